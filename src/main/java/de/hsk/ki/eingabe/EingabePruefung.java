@@ -1,0 +1,190 @@
+package de.hsk.ki.eingabe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Checks submitted variables (REST format: name -> {value, type, valueInfo}) against a form:
+ * only declared fields, required fields present, lengths, numbers, dates and options as the form
+ * says. Messages are German, for the member of staff who sees them in Tasklist.
+ */
+public final class EingabePruefung {
+
+  /** The engine stores strings in a 4000-character column; anything longer is refused here. */
+  static final int MAX_TEXT = 4000;
+
+  private static final Pattern DATUM = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  public record Fehler(String feld, String meldung) {}
+
+  private EingabePruefung() {}
+
+  /**
+   * @param optionen the options of a select whose values come from a variable (valuesKey), by key
+   */
+  public static List<Fehler> pruefe(
+      Formular formular, Map<String, JsonNode> variablen, Function<String, Set<String>> optionen, LocalDate heute) {
+    List<Fehler> fehler = new ArrayList<>();
+    for (String name : variablen.keySet()) {
+      if (!formular.felder().containsKey(name)) {
+        fehler.add(new Fehler(name, "Das Feld „" + name + "“ gehört nicht zu diesem Formular und wird nicht angenommen."));
+      }
+    }
+    for (FormularFeld feld : formular.felder().values()) {
+      JsonNode eintrag = variablen.get(feld.key());
+      JsonNode wert = eintrag == null ? null : eintrag.get("value");
+      boolean leer = wert == null || wert.isNull() || (wert.isTextual() && wert.asText().isBlank());
+      if (leer) {
+        if (feld.pflicht() || bedingtPflicht(feld, variablen)) {
+          fehler.add(new Fehler(feld.key(), feld.bezeichnung() + ": Pflichtfeld, bitte ausfüllen."));
+        }
+        continue;
+      }
+      String meldung = pruefeWert(feld, eintrag, wert, optionen, heute);
+      if (meldung != null) {
+        fehler.add(new Fehler(feld.key(), feld.bezeichnung() + ": " + meldung));
+      }
+    }
+    return fehler;
+  }
+
+  private static boolean bedingtPflicht(FormularFeld feld, Map<String, JsonNode> variablen) {
+    if (feld.pflichtWenn() == null) {
+      return false;
+    }
+    String[] teile = feld.pflichtWenn().split("=", 2);
+    JsonNode anderer = variablen.get(teile[0]);
+    return anderer != null && anderer.hasNonNull("value") && anderer.get("value").asText().equals(teile[1]);
+  }
+
+  private static final Map<String, Set<String>> ERLAUBTE_TYPEN =
+      Map.of(
+          "number", Set.of("", "integer", "long", "short", "double"),
+          "checkbox", Set.of("", "boolean"),
+          "checklist", Set.of("", "json", "object"),
+          "taglist", Set.of("", "json", "object"));
+
+  private static String pruefeWert(
+      FormularFeld feld, JsonNode eintrag, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute) {
+    // A client may name a variable type; only the plain type of each field is accepted, so no
+    // serialized Java object or file can be smuggled in through a form field.
+    String typ = eintrag.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
+    Set<String> erlaubteTypen = ERLAUBTE_TYPEN.getOrDefault(feld.typ(), Set.of("", "string"));
+    if (!erlaubteTypen.contains(typ)) {
+      return "unzulässiger Variablentyp „" + kurz(eintrag.path("type").asText()) + "“.";
+    }
+    if ("object".equals(typ)
+        && !"application/json".equals(eintrag.path("valueInfo").path("serializationDataFormat").asText())) {
+      return "nur JSON-Listen sind zulässig.";
+    }
+    switch (feld.typ()) {
+      case "textfield", "textarea" -> {
+        if (!wert.isTextual()) {
+          return "Text erwartet.";
+        }
+        String text = wert.asText();
+        int grenze = feld.maxLaenge() == null ? MAX_TEXT : Math.min(feld.maxLaenge(), MAX_TEXT);
+        if (text.length() > grenze) {
+          return "höchstens " + grenze + " Zeichen erlaubt (eingegeben: " + text.length() + ").";
+        }
+        if (feld.minLaenge() != null && text.length() < feld.minLaenge()) {
+          return "mindestens " + feld.minLaenge() + " Zeichen erforderlich.";
+        }
+        if (feld.muster() != null && !Pattern.compile(feld.muster()).matcher(text).matches()) {
+          return "Format ungültig.";
+        }
+        if (feld.email() && !EMAIL.matcher(text).matches()) {
+          return "keine gültige E-Mail-Adresse.";
+        }
+        return null;
+      }
+      case "number" -> {
+        double zahl;
+        if (wert.isNumber()) {
+          zahl = wert.asDouble();
+        } else {
+          return "Zahl erwartet.";
+        }
+        if (feld.min() != null && zahl < feld.min()) {
+          return "mindestens " + zahlText(feld.min()) + ".";
+        }
+        if (feld.max() != null && zahl > feld.max()) {
+          return "höchstens " + zahlText(feld.max()) + ".";
+        }
+        return null;
+      }
+      case "datetime" -> {
+        if (!wert.isTextual() || !DATUM.matcher(wert.asText()).matches()) {
+          return "Datum im Format JJJJ-MM-TT erwartet.";
+        }
+        LocalDate datum;
+        try {
+          datum = LocalDate.parse(wert.asText());
+        } catch (DateTimeParseException e) {
+          return "kein gültiges Datum.";
+        }
+        if (feld.nichtInZukunft() && datum.isAfter(heute)) {
+          return "darf nicht in der Zukunft liegen.";
+        }
+        if (feld.nichtInVergangenheit() && datum.isBefore(heute)) {
+          return "darf nicht in der Vergangenheit liegen.";
+        }
+        if (datum.getYear() < 1900 || datum.getYear() > heute.getYear() + 5) {
+          return "Jahr unplausibel.";
+        }
+        return null;
+      }
+      case "select", "radio" -> {
+        if (!wert.isTextual()) {
+          return "ungültige Auswahl.";
+        }
+        Collection<String> erlaubt = feld.werteVariable() != null ? optionen.apply(feld.werteVariable()) : feld.werte();
+        return erlaubt.contains(wert.asText()) ? null : "ungültige Auswahl „" + kurz(wert.asText()) + "“.";
+      }
+      case "checkbox" -> {
+        return wert.isBoolean() ? null : "ja oder nein erwartet.";
+      }
+      case "checklist", "taglist" -> {
+        JsonNode liste = wert;
+        if (wert.isTextual()) {
+          try {
+            liste = JSON.readTree(wert.asText());
+          } catch (Exception e) {
+            return "Liste erwartet.";
+          }
+        }
+        if (!liste.isArray()) {
+          return "Liste erwartet.";
+        }
+        for (JsonNode element : liste) {
+          if (!feld.werte().contains(element.asText())) {
+            return "ungültige Auswahl „" + kurz(element.asText()) + "“.";
+          }
+        }
+        return null;
+      }
+      default -> {
+        return null;
+      }
+    }
+  }
+
+  private static String zahlText(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  private static String kurz(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+}

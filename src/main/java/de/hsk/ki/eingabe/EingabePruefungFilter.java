@@ -1,0 +1,206 @@
+package de.hsk.ki.eingabe;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Guards task completion and process start on the engine REST API and on the webapps' API: the
+ * submitted variables must be exactly what the task's Camunda Form declares, in the form's limits.
+ * A refused submission gets 400 with a German message and never reaches the engine, so the task
+ * and the case stay as they were.
+ */
+public class EingabePruefungFilter extends OncePerRequestFilter {
+
+  /** Larger bodies are refused outright: no form of ours comes near this. */
+  static final int MAX_BYTES = 256 * 1024;
+
+  private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(?:complete|submit-form)/?$");
+  private static final Pattern START =
+      Pattern.compile(API + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?$");
+  private static final Set<String> START_ERLAUBT = Set.of("variables", "businessKey", "withVariablesInReturn");
+  private static final Set<String> AUFGABE_ERLAUBT = Set.of("variables", "withVariablesInReturn");
+
+  private final ProcessEngine engine;
+  private final Formulare formulare;
+  private final ObjectMapper json;
+
+  public EingabePruefungFilter(ProcessEngine engine, Formulare formulare, ObjectMapper json) {
+    this.engine = engine;
+    this.formulare = formulare;
+    this.json = json;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod());
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String pfad = request.getRequestURI().substring(request.getContextPath().length());
+    Matcher aufgabe = AUFGABE.matcher(pfad);
+    Matcher start = START.matcher(pfad);
+    if (!aufgabe.matches() && !start.matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] inhalt = request.getInputStream().readNBytes(MAX_BYTES + 1);
+    if (inhalt.length > MAX_BYTES) {
+      ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).", List.of());
+      return;
+    }
+    JsonNode body;
+    try {
+      body = inhalt.length == 0 ? json.createObjectNode() : json.readTree(inhalt);
+    } catch (IOException e) {
+      ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.", List.of());
+      return;
+    }
+    if (body == null || !body.isObject()) {
+      body = json.createObjectNode();
+    }
+    Optional<Pruefung> pruefung =
+        aufgabe.matches() ? fuerAufgabe(aufgabe.group(1), body) : fuerStart(start.group(1), start.group(2), body);
+    if (pruefung.isPresent()) {
+      Pruefung p = pruefung.get();
+      for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+        String name = it.next();
+        if (!p.erlaubteSchluessel().contains(name)) {
+          ablehnen(response, 400, "Der Parameter „" + name + "“ ist hier nicht erlaubt.", List.of());
+          return;
+        }
+      }
+      Map<String, JsonNode> variablen = new LinkedHashMap<>();
+      body.path("variables").fields().forEachRemaining(e -> variablen.put(e.getKey(), e.getValue()));
+      List<EingabePruefung.Fehler> fehler =
+          EingabePruefung.pruefe(p.formular(), variablen, p.optionen()::apply, heute());
+      if (!fehler.isEmpty()) {
+        String meldung = "Die Eingaben wurden nicht gespeichert. "
+            + String.join(" ", fehler.stream().map(EingabePruefung.Fehler::meldung).toList());
+        ablehnen(response, 400, meldung, fehler);
+        return;
+      }
+    }
+    chain.doFilter(new GelesenerRequest(request, inhalt), response);
+  }
+
+  private record Pruefung(Formular formular, Set<String> erlaubteSchluessel, java.util.function.Function<String, Set<String>> optionen) {}
+
+  private Optional<Pruefung> fuerAufgabe(String taskId, JsonNode body) {
+    Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+    if (task == null || task.getCamundaFormRef() == null) {
+      return Optional.empty(); // the engine answers unknown tasks itself
+    }
+    return formulare
+        .formular(task.getCamundaFormRef().getKey())
+        .map(f -> new Pruefung(f, AUFGABE_ERLAUBT, key -> optionenAus(engine.getTaskService().getVariable(taskId, key))));
+  }
+
+  private Optional<Pruefung> fuerStart(String key, String id, JsonNode body) {
+    ProcessDefinition definition =
+        key != null
+            ? engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion().singleResult()
+            : engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionId(id).singleResult();
+    if (definition == null) {
+      return Optional.empty();
+    }
+    CamundaFormRef ref = engine.getFormService().getStartFormData(definition.getId()).getCamundaFormRef();
+    if (ref == null) {
+      return Optional.empty();
+    }
+    return formulare.formular(ref.getKey()).map(f -> new Pruefung(f, START_ERLAUBT, k -> Set.of()));
+  }
+
+  private static Set<String> optionenAus(Object wert) {
+    Set<String> werte = new HashSet<>();
+    if (wert instanceof Collection<?> liste) {
+      for (Object o : liste) {
+        werte.add(o instanceof Map<?, ?> m ? String.valueOf(m.get("value")) : String.valueOf(o));
+      }
+    }
+    return werte;
+  }
+
+  private static LocalDate heute() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+  }
+
+  private void ablehnen(HttpServletResponse response, int status, String meldung, List<EingabePruefung.Fehler> fehler)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    Map<String, Object> antwort = new LinkedHashMap<>();
+    antwort.put("type", "EingabeFehler");
+    antwort.put("message", meldung);
+    antwort.put("fehler", fehler);
+    json.writeValue(response.getOutputStream(), antwort);
+  }
+
+  /** Replays the body this filter has already read. */
+  private static final class GelesenerRequest extends HttpServletRequestWrapper {
+    private final byte[] inhalt;
+
+    GelesenerRequest(HttpServletRequest request, byte[] inhalt) {
+      super(request);
+      this.inhalt = inhalt;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(inhalt);
+      return new ServletInputStream() {
+        @Override public boolean isFinished() { return in.available() == 0; }
+        @Override public boolean isReady() { return true; }
+        @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException(); }
+        @Override public int read() { return in.read(); }
+        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public int getContentLength() {
+      return inhalt.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return inhalt.length;
+    }
+  }
+}

@@ -1,0 +1,6 @@
+package de.hsk.ki.eingabe;
+
+import java.util.Map;
+
+/** The input fields a Camunda Form declares, keyed by variable name: the allow-list of a task. */
+public record Formular(String id, Map<String, FormularFeld> felder) {}

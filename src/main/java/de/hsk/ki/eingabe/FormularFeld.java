@@ -1,0 +1,26 @@
+package de.hsk.ki.eingabe;
+
+import java.util.Set;
+
+/**
+ * One input field of a form, as far as the server checks it.
+ *
+ * @param pflichtWenn "feld=wert": required only when another submitted field has that value
+ *     (form property, mirrors a conditional field in the form)
+ */
+public record FormularFeld(
+    String key,
+    String typ,
+    String bezeichnung,
+    boolean pflicht,
+    Integer minLaenge,
+    Integer maxLaenge,
+    Double min,
+    Double max,
+    String muster,
+    boolean email,
+    Set<String> werte,
+    String werteVariable,
+    boolean nichtInZukunft,
+    boolean nichtInVergangenheit,
+    String pflichtWenn) {}

@@ -1,0 +1,148 @@
+package de.hsk.ki.identity;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets up what every installation needs, idempotently at each start: the KI's groups, their
+ * authorizations and the shared Tasklist filters. Grants are added to existing authorizations, so a
+ * permission added in a later version reaches installations that already exist.
+ */
+@Component
+public class IdentitaetEinrichtung {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitaetEinrichtung.class);
+
+  static final String PROZESS_SEITENEINSTIEG = "Process_Seiteneinstieg";
+
+  public static final String FILTER_MEINE = "Meine Aufgaben";
+  public static final String FILTER_GRUPPE = "Aufgaben meiner Gruppe";
+  public static final String FILTER_UEBERFAELLIG = "Überfällig";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+
+  public IdentitaetEinrichtung(ProcessEngine engine) {
+    this.identity = engine.getIdentityService();
+    this.authorizations = engine.getAuthorizationService();
+    this.filters = engine.getFilterService();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void einrichten() {
+    for (KiGruppen.Gruppe g : KiGruppen.ALLE) {
+      if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
+        Group group = identity.newGroup(g.id());
+        group.setName(g.name());
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+        LOG.info("Group {} created", g.id());
+      }
+    }
+    for (String gruppe : KiGruppen.TASKLIST) {
+      gewaehre(gruppe, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    for (String gruppe : KiGruppen.SEITENEINSTIEG) {
+      gewaehre(gruppe, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG,
+          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      gewaehre(gruppe, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    // The Schulamt sees its assignment tasks (granted per task through the candidate group) and the
+    // process name, nothing else of the case.
+    gewaehre(KiGruppen.SCHULAMT, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG, ProcessDefinitionPermissions.READ);
+    // Coordination oversees all lateral-entry tasks (escalations, reassignment).
+    gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG,
+        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+        ProcessDefinitionPermissions.READ_INSTANCE);
+    filterEinrichten();
+  }
+
+  private void filterEinrichten() {
+    List<Map<String, String>> variablen = List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen"));
+    TaskQuery meine = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    ((org.camunda.bpm.engine.impl.TaskQueryImpl) meine).taskAssigneeExpression("${currentUser()}");
+    filter(FILTER_MEINE, "Aufgaben, die mir zugewiesen sind", -10, "#2f6f9f", meine, variablen);
+
+    org.camunda.bpm.engine.impl.TaskQueryImpl gruppe = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    gruppe.taskCandidateGroupInExpression("${currentUserGroups()}");
+    gruppe.includeAssignedTasks();
+    filter(FILTER_GRUPPE, "Offene Aufgaben meiner Gruppen, auch bereits übernommene", -5, "#4a8a3a", gruppe, variablen);
+
+    org.camunda.bpm.engine.impl.TaskQueryImpl ueberfaellig = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    ueberfaellig.taskCandidateGroupInExpression("${currentUserGroups()}");
+    ueberfaellig.includeAssignedTasks();
+    ueberfaellig.dueBeforeExpression("${now()}");
+    filter(FILTER_UEBERFAELLIG, "Aufgaben meiner Gruppen, deren Frist abgelaufen ist", -3, "#b03030", ueberfaellig, variablen);
+  }
+
+  private void filter(String name, String beschreibung, int prioritaet, String farbe, TaskQuery query,
+      List<Map<String, String>> variablen) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    Map<String, Object> eigenschaften = new HashMap<>();
+    eigenschaften.put("description", beschreibung);
+    eigenschaften.put("priority", prioritaet);
+    eigenschaften.put("color", farbe);
+    eigenschaften.put("refresh", true);
+    eigenschaften.put("variables", new ArrayList<>(variablen));
+    filter.setProperties(eigenschaften);
+    filter.setQuery(query);
+    filters.saveFilter(filter);
+    for (String gruppe : KiGruppen.TASKLIST) {
+      gewaehre(gruppe, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  void gewaehre(String gruppe, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(gruppe)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean neu = auth == null;
+    if (neu) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(gruppe);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean fehlt = neu;
+    for (Permission p : permissions) {
+      if (!auth.isPermissionGranted(p)) {
+        auth.addPermission(p);
+        fehlt = true;
+      }
+    }
+    if (fehlt) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+}

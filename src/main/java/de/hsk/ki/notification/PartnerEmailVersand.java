@@ -1,0 +1,71 @@
+package de.hsk.ki.notification;
+
+import de.hsk.ki.partner.Partner;
+import de.hsk.ki.partner.PartnerNichtGefundenException;
+import de.hsk.ki.partner.PartnerVerzeichnis;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/** Renders a German e-mail template and sends it to a partner of the directory. */
+@Service
+public class PartnerEmailVersand {
+
+  private static final Logger LOG = LoggerFactory.getLogger(PartnerEmailVersand.class);
+
+  private final JavaMailSender mailSender;
+  private final PartnerVerzeichnis verzeichnis;
+  private final MailProperties properties;
+  private final TemplateEngine vorlagen = new TemplateEngine();
+
+  public PartnerEmailVersand(JavaMailSender mailSender, PartnerVerzeichnis verzeichnis, MailProperties properties) {
+    this.mailSender = mailSender;
+    this.verzeichnis = verzeichnis;
+    this.properties = properties;
+    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+    resolver.setPrefix("mail/");
+    resolver.setSuffix(".txt");
+    resolver.setTemplateMode(TemplateMode.TEXT);
+    resolver.setCharacterEncoding("UTF-8");
+    vorlagen.setTemplateResolver(resolver);
+  }
+
+  /**
+   * @param partnerSchluessel key of the recipient in the partner directory
+   * @param werte values the template may show: case number, links, labels; no personal data
+   */
+  public void sende(MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
+    Partner partner =
+        verzeichnis
+            .finde(partnerSchluessel)
+            .orElseThrow(() -> new PartnerNichtGefundenException(
+                "Partner '" + partnerSchluessel + "' ist im Partnerverzeichnis nicht (mehr) aktiv."));
+    Context context = new Context(java.util.Locale.GERMANY);
+    context.setVariables(werte);
+    context.setVariable("aktenzeichen", aktenzeichen);
+    context.setVariable("partner", partner);
+    String text = vorlagen.process(vorlage.datei(), context);
+    try {
+      MimeMessage nachricht = mailSender.createMimeMessage();
+      MimeMessageHelper helper = new MimeMessageHelper(nachricht, false, "UTF-8");
+      helper.setFrom(properties.absender());
+      helper.setReplyTo(properties.antwortAn());
+      helper.setTo(partner.email());
+      helper.setSubject(vorlage.betreff(aktenzeichen));
+      helper.setText(text, false);
+      mailSender.send(nachricht);
+    } catch (MessagingException e) {
+      throw new IllegalStateException("E-Mail konnte nicht erstellt werden", e);
+    }
+    LOG.info("E-mail '{}' for case {} sent to partner {}", vorlage, aktenzeichen, partner.schluessel());
+  }
+}

@@ -1,0 +1,7 @@
+package de.hsk.ki.partner;
+
+public class PartnerNichtGefundenException extends RuntimeException {
+  public PartnerNichtGefundenException(String message) {
+    super(message);
+  }
+}

@@ -1,0 +1,8 @@
+package de.hsk.ki.partner;
+
+public enum PartnerTyp {
+  SCHULAMT,
+  BEZIRKSREGIERUNG,
+  GESUNDHEITSAMT,
+  SCHULE
+}

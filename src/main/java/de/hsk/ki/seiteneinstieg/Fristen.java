@@ -1,0 +1,49 @@
+package de.hsk.ki.seiteneinstieg;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Date;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deadlines of the lateral-entry process as ISO-8601 periods (due dates and timers accept them as they are), read by the model as {@code ${fristen.…}}.
+ * Settings, not model constants, so that the KI can change them without a new model version.
+ */
+@Component("fristen")
+@ConfigurationProperties(prefix = "ki.fristen")
+public class Fristen {
+
+  private String einladung = "P3D";
+  private String erstberatungNachTermin = "P1D";
+  private String zuweisung = "P14D";
+  private String zuweisungErinnerung = "P14D";
+  private String zuweisungEskalation = "P28D";
+  private String aufnahmeRueckmeldung = "P7D";
+  private String zuweisungsschreiben = "P3D";
+  private String klaerung = "P5D";
+
+  /** Due date for the first counselling: the day after the agreed appointment. */
+  public Date nachTermin(Object termin) {
+    LocalDate tag = termin == null ? LocalDate.now() : LocalDate.parse(termin.toString().substring(0, 10));
+    return Date.from(tag.plus(Period.parse(erstberatungNachTermin)).atTime(23, 59)
+        .atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toInstant());
+  }
+
+  public String getEinladung() { return einladung; }
+  public void setEinladung(String v) { einladung = v; }
+  public String getErstberatungNachTermin() { return erstberatungNachTermin; }
+  public void setErstberatungNachTermin(String v) { erstberatungNachTermin = v; }
+  public String getZuweisung() { return zuweisung; }
+  public void setZuweisung(String v) { zuweisung = v; }
+  public String getZuweisungErinnerung() { return zuweisungErinnerung; }
+  public void setZuweisungErinnerung(String v) { zuweisungErinnerung = v; }
+  public String getZuweisungEskalation() { return zuweisungEskalation; }
+  public void setZuweisungEskalation(String v) { zuweisungEskalation = v; }
+  public String getAufnahmeRueckmeldung() { return aufnahmeRueckmeldung; }
+  public void setAufnahmeRueckmeldung(String v) { aufnahmeRueckmeldung = v; }
+  public String getZuweisungsschreiben() { return zuweisungsschreiben; }
+  public void setZuweisungsschreiben(String v) { zuweisungsschreiben = v; }
+  public String getKlaerung() { return klaerung; }
+  public void setKlaerung(String v) { klaerung = v; }
+}

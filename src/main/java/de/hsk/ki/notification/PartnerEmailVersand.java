@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
@@ -25,7 +25,7 @@ public class PartnerEmailVersand {
   private final JavaMailSender mailSender;
   private final PartnerVerzeichnis verzeichnis;
   private final MailProperties properties;
-  private final TemplateEngine vorlagen = new TemplateEngine();
+  private final SpringTemplateEngine vorlagen = new SpringTemplateEngine();
 
   public PartnerEmailVersand(JavaMailSender mailSender, PartnerVerzeichnis verzeichnis, MailProperties properties) {
     this.mailSender = mailSender;
@@ -52,7 +52,7 @@ public class PartnerEmailVersand {
     Context context = new Context(java.util.Locale.GERMANY);
     context.setVariables(werte);
     context.setVariable("aktenzeichen", aktenzeichen);
-    context.setVariable("partner", partner);
+    context.setVariable("partnerName", partner.name());
     String text = vorlagen.process(vorlage.datei(), context);
     try {
       MimeMessage nachricht = mailSender.createMimeMessage();

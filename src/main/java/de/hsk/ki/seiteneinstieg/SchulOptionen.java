@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Offers the schools of the partner directory in the assignment form (select with valuesKey
- * "schulOptionen", a process variable so that later forms can show the chosen school by name): schools of the recommended school form in the child's municipality first.
+ * "schulOptionen", a process variable; the bean has another name, since a variable would shadow it so that later forms can show the chosen school by name): schools of the recommended school form in the child's municipality first.
  */
-@Component("schulOptionen")
+@Component("schulOptionenAnbieten")
 public class SchulOptionen implements TaskListener {
 
   private final PartnerVerzeichnis verzeichnis;

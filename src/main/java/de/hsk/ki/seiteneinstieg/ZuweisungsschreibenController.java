@@ -62,7 +62,8 @@ public class ZuweisungsschreibenController {
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);
     model.addAttribute("v", v);
     model.addAttribute("aktenzeichen", aktenzeichen);
-    model.addAttribute("schule", schule);
+    model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
+    model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
     model.addAttribute("heute", LocalDate.now(de.hsk.ki.ZeitKonfiguration.ZONE).format(DATUM));
     model.addAttribute("geburtsdatum", datum(v.get("geburtsdatum")));
     model.addAttribute("schulbeginn", datum(v.get("schulbeginn")));

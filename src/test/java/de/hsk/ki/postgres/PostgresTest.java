@@ -24,7 +24,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The same application, unchanged, on PostgreSQL (embedded PostgreSQL 15, as the production profile uses). */
+/**
+ * The same application, unchanged, on PostgreSQL (embedded PostgreSQL 15, as the production profile
+ * uses). Runs in a JVM of its own (surefire execution "postgres"): Camunda registers engines and
+ * webapps in JVM-wide registries, which a second context named "default" would disturb.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -1,0 +1,148 @@
+package de.hsk.ki.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import de.hsk.ki.KiSpringTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A teacher works the first counselling in Tasklist, in German, in a real browser; afterwards
+ * the Schulamt sees the assignment task.
+ */
+@KiSpringTest
+class TasklistBrowserTest {
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  WebDriver browser;
+
+  @AfterEach
+  void schliessen() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void lehrkraftFuehrtDieErstberatungImFormularDurch() throws Exception {
+    ProcessInstance fall = fallBisZurErstberatung();
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    anmelden(warte, "tbecker");
+    browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
+    WebElement karte = warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Erstberatung durchführen')]")));
+    Browser.bildschirmfoto(browser, "01-aufgabenliste");
+    karte.click();
+    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_sprachen']")));
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
+        .contains("Fall " + fall.getBusinessKey())
+        .contains("Schulbesuchsjahre");
+
+    feld("schulbesuchsjahre").sendKeys("4");
+    feld("sprachen").sendKeys("Kurdisch, Arabisch");
+    feld("dokumente-0").click();
+    feld("lateinischeSchrift-1").click();
+    waehle(warte, "deutschniveau", "A1");
+    waehle(warte, "mathematikniveau", "teilweise altersgemäß");
+    waehle(warte, "empfohleneSchulform", "Grundschule");
+    feld("beratungsnotiz").sendKeys("Familie über das Schulsystem informiert.");
+    Browser.bildschirmfoto(browser, "02-formular-ausgefuellt");
+
+    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+        .taskDefinitionKey("Task_ErstberatungDurchfuehren").count() == 0);
+    Browser.bildschirmfoto(browser, "03-abgeschlossen");
+
+    Task naechste = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    assertThat(naechste.getTaskDefinitionKey()).isEqualTo("Task_ZuweisungSchulamt");
+    List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(naechste.getId());
+    assertThat(links).extracting(IdentityLink::getGroupId).containsExactly("schulamt");
+    Map<String, Object> v = engine.getRuntimeService().getVariables(fall.getId());
+    assertThat(v).containsEntry("deutschniveau", "A1").containsEntry("empfohleneSchulform", "GRUNDSCHULE")
+        .containsEntry("lateinischeSchrift", "TEILWEISE").containsEntry("gesundheitsamtBenachrichtigen", false);
+    assertThat(((Number) v.get("schulbesuchsjahre")).intValue()).isEqualTo(4);
+
+    // the Schulamt now sees the assignment task in its group's list
+    browser.manage().deleteAllCookies();
+    anmelden(warte, "jklein");
+    browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
+    warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Schulplatz zuweisen')]")));
+    Browser.bildschirmfoto(browser, "04-schulamt");
+  }
+
+  private WebElement feld(String key) {
+    return sichtbar(browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** Tasklist's fixed footer may cover a field at the bottom of the window. */
+  private WebElement sichtbar(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
+  }
+
+  private void waehle(WebDriverWait warte, String key, String bezeichnung) {
+    sichtbar(browser.findElement(By.cssSelector("[id$='-Field_" + key + "-display']"))).click();
+    warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + bezeichnung + "']"))).click();
+  }
+
+  private void anmelden(WebDriverWait warte, String benutzer) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    try {
+      warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    } catch (RuntimeException e) {
+      Browser.bildschirmfoto(browser, "fehler-anmeldung");
+      throw e;
+    }
+    assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Anmelden");
+    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(benutzer);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("Sauerland-2026");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
+  }
+
+  private ProcessInstance fallBisZurErstberatung() {
+    Map<String, Object> meldung = new HashMap<>();
+    meldung.put("meldendeStelle", "SCHULE");
+    meldung.put("vorname", "Samir");
+    meldung.put("nachname", "Browsertest");
+    meldung.put("geburtsdatum", LocalDate.now().minusYears(9).toString());
+    meldung.put("staatsangehoerigkeit", "Irak");
+    meldung.put("zuzugsdatum", LocalDate.now().minusDays(12).toString());
+    meldung.put("anschrift", "Lindenweg 2, 59821 Arnsberg");
+    meldung.put("kommune", "ARNSBERG");
+    meldung.put("sorgeform", "ELTERN");
+    meldung.put("erziehungsberechtigte", "Fam. Browsertest");
+    meldung.put("bevorzugteSprache", "Kurdisch");
+    meldung.put("dolmetscherBenoetigt", true);
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(einladung.getId(), Map.of("terminDatum", LocalDate.now().toString(),
+        "terminUhrzeit", "10:00", "terminOrt", "KREISHAUS_ARNSBERG", "einladungsweg", "BRIEF", "dolmetscherGebucht", false));
+    return fall;
+  }
+}

@@ -37,6 +37,9 @@ public class IdentitaetEinrichtung {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitaetEinrichtung.class);
 
   static final String PROZESS_SEITENEINSTIEG = "Process_Seiteneinstieg";
+  static final String PROZESS_UEBERGANG = "Process_UebergangSchuleBeruf";
+  /** Processes the KI's own staff start and work; the Schulamt and funding staff are not among them. */
+  static final java.util.List<String> KI_PROZESSE = java.util.List.of(PROZESS_SEITENEINSTIEG, PROZESS_UEBERGANG);
 
   public static final String FILTER_MEINE = "Meine Aufgaben";
   public static final String FILTER_GRUPPE = "Aufgaben meiner Gruppe";
@@ -68,17 +71,21 @@ public class IdentitaetEinrichtung {
       gewaehre(gruppe, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
     for (String gruppe : KiGruppen.SEITENEINSTIEG) {
-      gewaehre(gruppe, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG,
-          ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      for (String prozess : KI_PROZESSE) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
       gewaehre(gruppe, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
     }
     // The Schulamt sees its assignment tasks (granted per task through the candidate group) and the
     // process name, nothing else of the case.
     gewaehre(KiGruppen.SCHULAMT, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG, ProcessDefinitionPermissions.READ);
-    // Coordination oversees all lateral-entry tasks (escalations, reassignment).
-    gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG,
-        ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-        ProcessDefinitionPermissions.READ_INSTANCE);
+    // Coordination oversees all tasks of the KI's processes (escalations, reassignment).
+    for (String prozess : KI_PROZESSE) {
+      gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, prozess,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+          ProcessDefinitionPermissions.READ_INSTANCE);
+    }
     filterEinrichten();
   }
 

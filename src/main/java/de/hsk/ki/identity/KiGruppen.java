@@ -28,7 +28,7 @@ public final class KiGruppen {
   /** Groups whose members work in Tasklist. */
   public static final List<String> TASKLIST = List.of(VERWALTUNG, LEHRKRAEFTE, SOZIALARBEIT, LEITUNG, FOERDERUNG, SCHULAMT);
 
-  /** Groups that work lateral-entry cases and may start them. */
+  /** Groups that work the KI's cases (lateral entry, transition) and may start them. */
   public static final List<String> SEITENEINSTIEG = List.of(VERWALTUNG, LEHRKRAEFTE, SOZIALARBEIT, LEITUNG);
 
   private KiGruppen() {}

@@ -8,7 +8,10 @@ public enum MailVorlage {
   GESUNDHEITSAMT_UNTERSUCHUNG("gesundheitsamt-untersuchung", "Schuleingangsuntersuchung erbeten"),
   ZUWEISUNG_ANFRAGE("zuweisung-anfrage", "Bitte um Zuweisung eines Schulplatzes"),
   ZUWEISUNG_ERINNERUNG("zuweisung-erinnerung", "Erinnerung: Schulplatz noch nicht zugewiesen"),
-  SCHULE_ZUWEISUNG("schule-zuweisung", "Zuweisung einer neu zugewanderten Schülerin / eines neu zugewanderten Schülers");
+  SCHULE_ZUWEISUNG("schule-zuweisung", "Zuweisung einer neu zugewanderten Schülerin / eines neu zugewanderten Schülers"),
+  VERMITTLUNG("vermittlung", "Vermittlung aus der Übergangsberatung (Einwilligung liegt vor)"),
+  KAOA_KOMPAKT_BUCHUNG("kaoa-kompakt-buchung", "Anmeldung KAoA-kompakt (Einwilligung liegt vor)"),
+  PARTNER_INFORMATION("partner-information", "Stand der Übergangsberatung (Einwilligung liegt vor)");
 
   private final String datei;
   private final String betreff;

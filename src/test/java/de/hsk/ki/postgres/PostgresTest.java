@@ -60,6 +60,15 @@ class PostgresTest {
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
+  @Autowired de.hsk.ki.uebergang.Einwilligungen einwilligungen;
+
+  @Test
+  void einwilligungsregisterAufPostgresql() {
+    einwilligungen.erfasse("UB-2026-9999", "JOBCENTER", true, "JUGENDLICHE", "Test Person", "Vermittlung", LocalDate.now(), "ademir");
+    assertThat(einwilligungen.liegtVor("UB-2026-9999", "JOBCENTER")).isTrue();
+    assertThat(einwilligungen.widerrufe("UB-2026-9999", "JOBCENTER", "ademir")).isEqualTo(1);
+    assertThat(einwilligungen.liegtVor("UB-2026-9999", "JOBCENTER")).isFalse();
+  }
 
   @Test
   void laeuftAufPostgresqlMitFlywayTabellenUndEinemFallBisZurSchulplatzvergabe() throws Exception {

@@ -110,6 +110,44 @@ class TasklistBrowserTest {
         By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + bezeichnung + "']"))).click();
   }
 
+  @Test
+  void sozialarbeiterinPlantDieVermittlungMitCheckliste() throws Exception {
+    Map<String, Object> meldung = new HashMap<>();
+    meldung.put("meldendeStelle", "SELBST");
+    meldung.put("vorname", "Hana");
+    meldung.put("nachname", "Browsertest");
+    meldung.put("geburtsdatum", LocalDate.now().minusYears(20).toString());
+    meldung.put("kommune", "MESCHEDE");
+    meldung.put("schulbesuchsjahre", 12);
+    meldung.put("aktuelleKlasse", "KEINE");
+    meldung.put("abschluss", "AUSLAND_OFFEN");
+    meldung.put("aufenthaltsstatus", "AUFENTHALTSERLAUBNIS");
+    meldung.put("deutschniveau", "B1");
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", meldung);
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    anmelden(warte, "ademir");
+    browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
+    warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Vermittlung planen')]"))).click();
+    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vermittlungsziel']")));
+
+    feld("partnerAuswahl-0").click();
+    feld("partnerAuswahl-4").click();
+    feld("vermittlungsziel").sendKeys("Ausbildung im Einzelhandel");
+    Browser.bildschirmfoto(browser, "05-vermittlung");
+    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+        .taskDefinitionKey("Task_EinwilligungEinholen").count() == 1);
+
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    assertThat(engine.getTaskService().getVariable(einwilligung.getId(), "partner")).isEqualTo("JOBCENTER");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "vermittlungsPartner"))
+        .asList().containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");
+  }
+
   private void anmelden(WebDriverWait warte, String benutzer) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     try {

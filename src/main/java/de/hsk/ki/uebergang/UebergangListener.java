@@ -1,0 +1,92 @@
+package de.hsk.ki.uebergang;
+
+import de.hsk.ki.fall.Listen;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The task listeners of the transition process, each a small bean the model names. */
+@Configuration
+public class UebergangListener {
+
+  static final String KAOA_TRAEGER = "KAOA_TRAEGER";
+
+  /** School track: next intake date; KAoA-kompakt needs a consent for the provider first. */
+  @Bean
+  TaskListener schulischenAnschlussFestlegen() {
+    return task -> {
+      String bildungsgang = (String) task.getVariable("bildungsgang");
+      task.setVariable("naechsterEinstieg", Einstiegstermine.naechster(bildungsgang, heute()).toString());
+      Object klasse = task.getVariable("aktuelleKlasse");
+      boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
+      List<String> partner = new ArrayList<>();
+      if (berechtigt && Boolean.TRUE.equals(task.getVariable("kaoaKompakt"))) {
+        partner.add(KAOA_TRAEGER);
+      }
+      setzeListe(task, "vermittlungsPartner", partner);
+    };
+  }
+
+  /** Referral track: the partners chosen in the form, each to be asked for consent. */
+  @Bean
+  TaskListener vermittlungFestlegen() {
+    return task -> setzeListe(task, "vermittlungsPartner", Listen.alsStrings(task.getVariable("partnerAuswahl")));
+  }
+
+  /** Records who consented (or refused) for which partner and purpose. */
+  @Bean
+  TaskListener einwilligungErfassen(Einwilligungen einwilligungen) {
+    return task -> {
+      String rolle = (String) task.getVariable("einwilligendePerson");
+      int alter = ((Number) task.getVariable("alter")).intValue();
+      if ("JUGENDLICHE".equals(rolle) && alter < 15) {
+        throw new ProcessEngineException(
+            "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.");
+      }
+      if ("SORGEBERECHTIGTE".equals(rolle) && alter >= 18) {
+        throw new ProcessEngineException("Volljährige willigen selbst ein.");
+      }
+      String aktenzeichen = task.getExecution().getProcessBusinessKey();
+      einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),
+          "ERTEILT".equals(task.getVariable("einwilligung")), rolle, (String) task.getVariable("einwilligendeName"),
+          (String) task.getVariable("zweck"), LocalDate.parse((String) task.getVariable("einwilligungsdatum")), benutzer(task));
+      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
+    };
+  }
+
+  /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */
+  @Bean
+  TaskListener sitzungAuswerten(Einwilligungen einwilligungen) {
+    return task -> {
+      String aktenzeichen = task.getExecution().getProcessBusinessKey();
+      for (String partner : Listen.alsStrings(task.getVariable("einwilligungWiderrufen"))) {
+        einwilligungen.widerrufe(aktenzeichen, partner, benutzer(task));
+      }
+      task.setVariable("einwilligungWiderrufen", null);
+      setzeListe(task, "zuInformierendePartner", Listen.alsStrings(task.getVariable("partnerInformieren")));
+      task.setVariable("partnerInformieren", null);
+      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
+    };
+  }
+
+  private static void setzeListe(DelegateTask task, String name, List<String> werte) {
+    task.setVariable(name, Variables.objectValue(new ArrayList<>(werte))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  private static String benutzer(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null ? auth.getUserId() : task.getAssignee();
+  }
+
+  private static LocalDate heute() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+  }
+}

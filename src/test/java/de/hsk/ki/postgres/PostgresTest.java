@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
@@ -77,34 +77,14 @@ class PostgresTest {
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_partner WHERE typ = 'SCHULE'", Integer.class)).isGreaterThan(10);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history WHERE success", Integer.class)).isGreaterThan(0);
 
-    Map<String, Object> meldung = new HashMap<>();
-    meldung.put("meldendeStelle", "SCHULE");
-    meldung.put("vorname", "Omar");
-    meldung.put("nachname", "Pgtest");
-    meldung.put("geburtsdatum", LocalDate.now().minusYears(11).toString());
-    meldung.put("staatsangehoerigkeit", "Afghanistan");
-    meldung.put("zuzugsdatum", LocalDate.now().minusDays(5).toString());
-    meldung.put("anschrift", "Am Markt 1, 59821 Arnsberg");
-    meldung.put("kommune", "ARNSBERG");
-    meldung.put("sorgeform", "VORMUND");
-    meldung.put("erziehungsberechtigte", "Jugendamt Arnsberg");
-    meldung.put("bevorzugteSprache", "Dari");
-    meldung.put("dolmetscherBenoetigt", true);
+    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 11);
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
     ProcessInstance zweiter = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
     assertThat(fall.getBusinessKey()).matches("SE-\\d{4}-\\d{4,}");
     assertThat(zweiter.getBusinessKey()).isNotEqualTo(fall.getBusinessKey());
 
-    schliesseAb(fall, Map.of("terminDatum", LocalDate.now().plusDays(1).toString(), "terminUhrzeit", "11:00",
-        "terminOrt", "KREISHAUS_ARNSBERG", "einladungsweg", "BRIEF", "dolmetscherGebucht", false));
-    Map<String, Object> beratung = new HashMap<>();
-    beratung.put("schulbesuchsjahre", 5);
-    beratung.put("sprachen", "Dari");
-    beratung.put("lateinischeSchrift", "NEIN");
-    beratung.put("deutschniveau", "KEINE");
-    beratung.put("mathematikniveau", "TEILWEISE");
-    beratung.put("empfohleneSchulform", "GESAMTSCHULE");
-    beratung.put("gesundheitsamtBenachrichtigen", true);
+    schliesseAb(fall, Seiteneinstiegsfall.einladung());
+    Map<String, Object> beratung = Seiteneinstiegsfall.erstberatung("GESAMTSCHULE", true);
     schliesseAb(fall, beratung);
 
     Job mail = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).singleResult();

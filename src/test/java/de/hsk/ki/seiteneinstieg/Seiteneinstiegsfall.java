@@ -5,13 +5,13 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** Test data: a report and the answers of each task, as Tasklist would submit them. */
-final class Seiteneinstiegsfall {
+public final class Seiteneinstiegsfall {
 
-  static final String MARKER_NAME = "Zyxwa";
+  public static final String MARKER_NAME = "Zyxwa";
 
   private Seiteneinstiegsfall() {}
 
-  static Map<String, Object> meldung(String kommune, int alter) {
+  public static Map<String, Object> meldung(String kommune, int alter) {
     Map<String, Object> v = new HashMap<>();
     v.put("meldendeStelle", "EINWOHNERMELDEAMT");
     v.put("vorname", "Amina");
@@ -28,7 +28,7 @@ final class Seiteneinstiegsfall {
     return v;
   }
 
-  static Map<String, Object> einladung() {
+  public static Map<String, Object> einladung() {
     return Map.of(
         "terminDatum", LocalDate.now().plusDays(3).toString(),
         "terminUhrzeit", "10:30",
@@ -38,7 +38,7 @@ final class Seiteneinstiegsfall {
         "dolmetscherSprache", "Arabisch");
   }
 
-  static Map<String, Object> erstberatung(String schulform, boolean gesundheitsamt) {
+  public static Map<String, Object> erstberatung(String schulform, boolean gesundheitsamt) {
     Map<String, Object> v = new HashMap<>();
     v.put("schulbesuchsjahre", 3);
     v.put("sprachen", "Arabisch, Englisch");
@@ -52,17 +52,17 @@ final class Seiteneinstiegsfall {
     return v;
   }
 
-  static Map<String, Object> zuweisung(String schule) {
+  public static Map<String, Object> zuweisung(String schule) {
     return Map.of("zugewieseneSchule", schule, "schulbeginn", LocalDate.now().plusDays(7).toString(), "ansprechperson", "Frau Schulz");
   }
 
-  static Map<String, Object> aufnahme(boolean angenommen) {
+  public static Map<String, Object> aufnahme(boolean angenommen) {
     return angenommen
         ? Map.of("aufnahme", "ANGENOMMEN")
         : Map.of("aufnahme", "ABGELEHNT", "ablehnungsgrund", "Klasse 4 voll belegt");
   }
 
-  static Map<String, Object> zuweisungsschreiben() {
+  public static Map<String, Object> zuweisungsschreiben() {
     return Map.of("versanddatum", LocalDate.now().toString(), "versandweg", "POST");
   }
 }

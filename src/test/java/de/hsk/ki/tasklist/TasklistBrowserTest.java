@@ -3,6 +3,7 @@ package de.hsk.ki.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -164,19 +165,7 @@ class TasklistBrowserTest {
   }
 
   private ProcessInstance fallBisZurErstberatung() {
-    Map<String, Object> meldung = new HashMap<>();
-    meldung.put("meldendeStelle", "SCHULE");
-    meldung.put("vorname", "Samir");
-    meldung.put("nachname", "Browsertest");
-    meldung.put("geburtsdatum", LocalDate.now().minusYears(9).toString());
-    meldung.put("staatsangehoerigkeit", "Irak");
-    meldung.put("zuzugsdatum", LocalDate.now().minusDays(12).toString());
-    meldung.put("anschrift", "Lindenweg 2, 59821 Arnsberg");
-    meldung.put("kommune", "ARNSBERG");
-    meldung.put("sorgeform", "ELTERN");
-    meldung.put("erziehungsberechtigte", "Fam. Browsertest");
-    meldung.put("bevorzugteSprache", "Kurdisch");
-    meldung.put("dolmetscherBenoetigt", true);
+    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 9);
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
     Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(einladung.getId(), Map.of("terminDatum", LocalDate.now().toString(),

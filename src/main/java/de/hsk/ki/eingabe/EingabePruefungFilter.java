@@ -3,17 +3,10 @@ package de.hsk.ki.eingabe;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,6 +22,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import de.hsk.ki.security.GelesenerRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EingabePruefungFilter extends OncePerRequestFilter {
 
   /** Larger bodies are refused outright: no form of ours comes near this. */
-  static final int MAX_BYTES = 256 * 1024;
+  public static final int MAX_BYTES = 256 * 1024;
 
   private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(?:complete|submit-form)/?$");
@@ -165,42 +159,5 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
     antwort.put("message", meldung);
     antwort.put("fehler", fehler);
     json.writeValue(response.getOutputStream(), antwort);
-  }
-
-  /** Replays the body this filter has already read. */
-  private static final class GelesenerRequest extends HttpServletRequestWrapper {
-    private final byte[] inhalt;
-
-    GelesenerRequest(HttpServletRequest request, byte[] inhalt) {
-      super(request);
-      this.inhalt = inhalt;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(inhalt);
-      return new ServletInputStream() {
-        @Override public boolean isFinished() { return in.available() == 0; }
-        @Override public boolean isReady() { return true; }
-        @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException(); }
-        @Override public int read() { return in.read(); }
-        @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return inhalt.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return inhalt.length;
-    }
   }
 }

@@ -84,7 +84,8 @@ public class IdentitaetEinrichtung {
     for (String prozess : KI_PROZESSE) {
       gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, prozess,
           ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-          ProcessDefinitionPermissions.READ_INSTANCE);
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
     }
     filterEinrichten();
   }

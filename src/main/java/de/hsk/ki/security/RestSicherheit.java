@@ -25,6 +25,27 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  /** After authentication (order 1), so that the caller's groups are known. */
+  @Bean
+  FilterRegistrationBean<AbfrageSchutzFilter> abfrageSchutz(
+      org.camunda.bpm.engine.ProcessEngine engine, de.hsk.ki.identity.AngemeldeteBenutzer angemeldet,
+      com.fasterxml.jackson.databind.ObjectMapper json) {
+    FilterRegistrationBean<AbfrageSchutzFilter> registrierung =
+        new FilterRegistrationBean<>(new AbfrageSchutzFilter(engine, angemeldet, json));
+    registrierung.setName("ki-abfrageschutz");
+    registrierung.setOrder(3);
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*");
+    return registrierung;
+  }
+
+  @Bean
+  FilterRegistrationBean<SicherheitsKopfzeilen> sicherheitsKopfzeilen() {
+    FilterRegistrationBean<SicherheitsKopfzeilen> registrierung = new FilterRegistrationBean<>(new SicherheitsKopfzeilen());
+    registrierung.setName("ki-sicherheitskopfzeilen");
+    registrierung.addUrlPatterns("/ki/*");
+    return registrierung;
+  }
+
   /** Replaces the starter's resource config to switch WADL off. */
   @Bean
   CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

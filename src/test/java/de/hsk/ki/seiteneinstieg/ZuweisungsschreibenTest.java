@@ -6,14 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
-import java.net.CookieManager;
-import java.net.HttpCookie;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import de.hsk.ki.WebappSitzung;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -38,26 +32,15 @@ class ZuweisungsschreibenTest {
     return "http://localhost:" + port;
   }
 
-  /** Logs in to the webapps like Tasklist does and returns a client holding the session. */
-  private HttpClient angemeldet(String benutzer) throws Exception {
-    CookieManager cookies = new CookieManager();
-    HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-    http.send(HttpRequest.newBuilder(URI.create(basis() + "/camunda/app/tasklist/default/")).build(),
-        HttpResponse.BodyHandlers.discarding());
-    String xsrf = cookies.getCookieStore().getCookies().stream()
-        .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElseThrow();
-    String formular = "username=" + URLEncoder.encode(benutzer, StandardCharsets.UTF_8) + "&password=Sauerland-2026";
-    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(basis() + "/camunda/api/admin/auth/user/default/login/tasklist"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .header("X-XSRF-TOKEN", xsrf)
-        .POST(HttpRequest.BodyPublishers.ofString(formular)).build(), HttpResponse.BodyHandlers.ofString());
+  private WebappSitzung angemeldet(String benutzer) throws Exception {
+    WebappSitzung sitzung = new WebappSitzung(port);
+    HttpResponse<String> login = sitzung.anmelden(benutzer, "Sauerland-2026");
     assertThat(login.statusCode()).as(login.body()).isEqualTo(200);
-    return http;
+    return sitzung;
   }
 
-  private HttpResponse<String> schreiben(HttpClient http, String aktenzeichen) throws Exception {
-    return http.send(HttpRequest.newBuilder(URI.create(basis() + "/ki/seiteneinstieg/zuweisungsschreiben/" + aktenzeichen)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private HttpResponse<String> schreiben(WebappSitzung sitzung, String aktenzeichen) throws Exception {
+    return sitzung.get("/ki/seiteneinstieg/zuweisungsschreiben/" + aktenzeichen);
   }
 
   private ProcessInstance fallMitAngenommenerZuweisung() {
@@ -97,7 +80,7 @@ class ZuweisungsschreibenTest {
   @Test
   void ohneAnmeldungOderOhneAufgabeImFallGibtEsKeinSchreiben() throws Exception {
     ProcessInstance fall = fallMitAngenommenerZuweisung();
-    HttpResponse<String> ohne = schreiben(HttpClient.newHttpClient(), fall.getBusinessKey());
+    HttpResponse<String> ohne = schreiben(new WebappSitzung(port), fall.getBusinessKey());
     assertThat(ohne.statusCode()).isEqualTo(401);
     assertThat(ohne.body()).contains("Bitte melden Sie sich zuerst").doesNotContain(MARKER_NAME);
 

@@ -1,0 +1,200 @@
+package de.hsk.ki.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.WebappSitzung;
+import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import javax.script.ScriptEngineManager;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Hardening that holds in every profile, each point with a check that fails without it. */
+@KiSpringTest
+@ExtendWith(OutputCaptureExtension.class)
+class SicherheitTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  static final String PASSWORT = "Sauerland-2026";
+  static final String AUSDRUCKS_ABFRAGE =
+      "{\"orQueries\":[{\"candidateGroupsExpression\":\"${execution.getProcessEngineServices().getIdentityService()}\"}]}";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+
+  HttpResponse<String> rest(String methode, String pfad, String benutzer, String body, Map<String, String> kopf) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pfad))
+        .header("Content-Type", "application/json")
+        .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (benutzer != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((benutzer + ":" + PASSWORT).getBytes(StandardCharsets.UTF_8)));
+    }
+    kopf.forEach(b::header);
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String aufgabeFuerVerwaltung() {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("ARNSBERG", 8));
+    return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId();
+  }
+
+  @Test
+  void ausdrueckeInOrQueriesNurFuerDenBetrieb() throws Exception {
+    HttpResponse<String> mitarbeiterin = rest("POST", "/engine-rest/task", "pschneider", AUSDRUCKS_ABFRAGE, Map.of());
+    assertThat(mitarbeiterin.statusCode()).isEqualTo(403);
+    assertThat(mitarbeiterin.body()).contains("Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+    assertThat(rest("POST", "/engine-rest/task/count", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+
+    String filter = engine.getFilterService().createFilterQuery().filterName("Aufgaben meiner Gruppe").singleResult().getId();
+    assertThat(rest("POST", "/engine-rest/filter/" + filter + "/list", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/filter/" + filter + "/list", "pschneider", "{}", Map.of()).statusCode()).isEqualTo(200);
+
+    WebappSitzung sitzung = new WebappSitzung(port);
+    sitzung.anmelden("pschneider", PASSWORT);
+    HttpResponse<String> webapp = sitzung.post("/camunda/api/engine/engine/default/task", "application/json", AUSDRUCKS_ABFRAGE,
+        Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN")));
+    assertThat(webapp.statusCode()).isEqualTo(403);
+    assertThat(webapp.body()).contains("Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+    assertThat(sitzung.post("/camunda/api/engine/engine/default/task", "application/json", "{}",
+        Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN"))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void ersteinrichtungDesAdministratorsIstGeschlossen() throws Exception {
+    WebappSitzung sitzung = new WebappSitzung(port);
+    sitzung.get("/camunda/app/admin/default/");
+    HttpResponse<String> antwort = sitzung.post("/camunda/api/admin/setup/default/user/create", "application/json",
+        "{\"profile\":{\"id\":\"eindringling\",\"firstName\":\"E\",\"lastName\":\"I\",\"email\":\"e@example.org\"},\"credentials\":{\"password\":\"Xx-1234567890\"}}",
+        Map.of("X-XSRF-TOKEN", String.valueOf(sitzung.cookie("XSRF-TOKEN"))));
+    assertThat(antwort.statusCode()).isEqualTo(403);
+    assertThat(engine.getIdentityService().createUserQuery().userId("eindringling").count()).isZero();
+  }
+
+  @Test
+  void csrfSchutzDerWebappsUndSichereCookies() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    WebappSitzung sitzung = new WebappSitzung(port);
+    HttpResponse<String> login = sitzung.anmelden("pschneider", PASSWORT);
+    String sessionCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+    assertThat(sessionCookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+
+    String pfad = "/camunda/api/engine/engine/default/task/" + aufgabe + "/claim";
+    String body = "{\"userId\":\"pschneider\"}";
+    assertThat(sitzung.post(pfad, "application/json", body, Map.of()).statusCode()).as("without token").isEqualTo(403);
+    WebappSitzung zweite = new WebappSitzung(port);
+    zweite.anmelden("pschneider", PASSWORT);
+    assertThat(zweite.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", "gefaelscht")).statusCode()).as("wrong token").isIn(401, 403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isNull();
+    WebappSitzung dritte = new WebappSitzung(port);
+    dritte.anmelden("pschneider", PASSWORT);
+    assertThat(dritte.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", dritte.cookie("XSRF-TOKEN"))).statusCode()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isEqualTo("pschneider");
+  }
+
+  @Test
+  void sicherheitsKopfzeilenUndHstsHinterHttps() throws Exception {
+    HttpResponse<String> tasklist = rest("GET", "/camunda/app/tasklist/default/", null, null, Map.of("X-Forwarded-Proto", "https"));
+    assertThat(tasklist.headers().firstValue("Strict-Transport-Security")).isPresent();
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+    HttpResponse<String> eigeneSeite = rest("GET", "/ki/seiteneinstieg/zuweisungsschreiben/SE-2000-0001", null, null,
+        Map.of("X-Forwarded-Proto", "https"));
+    assertThat(eigeneSeite.statusCode()).isEqualTo(401);
+    assertThat(eigeneSeite.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    assertThat(eigeneSeite.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(eigeneSeite.headers().firstValue("Strict-Transport-Security")).isPresent();
+  }
+
+  @Test
+  void geloeschterBenutzerVerliertDenZugang() throws Exception {
+    User user = engine.getIdentityService().newUser("kurzzeit");
+    user.setFirstName("Kurz");
+    user.setLastName("Zeit");
+    user.setPassword(PASSWORT);
+    engine.getIdentityService().saveUser(user);
+    engine.getIdentityService().createMembership("kurzzeit", "kiVerwaltung");
+    WebappSitzung sitzung = new WebappSitzung(port);
+    assertThat(sitzung.anmelden("kurzzeit", PASSWORT).statusCode()).isEqualTo(200);
+    assertThat(sitzung.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+
+    engine.getIdentityService().deleteUser("kurzzeit");
+    Thread.sleep(5); // beyond the test profile's 1 ms revalidation interval
+    assertThat(sitzung.get("/camunda/api/engine/engine/default/task/count").statusCode()).isIn(401, 403);
+    assertThat(rest("GET", "/engine-rest/task/count", "kurzzeit", null, Map.of()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void feindlichesBpmnMitExternerEntitaetWirdNichtAufgeloest() throws Exception {
+    String geheim = Files.exists(Path.of("/etc/hostname")) ? Files.readString(Path.of("/etc/hostname")).trim() : "";
+    String modell = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+          <process id="Process_Xxe" name="&xxe;" isExecutable="true"><startEvent id="s"/></process>
+        </definitions>
+        """;
+    assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().addString("xxe.bpmn", modell).deploy())
+        .satisfies(e -> {
+          if (!geheim.isEmpty()) {
+            assertThat(e.getMessage()).doesNotContain(geheim);
+          }
+        });
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_Xxe").count()).isZero();
+  }
+
+  @Test
+  void keineSkriptSprachenImKlassenpfad() {
+    ScriptEngineManager skripte = new ScriptEngineManager();
+    // only Camunda's FEEL and JUEL engines, which decision tables and expressions need; no general-purpose language
+    assertThat(skripte.getEngineFactories()).extracting(f -> f.getLanguageName().toLowerCase())
+        .containsOnly("feel", "feel-unary-tests", "jsp 2.1 el");
+    for (String sprache : new String[] {"javascript", "js", "groovy", "python", "ruby", "nashorn", "graal.js"}) {
+      assertThat(skripte.getEngineByName(sprache)).as(sprache).isNull();
+    }
+  }
+
+  @Test
+  void personenbezogeneDatenWederInProtokollenNochInBetreffenOderSchluesseln(CapturedOutput ausgabe) throws Exception {
+    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 6);
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(einladung.getId(), Seiteneinstiegsfall.einladung());
+    Task beratung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(beratung.getId(), Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", true));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(fall.getId()).activityId("Task_GesundheitsamtBenachrichtigen").singleResult().getId());
+
+    String marker = Seiteneinstiegsfall.MARKER_NAME;
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(greenMail.getReceivedMessages()[0].getSubject()).doesNotContain(marker);
+    assertThat(fall.getBusinessKey()).doesNotContain(marker);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
+        .getBusinessKey()).doesNotContain(marker);
+    assertThat(ausgabe.getAll()).contains(fall.getBusinessKey()).doesNotContain(marker).doesNotContain("Amina");
+  }
+}

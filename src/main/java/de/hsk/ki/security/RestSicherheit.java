@@ -38,6 +38,16 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  /** Outermost, so that it sees the final status of every login. */
+  @Bean
+  FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {
+    FilterRegistrationBean<AnmeldeProtokoll> registrierung = new FilterRegistrationBean<>(new AnmeldeProtokoll());
+    registrierung.setName("ki-anmeldeprotokoll");
+    registrierung.setOrder(0);
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/ki/betrieb/*");
+    return registrierung;
+  }
+
   @Bean
   FilterRegistrationBean<SicherheitsKopfzeilen> sicherheitsKopfzeilen() {
     FilterRegistrationBean<SicherheitsKopfzeilen> registrierung = new FilterRegistrationBean<>(new SicherheitsKopfzeilen());

@@ -168,6 +168,20 @@ class SicherheitTest {
   }
 
   @Test
+  void anmeldungenWerdenProtokolliert(CapturedOutput ausgabe) throws Exception {
+    new WebappSitzung(port).anmelden("tbecker", PASSWORT);
+    WebappSitzung falsch = new WebappSitzung(port);
+    falsch.anmelden("ademir", "falsch-falsch");
+    rest("GET", "/engine-rest/task/count", null, null, Map.of("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("fyilmaz:falsch".getBytes(StandardCharsets.UTF_8))));
+    assertThat(ausgabe.getAll())
+        .contains("Login successful: user=tbecker app=tasklist")
+        .contains("Login failed: user=ademir app=tasklist")
+        .contains("REST login failed: user=fyilmaz")
+        .doesNotContain("falsch-falsch");
+  }
+
+  @Test
   void keineSkriptSprachenImKlassenpfad() {
     ScriptEngineManager skripte = new ScriptEngineManager();
     // only Camunda's FEEL and JUEL engines, which decision tables and expressions need; no general-purpose language

@@ -22,6 +22,7 @@ public class Fristen {
   private String aufnahmeRueckmeldung = "P7D";
   private String zuweisungsschreiben = "P3D";
   private String klaerung = "P5D";
+  private String hoechstdauer = "P1Y";
 
   /** Due date for the first counselling: the day after the agreed appointment. */
   public Date nachTermin(Object termin) {
@@ -44,6 +45,8 @@ public class Fristen {
   public void setAufnahmeRueckmeldung(String v) { aufnahmeRueckmeldung = v; }
   public String getZuweisungsschreiben() { return zuweisungsschreiben; }
   public void setZuweisungsschreiben(String v) { zuweisungsschreiben = v; }
+  public String getHoechstdauer() { return hoechstdauer; }
+  public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getKlaerung() { return klaerung; }
   public void setKlaerung(String v) { klaerung = v; }
 }

@@ -29,11 +29,14 @@ public class ZuweisungsschreibenController {
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
   private final PartnerVerzeichnis verzeichnis;
+  private final de.hsk.ki.retention.Zugriffsprotokoll protokoll;
 
-  public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis) {
+  public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
+      de.hsk.ki.retention.Zugriffsprotokoll protokoll) {
     this.engine = engine;
     this.angemeldet = angemeldet;
     this.verzeichnis = verzeichnis;
+    this.protokoll = protokoll;
   }
 
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}", produces = "text/html")
@@ -59,6 +62,7 @@ public class ZuweisungsschreibenController {
       model.addAttribute("meldung", "Für diesen Fall liegt noch keine angenommene Zuweisung vor.");
       return "seiteneinstieg/hinweis";
     }
+    protokoll.lesend(benutzer.get().id(), aktenzeichen, "Zuweisungsschreiben");
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);
     model.addAttribute("v", v);
     model.addAttribute("aktenzeichen", aktenzeichen);

@@ -15,6 +15,7 @@ public class UebergangFristen {
   private String ergebnis = "P7D";
   private String nachfrage = "P6M";
   private String nachfrageAufgabe = "P14D";
+  private String hoechstdauer = "P3Y";
 
   public String getErstgespraech() { return erstgespraech; }
   public void setErstgespraech(String v) { erstgespraech = v; }
@@ -28,6 +29,8 @@ public class UebergangFristen {
   public void setErgebnis(String v) { ergebnis = v; }
   public String getNachfrage() { return nachfrage; }
   public void setNachfrage(String v) { nachfrage = v; }
+  public String getHoechstdauer() { return hoechstdauer; }
+  public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getNachfrageAufgabe() { return nachfrageAufgabe; }
   public void setNachfrageAufgabe(String v) { nachfrageAufgabe = v; }
 }

@@ -25,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * server-side input rules of every form, and what each role may see.
  */
 @KiSpringTest
-class RestSchnittstelleTest {
+public class RestSchnittstelleTest {
 
   static final String PASSWORT = "Sauerland-2026";
   static final ObjectMapper JSON = new ObjectMapper();
@@ -45,7 +45,7 @@ class RestSchnittstelleTest {
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  static ObjectNode variablen(Map<String, Object> werte) {
+  public static ObjectNode variablen(Map<String, Object> werte) {
     ObjectNode body = JSON.createObjectNode();
     ObjectNode vars = body.putObject("variables");
     werte.forEach((k, v) -> vars.putObject(k).set("value", JSON.valueToTree(v)));

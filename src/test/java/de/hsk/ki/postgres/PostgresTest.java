@@ -87,7 +87,8 @@ class PostgresTest {
     Map<String, Object> beratung = Seiteneinstiegsfall.erstberatung("GESAMTSCHULE", true);
     schliesseAb(fall, beratung);
 
-    Job mail = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).singleResult();
+    Job mail = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Task_GesundheitsamtBenachrichtigen").singleResult();
     engine.getManagementService().executeJob(mail.getId());
     Job anfrage = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).activityId("Task_ZuweisungAnfragen").singleResult();
     engine.getManagementService().executeJob(anfrage.getId());

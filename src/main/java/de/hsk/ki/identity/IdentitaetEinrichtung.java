@@ -48,8 +48,10 @@ public class IdentitaetEinrichtung {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
+  private final org.camunda.bpm.engine.TaskService taskService;
 
   public IdentitaetEinrichtung(ProcessEngine engine) {
+    this.taskService = engine.getTaskService();
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -88,6 +90,33 @@ public class IdentitaetEinrichtung {
           ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
     }
     filterEinrichten();
+    aufgabenrechteNachziehen();
+  }
+
+  /**
+   * Tasks created while authorization checks were off (or before a grant existed) carry no
+   * authorizations for their candidate groups; give them the ones Camunda gives new tasks.
+   */
+  void aufgabenrechteNachziehen() {
+    int nachgezogen = 0;
+    for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery().list()) {
+      for (org.camunda.bpm.engine.task.IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
+        if (link.getGroupId() != null && org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
+          boolean fehlte = authorizations.createAuthorizationQuery().groupIdIn(link.getGroupId())
+              .resourceType(Resources.TASK).resourceId(task.getId()).count() == 0;
+          gewaehre(link.getGroupId(), Resources.TASK, task.getId(),
+              Permissions.READ, Permissions.UPDATE, org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+          gewaehre(link.getGroupId(), Resources.HISTORIC_TASK, task.getId(),
+              org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
+          if (fehlte) {
+            nachgezogen++;
+          }
+        }
+      }
+    }
+    if (nachgezogen > 0) {
+      LOG.info("Task authorizations added for {} candidate group link(s)", nachgezogen);
+    }
   }
 
   private void filterEinrichten() {

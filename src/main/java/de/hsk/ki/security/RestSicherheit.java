@@ -61,6 +61,15 @@ public class RestSicherheit {
   }
 
   @Bean
+  FilterRegistrationBean<HerkunftsPruefung> herkunftsPruefung() {
+    FilterRegistrationBean<HerkunftsPruefung> registrierung = new FilterRegistrationBean<>(new HerkunftsPruefung());
+    registrierung.setName("ki-herkunftspruefung");
+    registrierung.setOrder(1);
+    registrierung.addUrlPatterns("/camunda/*", "/ki/*");
+    return registrierung;
+  }
+
+  @Bean
   FilterRegistrationBean<SicherheitsKopfzeilen> sicherheitsKopfzeilen() {
     FilterRegistrationBean<SicherheitsKopfzeilen> registrierung = new FilterRegistrationBean<>(new SicherheitsKopfzeilen());
     registrierung.setName("ki-sicherheitskopfzeilen");

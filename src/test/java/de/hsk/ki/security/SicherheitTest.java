@@ -44,6 +44,7 @@ class SicherheitTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired de.hsk.ki.identity.IdentitaetEinrichtung einrichtung;
 
   HttpResponse<String> rest(String methode, String pfad, String benutzer, String body, Map<String, String> kopf) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pfad))
@@ -84,6 +85,25 @@ class SicherheitTest {
   }
 
   @Test
+  void nurDerBetriebLegtFilterMitAusdrueckenAn() throws Exception {
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"Alles\",\"query\":{\"candidateGroupsExpression\":\"${currentUserGroups()}\"}}";
+    assertThat(rest("POST", "/engine-rest/filter/create", "pschneider", filter, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(engine.getFilterService().createFilterQuery().filterName("Alles").count()).isZero();
+  }
+
+  @Test
+  void aufgabenOhneRechteBekommenSieBeimStartNachgezogen() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    engine.getAuthorizationService().createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+        .resourceId(aufgabe).list().forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
+    assertThat(rest("GET", "/engine-rest/task/count?taskId=" + aufgabe, "pschneider", null, Map.of()).body()).contains("\"count\":0");
+
+    einrichtung.einrichten();
+
+    assertThat(rest("GET", "/engine-rest/task/count?taskId=" + aufgabe, "pschneider", null, Map.of()).body()).contains("\"count\":1");
+  }
+
+  @Test
   void ersteinrichtungDesAdministratorsIstGeschlossen() throws Exception {
     WebappSitzung sitzung = new WebappSitzung(port);
     sitzung.get("/camunda/app/admin/default/");
@@ -109,9 +129,17 @@ class SicherheitTest {
     zweite.anmelden("pschneider", PASSWORT);
     assertThat(zweite.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", "gefaelscht")).statusCode()).as("wrong token").isIn(401, 403);
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isNull();
+    WebappSitzung fremd = new WebappSitzung(port);
+    fremd.anmelden("pschneider", PASSWORT);
+    HttpResponse<String> fremdeHerkunft = fremd.post(pfad, "application/json", body,
+        Map.of("X-XSRF-TOKEN", fremd.cookie("XSRF-TOKEN"), "Origin", "https://boese.example.org"));
+    assertThat(fremdeHerkunft.statusCode()).as("foreign origin").isEqualTo(403);
+    assertThat(fremdeHerkunft.body()).contains("fremder Herkunft");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isNull();
     WebappSitzung dritte = new WebappSitzung(port);
     dritte.anmelden("pschneider", PASSWORT);
-    assertThat(dritte.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", dritte.cookie("XSRF-TOKEN"))).statusCode()).isEqualTo(204);
+    assertThat(dritte.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", dritte.cookie("XSRF-TOKEN"),
+        "Origin", "http://localhost:" + port)).statusCode()).isEqualTo(204);
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isEqualTo("pschneider");
   }
 

@@ -48,12 +48,16 @@ class SicherheitTest {
 
   HttpResponse<String> rest(String methode, String pfad, String benutzer, String body, Map<String, String> kopf) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pfad))
-        .header("Content-Type", "application/json")
+        .header("Content-Type", kopf.getOrDefault("Content-Type", "application/json"))
         .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
     if (benutzer != null) {
       b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((benutzer + ":" + PASSWORT).getBytes(StandardCharsets.UTF_8)));
     }
-    kopf.forEach(b::header);
+    kopf.forEach((name, wert) -> {
+      if (!name.equals("Content-Type")) {
+        b.header(name, wert);
+      }
+    });
     return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -82,6 +86,39 @@ class SicherheitTest {
     assertThat(webapp.body()).contains("Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
     assertThat(sitzung.post("/camunda/api/engine/engine/default/task", "application/json", "{}",
         Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN"))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void autorisierungStrengKonfiguriertUndNurDerBetriebStelltBereit() throws Exception {
+    var konfiguration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(konfiguration.isAuthorizationEnabled()).isTrue();
+    assertThat(konfiguration.getAuthorizationCheckRevokes()).isEqualTo("never");
+    assertThat(konfiguration.isEnableHistoricInstancePermissions()).isTrue();
+    assertThat(konfiguration.isEnforceSpecificVariablePermission()).isTrue();
+    assertThat(konfiguration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(konfiguration.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(konfiguration.getDefaultSerializationFormat()).isEqualTo("application/json");
+
+    String grenze = "----ki" + System.nanoTime();
+    String modell = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+        + "<process id=\"Process_Fremd\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+    String body = "--" + grenze + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfremd\r\n"
+        + "--" + grenze + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"fremd.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + modell + "\r\n--" + grenze + "--\r\n";
+    HttpResponse<String> bereitstellung = rest("POST", "/engine-rest/deployment/create", "mhoffmann", body,
+        Map.of("Content-Type", "multipart/form-data; boundary=" + grenze));
+    assertThat(bereitstellung.statusCode()).isEqualTo(403);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_Fremd").count()).isZero();
+  }
+
+  @Test
+  void passwortrichtlinieGiltAuchFuerNeueBenutzer() {
+    User schwach = engine.getIdentityService().newUser("schwach");
+    schwach.setFirstName("S");
+    schwach.setLastName("W");
+    schwach.setPassword("demo");
+    assertThatThrownBy(() -> engine.getIdentityService().saveUser(schwach)).hasMessageContaining("Password does not match policy");
+    assertThat(engine.getIdentityService().createUserQuery().userId("schwach").count()).isZero();
   }
 
   @Test

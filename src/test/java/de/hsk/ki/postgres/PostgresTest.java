@@ -61,6 +61,7 @@ class PostgresTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired de.hsk.ki.uebergang.Einwilligungen einwilligungen;
+  @Autowired de.hsk.ki.retention.Einwilligungsbereinigung bereinigung;
 
   @Test
   void einwilligungsregisterAufPostgresql() {
@@ -68,6 +69,9 @@ class PostgresTest {
     assertThat(einwilligungen.liegtVor("UB-2026-9999", "JOBCENTER")).isTrue();
     assertThat(einwilligungen.widerrufe("UB-2026-9999", "JOBCENTER", "ademir")).isEqualTo(1);
     assertThat(einwilligungen.liegtVor("UB-2026-9999", "JOBCENTER")).isFalse();
+    // no case in the history: the daily clean-up removes the record
+    assertThat(bereinigung.bereinigen()).isEqualTo(1);
+    assertThat(einwilligungen.vonFall("UB-2026-9999")).isEmpty();
   }
 
   @Test

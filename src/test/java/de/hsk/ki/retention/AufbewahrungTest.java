@@ -36,6 +36,7 @@ class AufbewahrungTest {
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
   @Autowired Zugriffsprotokoll zugriffsprotokoll;
+  @Autowired Einwilligungsbereinigung einwilligungsbereinigung;
 
   @Test
   void offeneFaelleWerdenNachDerHoechstdauerGeschlossen() {
@@ -77,6 +78,19 @@ class AufbewahrungTest {
     }
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(fall.getId()).count()).isZero();
+  }
+
+  @Test
+  void einwilligungenVerschwindenMitDerHistorieIhresFalls() {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", Seiteneinstiegsfall.meldung("ARNSBERG", 8));
+    String einfuegen = "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_am)"
+        + " VALUES (?, 'JOBCENTER', TRUE, 'JUGENDLICHE', 'X', 'Y', CURRENT_DATE, CURRENT_TIMESTAMP)";
+    jdbc.update(einfuegen, fall.getBusinessKey());
+    jdbc.update(einfuegen, "UB-1999-0001");
+
+    assertThat(einwilligungsbereinigung.bereinigen()).isGreaterThanOrEqualTo(1);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_einwilligung WHERE aktenzeichen = 'UB-1999-0001'", Integer.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_einwilligung WHERE aktenzeichen = ?", Integer.class, fall.getBusinessKey())).isEqualTo(1);
   }
 
   @Test

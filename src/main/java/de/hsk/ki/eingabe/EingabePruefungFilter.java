@@ -61,7 +61,7 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = request.getRequestURI().substring(request.getContextPath().length());
+    String pfad = de.hsk.ki.security.Pfade.von(request);
     Matcher aufgabe = AUFGABE.matcher(pfad);
     Matcher start = START.matcher(pfad);
     if (!aufgabe.matches() && !start.matches()) {

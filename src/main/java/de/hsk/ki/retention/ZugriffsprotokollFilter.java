@@ -41,7 +41,7 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = request.getRequestURI().substring(request.getContextPath().length());
+    String pfad = de.hsk.ki.security.Pfade.von(request);
     Matcher aufgabe = AUFGABE.matcher(pfad);
     Matcher instanz = INSTANZ.matcher(pfad);
     boolean fallDaten = aufgabe.matches() || instanz.matches();

@@ -25,7 +25,7 @@ public class AnmeldeProtokoll extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = request.getRequestURI().substring(request.getContextPath().length());
+    String pfad = de.hsk.ki.security.Pfade.von(request);
     Matcher login = WEBAPP_LOGIN.matcher(pfad);
     boolean webappLogin = "POST".equals(request.getMethod()) && login.matches();
     String benutzer = basicBenutzer(request);

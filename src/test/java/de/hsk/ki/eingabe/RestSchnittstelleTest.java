@@ -77,10 +77,10 @@ public class RestSchnittstelleTest {
 
   @Test
   void ohneAnmeldungOderMitFalschemPasswortGibtEs401() throws Exception {
-    // a user nobody else in this class logs in as: a failed login delays the next one (throttling)
+    // an unknown user: a failed login of a real user delays its next login (throttling) in other tests
     assertThat(anfrage("GET", "/task", null, null).statusCode()).isEqualTo(401);
     HttpRequest falsch = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/task"))
-        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("mhoffmann:falsch".getBytes())).build();
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("niemand:falsch".getBytes())).build();
     assertThat(http.send(falsch, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(401);
   }
 

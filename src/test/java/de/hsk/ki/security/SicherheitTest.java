@@ -105,7 +105,7 @@ class SicherheitTest {
     String body = "--" + grenze + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfremd\r\n"
         + "--" + grenze + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"fremd.bpmn\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + modell + "\r\n--" + grenze + "--\r\n";
-    HttpResponse<String> bereitstellung = rest("POST", "/engine-rest/deployment/create", "mhoffmann", body,
+    HttpResponse<String> bereitstellung = rest("POST", "/engine-rest/deployment/create", "tbecker", body,
         Map.of("Content-Type", "multipart/form-data; boundary=" + grenze));
     assertThat(bereitstellung.statusCode()).isEqualTo(403);
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_Fremd").count()).isZero();
@@ -119,6 +119,32 @@ class SicherheitTest {
     schwach.setPassword("demo");
     assertThatThrownBy(() -> engine.getIdentityService().saveUser(schwach)).hasMessageContaining("Password does not match policy");
     assertThat(engine.getIdentityService().createUserQuery().userId("schwach").count()).isZero();
+  }
+
+  @Test
+  void routingvariablenLassenSichNichtAmFormularVorbeiSetzen() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    String fall = engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getProcessInstanceId();
+    String wert = "{\"value\":\"schulamt\",\"type\":\"String\"}";
+    for (String pfad : new String[] {
+        "/engine-rest/task/" + aufgabe + "/variables/beratung",
+        "/engine-rest/task/" + aufgabe + "/localVariables/beratung",
+        "/engine-rest/task/" + aufgabe + ";x=y/variables/beratung",
+        "/engine-rest//task/" + aufgabe + "/variables/beratung",
+        "/engine-rest/process-instance/" + fall + "/variables/beratung"}) {
+      assertThat(rest("PUT", pfad, "pschneider", wert, Map.of()).statusCode()).as(pfad).isIn(403, 404);
+    }
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/variables", "pschneider",
+        "{\"modifications\":{\"schulaufsicht\":{\"value\":\"SCHULAMT\"}}}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/bpmnError", "pschneider", "{\"errorCode\":\"x\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/message", "pschneider", "{\"messageName\":\"x\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(fall, "beratung")).isInstanceOf(Map.class);
+    assertThat(engine.getRuntimeService().getVariable(fall, "schulaufsicht")).isNull();
+
+    HttpResponse<String> submitMitMatrix = rest("POST", "/engine-rest/task/" + aufgabe + ";a=b/submit-form", "pschneider",
+        "{\"variables\":{\"beratung\":{\"value\":\"x\"}}}", Map.of());
+    assertThat(submitMitMatrix.statusCode()).as(submitMitMatrix.body()).isIn(400, 404);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
   }
 
   @Test
@@ -236,13 +262,13 @@ class SicherheitTest {
   void anmeldungenWerdenProtokolliert(CapturedOutput ausgabe) throws Exception {
     new WebappSitzung(port).anmelden("tbecker", PASSWORT);
     WebappSitzung falsch = new WebappSitzung(port);
-    falsch.anmelden("ademir", "falsch-falsch");
+    falsch.anmelden("unbekannt", "falsch-falsch");
     rest("GET", "/engine-rest/task/count", null, null, Map.of("Authorization",
-        "Basic " + Base64.getEncoder().encodeToString("fyilmaz:falsch".getBytes(StandardCharsets.UTF_8))));
+        "Basic " + Base64.getEncoder().encodeToString("niemand:falsch".getBytes(StandardCharsets.UTF_8))));
     assertThat(ausgabe.getAll())
         .contains("Login successful: user=tbecker app=tasklist")
-        .contains("Login failed: user=ademir app=tasklist")
-        .contains("REST login failed: user=fyilmaz")
+        .contains("Login failed: user=unbekannt app=tasklist")
+        .contains("REST login failed: user=niemand")
         .doesNotContain("falsch-falsch");
   }
 

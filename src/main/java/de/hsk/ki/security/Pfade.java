@@ -1,0 +1,15 @@
+package de.hsk.ki.security;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/** The request path as the servlet container mapped it: decoded, path parameters (;…) and dot segments removed. */
+public final class Pfade {
+
+  private Pfade() {}
+
+  public static String von(HttpServletRequest request) {
+    String servlet = request.getServletPath() == null ? "" : request.getServletPath();
+    String info = request.getPathInfo() == null ? "" : request.getPathInfo();
+    return (servlet + info).replaceAll("/{2,}", "/");
+  }
+}

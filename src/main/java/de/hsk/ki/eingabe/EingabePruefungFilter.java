@@ -44,12 +44,10 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
   private static final Set<String> AUFGABE_ERLAUBT = Set.of("variables", "withVariablesInReturn");
 
   private final ProcessEngine engine;
-  private final Formulare formulare;
   private final ObjectMapper json;
 
-  public EingabePruefungFilter(ProcessEngine engine, Formulare formulare, ObjectMapper json) {
+  public EingabePruefungFilter(ProcessEngine engine, ObjectMapper json) {
     this.engine = engine;
-    this.formulare = formulare;
     this.json = json;
   }
 
@@ -112,12 +110,24 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
 
   private Optional<Pruefung> fuerAufgabe(String taskId, JsonNode body) {
     Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-    if (task == null || task.getCamundaFormRef() == null) {
-      return Optional.empty(); // the engine answers unknown tasks itself
+    if (task == null) {
+      return Optional.empty(); // the engine refuses tasks the caller cannot see
     }
-    return formulare
-        .formular(task.getCamundaFormRef().getKey())
-        .map(f -> new Pruefung(f, AUFGABE_ERLAUBT, key -> optionenAus(engine.getTaskService().getVariable(taskId, key))));
+    // The deployed form is the rule, also one deployed later from Modeler; no form: no variables.
+    Formular formular = task.getCamundaFormRef() == null
+        ? KEIN_FORMULAR
+        : lese(() -> engine.getFormService().getDeployedTaskForm(taskId));
+    return Optional.of(new Pruefung(formular, AUFGABE_ERLAUBT, key -> optionenAus(engine.getTaskService().getVariable(taskId, key))));
+  }
+
+  private static final Formular KEIN_FORMULAR = new Formular("", java.util.Map.of());
+
+  private Formular lese(java.util.function.Supplier<java.io.InputStream> formular) {
+    try (java.io.InputStream in = formular.get()) {
+      return Formulare.lese(json.readTree(in));
+    } catch (IOException | RuntimeException e) {
+      return KEIN_FORMULAR;
+    }
   }
 
   private Optional<Pruefung> fuerStart(String key, String id, JsonNode body) {
@@ -129,10 +139,8 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
       return Optional.empty();
     }
     CamundaFormRef ref = engine.getFormService().getStartFormData(definition.getId()).getCamundaFormRef();
-    if (ref == null) {
-      return Optional.empty();
-    }
-    return formulare.formular(ref.getKey()).map(f -> new Pruefung(f, START_ERLAUBT, k -> Set.of()));
+    Formular formular = ref == null ? KEIN_FORMULAR : lese(() -> engine.getFormService().getDeployedStartForm(definition.getId()));
+    return Optional.of(new Pruefung(formular, START_ERLAUBT, k -> Set.of()));
   }
 
   private static Set<String> optionenAus(Object wert) {

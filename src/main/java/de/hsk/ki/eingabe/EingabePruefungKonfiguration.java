@@ -11,9 +11,9 @@ public class EingabePruefungKonfiguration {
 
   /** After the REST authentication (order 1), so that task look-ups run as the calling user. */
   @Bean
-  FilterRegistrationBean<EingabePruefungFilter> eingabePruefung(ProcessEngine engine, Formulare formulare, ObjectMapper json) {
+  FilterRegistrationBean<EingabePruefungFilter> eingabePruefung(ProcessEngine engine, ObjectMapper json) {
     FilterRegistrationBean<EingabePruefungFilter> registrierung =
-        new FilterRegistrationBean<>(new EingabePruefungFilter(engine, formulare, json));
+        new FilterRegistrationBean<>(new EingabePruefungFilter(engine, json));
     registrierung.setName("ki-eingabepruefung");
     registrierung.setOrder(2);
     registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");

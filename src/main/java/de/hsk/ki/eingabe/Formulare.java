@@ -1,45 +1,22 @@
 package de.hsk.ki.eingabe;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads every deployed Camunda Form (classpath forms/**&#47;*.form) once, so that the server checks
- * submissions against the very fields, lengths and options the form shows: the form is the single
+ * Reads the input fields of a Camunda Form (form-js JSON), so that the server checks submissions
+ * against the very fields, lengths and options the deployed form shows: the form is the single
  * source of each task's input rules.
  */
-@Component
-public class Formulare {
+final class Formulare {
 
   private static final Set<String> EINGABE_TYPEN =
       Set.of("textfield", "textarea", "number", "datetime", "select", "radio", "checkbox", "checklist", "taglist");
 
-  private final Map<String, Formular> formulare = new HashMap<>();
-
-  public Formulare(ObjectMapper json) throws IOException {
-    Resource[] dateien = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form");
-    for (Resource datei : dateien) {
-      try (InputStream in = datei.getInputStream()) {
-        Formular formular = lese(json.readTree(in));
-        formulare.put(formular.id(), formular);
-      }
-    }
-  }
-
-  public Optional<Formular> formular(String id) {
-    return Optional.ofNullable(formulare.get(id));
-  }
+  private Formulare() {}
 
   static Formular lese(JsonNode form) {
     Map<String, FormularFeld> felder = new LinkedHashMap<>();

@@ -12,9 +12,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Hands out case numbers of the form {@code SE-2026-0001}, one counter per prefix and year.
  *
- * <p>Counts in a transaction of its own: a failed insert on PostgreSQL would otherwise abort the
- * engine's transaction, and a number lost to a rolled-back start is harmless (case numbers need not
- * be gapless).
+ * <p>Counts in the caller's (the engine's) transaction: the row lock orders concurrent starts and a
+ * rolled-back start gives its number back. Only the year's first case creates the counter row, in
+ * a transaction of its own (a failed insert would abort the engine's transaction on PostgreSQL).
  */
 @Service
 public class Fallnummern {
@@ -32,30 +32,24 @@ public class Fallnummern {
 
   public String naechste(String praefix) {
     int jahr = Year.now(clock).getValue();
-    Integer nummer = null;
-    for (int versuch = 0; nummer == null && versuch < 3; versuch++) {
+    if (erhoehe(praefix, jahr) == 0) {
       try {
-        nummer = eigeneTransaktion.execute(s -> zaehle(praefix, jahr));
+        eigeneTransaktion.executeWithoutResult(s ->
+            jdbc.update("INSERT INTO ki_fallnummer (praefix, jahr, letzte_nummer) VALUES (?, ?, 0)", praefix, jahr));
       } catch (DuplicateKeyException e) {
-        // another node created the year's counter at the same moment: count again
+        // another start created the year's counter at the same moment
+      }
+      if (erhoehe(praefix, jahr) == 0) {
+        throw new IllegalStateException("Could not allocate a case number for " + praefix + "-" + jahr);
       }
     }
-    if (nummer == null) {
-      throw new IllegalStateException("Could not allocate a case number for " + praefix + "-" + jahr);
-    }
+    Integer nummer = jdbc.queryForObject(
+        "SELECT letzte_nummer FROM ki_fallnummer WHERE praefix = ? AND jahr = ?", Integer.class, praefix, jahr);
     return String.format("%s-%d-%04d", praefix, jahr, nummer);
   }
 
-  private Integer zaehle(String praefix, int jahr) {
-    int geaendert =
-        jdbc.update(
-            "UPDATE ki_fallnummer SET letzte_nummer = letzte_nummer + 1 WHERE praefix = ? AND jahr = ?",
-            praefix, jahr);
-    if (geaendert == 0) {
-      jdbc.update("INSERT INTO ki_fallnummer (praefix, jahr, letzte_nummer) VALUES (?, ?, 1)", praefix, jahr);
-      return 1;
-    }
-    return jdbc.queryForObject(
-        "SELECT letzte_nummer FROM ki_fallnummer WHERE praefix = ? AND jahr = ?", Integer.class, praefix, jahr);
+  private int erhoehe(String praefix, int jahr) {
+    return jdbc.update(
+        "UPDATE ki_fallnummer SET letzte_nummer = letzte_nummer + 1 WHERE praefix = ? AND jahr = ?", praefix, jahr);
   }
 }

@@ -16,13 +16,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Operators erase a case on request: {@code DELETE /ki/betrieb/faelle/{aktenzeichen}?grund=…} with
+ * Operators erase a case on request: {@code DELETE /ki/betrieb/faelle/{aktenzeichen}?grund=CODE} with
  * HTTP Basic of a member of camunda-admin. Basic only, no session: a cookie cannot trigger it.
  */
 @RestController
 public class LoeschungController {
 
   private static final Pattern AKTENZEICHEN = Pattern.compile("^[A-Z]{2}-\\d{4}-\\d{4,}$");
+  /** Reasons as codes: free text could carry the applicant's name into the permanent log. */
+  private static final java.util.Set<String> GRUENDE =
+      java.util.Set.of("ANTRAG_BETROFFENE", "ANTRAG_SORGEBERECHTIGTE", "FEHLERFASSUNG", "SONSTIGES");
 
   private final FallLoeschung loeschung;
   private final IdentityService identity;
@@ -34,7 +37,7 @@ public class LoeschungController {
 
   @DeleteMapping("/ki/betrieb/faelle/{aktenzeichen}")
   public ResponseEntity<Map<String, Object>> loeschen(@PathVariable String aktenzeichen,
-      @RequestParam(defaultValue = "Antrag der betroffenen Person") String grund, HttpServletRequest request) {
+      @RequestParam(defaultValue = "ANTRAG_BETROFFENE") String grund, HttpServletRequest request) {
     String benutzer = basicBenutzer(request);
     if (benutzer == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Basic realm=\"ki-betrieb\"")
@@ -43,8 +46,9 @@ public class LoeschungController {
     if (identity.createUserQuery().userId(benutzer).memberOfGroup(KiGruppen.BETRIEB).count() == 0) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("message", "Nur der Betrieb darf Fälle löschen."));
     }
-    if (!AKTENZEICHEN.matcher(aktenzeichen).matches() || grund.length() > 200) {
-      return ResponseEntity.badRequest().body(Map.of("message", "Ungültiges Aktenzeichen oder Grund zu lang."));
+    if (!AKTENZEICHEN.matcher(aktenzeichen).matches() || !GRUENDE.contains(grund)) {
+      return ResponseEntity.badRequest().body(Map.of("message",
+          "Ungültiges Aktenzeichen oder Grund (erlaubt: " + String.join(", ", new java.util.TreeSet<>(GRUENDE)) + ")."));
     }
     FallLoeschung.Ergebnis ergebnis = loeschung.loesche(aktenzeichen, benutzer, grund);
     if (ergebnis.instanzen() == 0) {

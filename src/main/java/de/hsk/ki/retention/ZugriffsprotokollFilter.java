@@ -22,6 +22,9 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
   private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(form-variables|variables|localVariables|rendered-form|form)(?:/.*)?$");
   private static final Pattern INSTANZ = Pattern.compile(API + "/process-instance/([^/]+)/variables(?:/.*)?$");
+  /** Queries across cases: logged with the resource, without a single case number. */
+  private static final Pattern QUER = Pattern.compile(API
+      + "/(?:variable-instance|history/variable-instance|history/detail|execution/[^/]+/localVariables)(?:/.*)?$");
 
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
@@ -33,10 +36,6 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
     this.protokoll = protokoll;
   }
 
-  @Override
-  protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !"GET".equals(request.getMethod());
-  }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -44,16 +43,31 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
     String pfad = de.hsk.ki.security.Pfade.von(request);
     Matcher aufgabe = AUFGABE.matcher(pfad);
     Matcher instanz = INSTANZ.matcher(pfad);
-    boolean fallDaten = aufgabe.matches() || instanz.matches();
+    boolean lesend = "GET".equals(request.getMethod());
+    boolean quer = QUER.matcher(pfad).matches() && (lesend || "POST".equals(request.getMethod()));
+    boolean fallDaten = lesend && (aufgabe.matches() || instanz.matches());
+    if (quer) {
+      String leser = benutzer(request);
+      chain.doFilter(request, response);
+      if (leser != null && response.getStatus() < 300) {
+        protokoll.lesend(leser, null, pfad);
+      }
+      return;
+    }
     String benutzer = fallDaten ? benutzer(request) : null;
     chain.doFilter(request, response);
     if (!fallDaten || benutzer == null || response.getStatus() >= 300) {
       return;
     }
     // looked up as the reader: the task variable "aktenzeichen" needs only the task's read permission
-    String aktenzeichen = aufgabe.matches()
-        ? (String) engine.getTaskService().getVariableLocal(aufgabe.group(1), "aktenzeichen")
-        : aktenzeichen(instanz.group(1));
+    String aktenzeichen;
+    try {
+      aktenzeichen = aufgabe.matches()
+          ? (String) engine.getTaskService().getVariableLocal(aufgabe.group(1), "aktenzeichen")
+          : aktenzeichen(instanz.group(1));
+    } catch (RuntimeException e) {
+      aktenzeichen = null; // still record that the case data was read
+    }
     protokoll.lesend(benutzer, aktenzeichen, pfad);
   }
 

@@ -45,7 +45,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
    * them (routing variables such as "beratung" or "schulaufsicht" must not be overwritten).
    */
   private static final Pattern VARIABLEN_AENDERN = Pattern.compile(API
-      + "/(?:task/[^/]+/(?:variables|localVariables|bpmnError|bpmnEscalation|resolve)"
+      + "/(?:task/[^/]+/(?:variables|localVariables|bpmnError|bpmnEscalation|resolve|identity-links)"
       + "|process-instance/[^/]+/variables|execution/[^/]+/localVariables|message|signal"
       + "|process-instance/[^/]+/modification|process-instance/variables-async)(?:/.*)?$");
 

@@ -56,6 +56,11 @@ public class ZuweisungsschreibenController {
     }
     ProcessInstance fall = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(aktenzeichen, "Process_Seiteneinstieg").singleResult();
+    if (fall == null) {
+      response.setStatus(404);
+      model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Seiteneinstiegs-Fall.");
+      return "seiteneinstieg/hinweis";
+    }
     Map<String, Object> v = engine.getRuntimeService().getVariables(fall.getId());
     if (v.get("zugewieseneSchule") == null || !"ANGENOMMEN".equals(v.get("aufnahme"))) {
       response.setStatus(409);

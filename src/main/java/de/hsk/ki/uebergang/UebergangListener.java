@@ -45,7 +45,10 @@ public class UebergangListener {
   TaskListener einwilligungErfassen(Einwilligungen einwilligungen) {
     return task -> {
       String rolle = (String) task.getVariable("einwilligendePerson");
-      int alter = ((Number) task.getVariable("alter")).intValue();
+      // age on the day of the declaration, not at intake: a case can run for years
+      LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
+      int alter = java.time.Period.between(
+          LocalDate.parse(task.getVariable("geburtsdatum").toString().substring(0, 10)), datum).getYears();
       if ("JUGENDLICHE".equals(rolle) && alter < 15) {
         throw new ProcessEngineException(
             "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.");
@@ -56,7 +59,7 @@ public class UebergangListener {
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
       einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),
           "ERTEILT".equals(task.getVariable("einwilligung")), rolle, (String) task.getVariable("einwilligendeName"),
-          (String) task.getVariable("zweck"), LocalDate.parse((String) task.getVariable("einwilligungsdatum")), benutzer(task));
+          (String) task.getVariable("zweck"), datum, benutzer(task));
       task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
     };
   }

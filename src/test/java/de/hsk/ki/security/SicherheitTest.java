@@ -141,9 +141,15 @@ class SicherheitTest {
     assertThat(engine.getRuntimeService().getVariable(fall, "beratung")).isInstanceOf(Map.class);
     assertThat(engine.getRuntimeService().getVariable(fall, "schulaufsicht")).isNull();
 
-    HttpResponse<String> submitMitMatrix = rest("POST", "/engine-rest/task/" + aufgabe + ";a=b/submit-form", "pschneider",
-        "{\"variables\":{\"beratung\":{\"value\":\"x\"}}}", Map.of());
-    assertThat(submitMitMatrix.statusCode()).as(submitMitMatrix.body()).isIn(400, 404);
+    for (String umweg : new String[] {";a=b/submit-form", "/complete;x=y", "/complete/"}) {
+      HttpResponse<String> antwort = rest("POST", "/engine-rest/task/" + aufgabe + umweg, "pschneider",
+          "{\"variables\":{\"beratung\":{\"value\":\"x\"}}}", Map.of());
+      assertThat(antwort.statusCode()).as(umweg + ": " + antwort.body()).isEqualTo(400);
+      assertThat(antwort.body()).contains("„beratung“ gehört nicht zu diesem Formular");
+    }
+    assertThat(rest("POST", "/engine-rest/task;x=y", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/identity-links", "pschneider",
+        "{\"groupId\":\"kiFoerderung\",\"type\":\"candidate\"}", Map.of()).statusCode()).isEqualTo(403);
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
   }
 

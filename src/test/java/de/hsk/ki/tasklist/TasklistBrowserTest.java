@@ -149,6 +149,45 @@ class TasklistBrowserTest {
         .asList().containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");
   }
 
+  @Test
+  void verwaltungMeldetEinKindUeberDasStartformular() throws Exception {
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    anmelden(warte, "pschneider");
+    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
+    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Seiteneinstieg')]"))).click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vorname']")));
+
+    String nachname = "Startformular" + System.nanoTime() % 100000;
+    waehle(warte, "meldendeStelle", "Einwohnermeldeamt");
+    feld("vorname").sendKeys("Mira");
+    feld("nachname").sendKeys(nachname);
+    // form-js 1.8's date picker takes MM/DD/YYYY
+    String geboren = LocalDate.now().minusYears(8).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    feld("geburtsdatum-date").sendKeys(geboren, org.openqa.selenium.Keys.TAB);
+    feld("staatsangehoerigkeit").sendKeys("Eritrea");
+    String zuzug = LocalDate.now().minusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    feld("zuzugsdatum-date").sendKeys(zuzug, org.openqa.selenium.Keys.TAB);
+    feld("anschrift").sendKeys("Bahnhofstraße 4, 59821 Arnsberg");
+    waehle(warte, "kommune", "Arnsberg");
+    waehle(warte, "sorgeform", "Eltern / einem Elternteil");
+    feld("erziehungsberechtigte").sendKeys("Familie " + nachname);
+    feld("bevorzugteSprache").sendKeys("Tigrinya");
+    feld("dolmetscherBenoetigt").click();
+    Browser.bildschirmfoto(browser, "06-startformular");
+    sichtbar(browser.findElement(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space()='Start']"))).click();
+
+    warte.until(d -> engine.getRuntimeService().createProcessInstanceQuery()
+        .variableValueEquals("nachname", nachname).count() == 1);
+    ProcessInstance fall = engine.getRuntimeService().createProcessInstanceQuery().variableValueEquals("nachname", nachname).singleResult();
+    assertThat(fall.getBusinessKey()).matches("SE-\\d{4}-\\d{4,}");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "geburtsdatum"))
+        .isEqualTo(LocalDate.now().minusYears(8).toString());
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "dolmetscherBenoetigt")).isEqualTo(true);
+    Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    assertThat(einladung.getTaskDefinitionKey()).isEqualTo("Task_EinladungVersenden");
+  }
+
   private void anmelden(WebDriverWait warte, String benutzer) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     try {

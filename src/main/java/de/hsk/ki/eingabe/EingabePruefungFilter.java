@@ -36,7 +36,7 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
   /** Larger bodies are refused outright: no form of ours comes near this. */
   public static final int MAX_BYTES = 256 * 1024;
 
-  private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(?:complete|submit-form)/?$");
   private static final Pattern START =
       Pattern.compile(API + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?$");

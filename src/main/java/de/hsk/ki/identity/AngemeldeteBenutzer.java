@@ -15,6 +15,18 @@ public class AngemeldeteBenutzer {
 
   public record Benutzer(String id, List<String> gruppen) {}
 
+  /**
+   * The caller of an API request: the user the REST authentication has set on the engine, or else
+   * the user of the webapp session.
+   */
+  public Optional<Benutzer> aufrufer(HttpServletRequest request, org.camunda.bpm.engine.IdentityService identity) {
+    org.camunda.bpm.engine.impl.identity.Authentication rest = identity.getCurrentAuthentication();
+    if (rest != null && rest.getUserId() != null) {
+      return Optional.of(new Benutzer(rest.getUserId(), rest.getGroupIds() == null ? List.of() : List.copyOf(rest.getGroupIds())));
+    }
+    return aus(request);
+  }
+
   public Optional<Benutzer> aus(HttpServletRequest request) {
     HttpSession session = request.getSession(false);
     if (session == null) {

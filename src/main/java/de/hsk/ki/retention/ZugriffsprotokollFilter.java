@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ZugriffsprotokollFilter extends OncePerRequestFilter {
 
-  private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(form-variables|variables|localVariables|rendered-form|form)(?:/.*)?$");
   private static final Pattern INSTANZ = Pattern.compile(API + "/process-instance/([^/]+)/variables(?:/.*)?$");
   /** Queries across cases: logged with the resource, without a single case number. */
@@ -72,11 +71,7 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
   }
 
   private String benutzer(HttpServletRequest request) {
-    Authentication rest = engine.getIdentityService().getCurrentAuthentication();
-    if (rest != null) {
-      return rest.getUserId();
-    }
-    return angemeldet.aus(request).map(AngemeldeteBenutzer.Benutzer::id).orElse(null);
+    return angemeldet.aufrufer(request, engine.getIdentityService()).map(AngemeldeteBenutzer.Benutzer::id).orElse(null);
   }
 
   private String aktenzeichen(String prozessInstanz) {

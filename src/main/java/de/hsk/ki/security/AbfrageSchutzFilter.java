@@ -11,11 +11,9 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -36,7 +34,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AbfrageSchutzFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AbfrageSchutzFilter.class);
-  private static final String API = "^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)";
+  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
   private static final Pattern ABFRAGE =
       Pattern.compile(API + "/(?:task(?:/count)?|history/task(?:/count)?|filter/[^/]+/(?:list|count|singleResult))/?$");
   private static final Pattern EINRICHTUNG = Pattern.compile("^/camunda/api/admin/setup/.*");
@@ -128,11 +126,8 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   }
 
   private boolean istBetrieb(HttpServletRequest request) {
-    Authentication rest = engine.getIdentityService().getCurrentAuthentication();
-    List<String> gruppen = rest != null && rest.getGroupIds() != null
-        ? rest.getGroupIds()
-        : angemeldet.aus(request).map(AngemeldeteBenutzer.Benutzer::gruppen).orElse(List.of());
-    return gruppen.contains(KiGruppen.BETRIEB);
+    return angemeldet.aufrufer(request, engine.getIdentityService())
+        .map(b -> b.gruppen().contains(KiGruppen.BETRIEB)).orElse(false);
   }
 
   private void ablehnen(HttpServletResponse response, int status, String meldung) throws IOException {

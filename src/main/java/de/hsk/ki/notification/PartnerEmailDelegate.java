@@ -56,6 +56,7 @@ public class PartnerEmailDelegate implements JavaDelegate {
         werte.put("link", basisUrl + "/camunda/app/tasklist/default/#/?task=" + task.getId());
       }
     }
-    versand.sende(vorlage, empfaenger, execution.getProcessBusinessKey(), werte);
+    versand.sende(Sendeschluessel.fuer(execution, vorlage.name(), empfaenger), vorlage, empfaenger,
+        execution.getProcessBusinessKey(), werte);
   }
 }

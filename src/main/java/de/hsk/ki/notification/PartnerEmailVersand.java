@@ -26,8 +26,10 @@ public class PartnerEmailVersand {
   private final PartnerVerzeichnis verzeichnis;
   private final MailProperties properties;
   private final SpringTemplateEngine vorlagen = new SpringTemplateEngine();
+  private final Mailausgang ausgang;
 
-  public PartnerEmailVersand(JavaMailSender mailSender, PartnerVerzeichnis verzeichnis, MailProperties properties) {
+  public PartnerEmailVersand(JavaMailSender mailSender, PartnerVerzeichnis verzeichnis, MailProperties properties, Mailausgang ausgang) {
+    this.ausgang = ausgang;
     this.mailSender = mailSender;
     this.verzeichnis = verzeichnis;
     this.properties = properties;
@@ -40,10 +42,23 @@ public class PartnerEmailVersand {
   }
 
   /**
+   * Sends once per idempotency key: a key already marked as sent is skipped, so a retried job
+   * (after a rollback, a lost lock or an operator's retry) delivers nothing twice.
+   *
+   * @param schluessel idempotency key of this e-mail, the same for every retry of one send
    * @param partnerSchluessel key of the recipient in the partner directory
    * @param werte values the template may show: case number, links, labels; no personal data
    */
-  public void sende(MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
+  public void sende(String schluessel, MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
+    if (!ausgang.vorbereiten(schluessel, aktenzeichen, vorlage.name(), partnerSchluessel)) {
+      LOG.info("E-mail '{}' for case {} to partner {} was already sent: skipped", vorlage, aktenzeichen, partnerSchluessel);
+      return;
+    }
+    sendeJetzt(schluessel, vorlage, partnerSchluessel, aktenzeichen, werte);
+    ausgang.gesendet(schluessel);
+  }
+
+  private void sendeJetzt(String schluessel, MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
     Partner partner =
         verzeichnis
             .finde(partnerSchluessel)
@@ -56,6 +71,8 @@ public class PartnerEmailVersand {
     String text = vorlagen.process(vorlage.datei(), context);
     try {
       MimeMessage nachricht = mailSender.createMimeMessage();
+      // the same for every attempt (Spring keeps an explicit Message-ID): receivers can drop a duplicate
+      nachricht.setHeader("Message-ID", "<" + schluessel + "@ki-prozesse>");
       MimeMessageHelper helper = new MimeMessageHelper(nachricht, false, "UTF-8");
       helper.setFrom(properties.absender());
       helper.setReplyTo(properties.antwortAn());

@@ -7,8 +7,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Consents belong to their case: once the engine's history cleanup has removed a case (after its
- * time to live), its consent records go too. Runs daily after the cleanup window.
+ * Consents and e-mail records belong to their case: once the engine's history cleanup has removed
+ * a case (after its time to live), they go too. Runs daily after the cleanup window.
  */
 @Service
 public class Einwilligungsbereinigung {
@@ -26,8 +26,11 @@ public class Einwilligungsbereinigung {
     int geloescht = jdbc.update(
         "DELETE FROM ki_einwilligung WHERE NOT EXISTS"
             + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = ki_einwilligung.aktenzeichen)");
+    geloescht += jdbc.update(
+        "DELETE FROM ki_mailausgang WHERE NOT EXISTS"
+            + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = ki_mailausgang.aktenzeichen)");
     if (geloescht > 0) {
-      LOG.info("{} consent record(s) of cases no longer in the history deleted", geloescht);
+      LOG.info("{} consent or e-mail record(s) of cases no longer in the history deleted", geloescht);
     }
     return geloescht;
   }

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Erasure of one case on request (DSGVO Art. 17): the running instance, its whole history
  * (variables and their details, tasks, comments, decisions, job logs) and the application's own
- * records of it. What remains is an entry in ki_loeschprotokoll with the case number only.
+ * records of it (consents, e-mail register). What remains is an entry in ki_loeschprotokoll with the case number only.
  */
 @Service
 public class FallLoeschung {
@@ -54,6 +54,7 @@ public class FallLoeschung {
       history.deleteHistoricProcessInstance(instanz.getId());
     }
     jdbc.update("DELETE FROM ki_einwilligung WHERE aktenzeichen = ?", aktenzeichen);
+    jdbc.update("DELETE FROM ki_mailausgang WHERE aktenzeichen = ?", aktenzeichen);
     if (!instanzen.isEmpty()) {
       jdbc.update(
           "INSERT INTO ki_loeschprotokoll (aktenzeichen, prozesse, instanzen, geloescht_von, geloescht_am, grund) VALUES (?, ?, ?, ?, ?, ?)",

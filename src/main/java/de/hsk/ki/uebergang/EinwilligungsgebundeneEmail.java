@@ -2,6 +2,7 @@ package de.hsk.ki.uebergang;
 
 import de.hsk.ki.notification.MailVorlage;
 import de.hsk.ki.notification.PartnerEmailVersand;
+import de.hsk.ki.notification.Sendeschluessel;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +36,7 @@ public class EinwilligungsgebundeneEmail implements JavaDelegate {
       LOG.info("No valid consent in case {} for partner {}: nothing sent", aktenzeichen, partner);
       return;
     }
-    versand.sende(MailVorlage.valueOf((String) execution.getVariableLocal("vorlage")), partner, aktenzeichen, Map.of());
+    MailVorlage vorlage = MailVorlage.valueOf((String) execution.getVariableLocal("vorlage"));
+    versand.sende(Sendeschluessel.fuer(execution, vorlage.name(), partner), vorlage, partner, aktenzeichen, Map.of());
   }
 }

@@ -102,6 +102,7 @@ class FallLoeschungTest {
     assertThat(antwort.body()).contains("vollständig gelöscht");
 
     assertThat(fundstellen(marker)).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_mailausgang WHERE aktenzeichen = ?", Integer.class, fall.getBusinessKey())).isZero();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(fall.getBusinessKey()).count()).isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_loeschprotokoll WHERE aktenzeichen = ? AND geloescht_von = 'admin'",
         Integer.class, fall.getBusinessKey())).isEqualTo(1);

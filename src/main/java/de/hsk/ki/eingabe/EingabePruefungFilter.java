@@ -103,7 +103,22 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
         return;
       }
     }
-    chain.doFilter(new GelesenerRequest(request, inhalt), response);
+    if (!aufgabe.matches()) {
+      chain.doFilter(new GelesenerRequest(request, inhalt), response);
+      return;
+    }
+    // Two people at once: the engine answers with its exception text; staff get a German message.
+    org.springframework.web.util.ContentCachingResponseWrapper antwort =
+        new org.springframework.web.util.ContentCachingResponseWrapper(response);
+    chain.doFilter(new GelesenerRequest(request, inhalt), antwort);
+    String text = antwort.getStatus() >= 400 ? new String(antwort.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8) : "";
+    if (text.contains("updated by another transaction concurrently") || text.contains("OptimisticLocking")
+        || text.contains("Cannot find task") || text.contains("task is null")) {
+      antwort.resetBuffer();
+      ablehnen(antwort, 409, "Diese Aufgabe wurde gerade von jemand anderem bearbeitet oder abgeschlossen. "
+          + "Bitte laden Sie die Aufgabenliste neu; Ihre Eingaben wurden nicht gespeichert.", List.of());
+    }
+    antwort.copyBodyToResponse();
   }
 
   private record Pruefung(Formular formular, Set<String> erlaubteSchluessel, java.util.function.Function<String, Set<String>> optionen) {}

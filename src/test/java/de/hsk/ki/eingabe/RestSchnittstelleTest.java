@@ -193,6 +193,31 @@ public class RestSchnittstelleTest {
   }
 
   @Test
+  void gleichzeitigesAbschliessenEinerWinntDieAndereBekommtEineDeutscheMeldung() throws Exception {
+    String fall = starteFall();
+    Task aufgabe = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    String body = variablen(Map.of(
+        "terminDatum", LocalDate.now().plusDays(2).toString(),
+        "terminUhrzeit", "09:00",
+        "terminOrt", "KREISHAUS_ARNSBERG",
+        "einladungsweg", "TELEFON",
+        "dolmetscherGebucht", false)).toString();
+    java.util.concurrent.ExecutorService zwei = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var a = zwei.submit(() -> anfrage("POST", "/task/" + aufgabe.getId() + "/submit-form", "pschneider", body));
+      var b = zwei.submit(() -> anfrage("POST", "/task/" + aufgabe.getId() + "/submit-form", "pschneider", body));
+      java.util.List<HttpResponse<String>> antworten = java.util.List.of(a.get(), b.get());
+      assertThat(antworten).extracting(HttpResponse::statusCode).containsExactlyInAnyOrder(204, 409);
+      HttpResponse<String> verloren = antworten.stream().filter(r -> r.statusCode() == 409).findFirst().orElseThrow();
+      assertThat(JSON.readTree(verloren.body()).get("message").asText()).startsWith("Diese Aufgabe wurde gerade von jemand anderem");
+    } finally {
+      zwei.shutdownNow();
+    }
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall).taskDefinitionKey("Task_ErstberatungDurchfuehren").count())
+        .isEqualTo(1);
+  }
+
+  @Test
   void foerderungUndSchulamtSehenDieAufgabenDesKiNicht() throws Exception {
     String fall = starteFall();
     assertThat(JSON.readTree(anfrage("GET", "/task?processInstanceId=" + fall, "fyilmaz", null).body())).isEmpty();

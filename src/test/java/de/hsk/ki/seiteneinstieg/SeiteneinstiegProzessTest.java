@@ -202,7 +202,7 @@ class SeiteneinstiegProzessTest {
   }
 
   @Test
-  void mailserverNichtErreichbarDerJobBleibtMitWiederholungenStehen() {
+  void mailserverNichtErreichbarVorfallAufgabeFuerDenBetriebUndEinmaligerVersand() {
     ProcessInstance fall = melde("ARNSBERG", 6);
     complete(task("Task_EinladungVersenden", fall), einladung());
     complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
@@ -217,5 +217,24 @@ class SeiteneinstiegProzessTest {
     assertThat(danach.getRetries()).isEqualTo(2);
     assertThat(danach.getExceptionMessage()).isNotBlank();
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen");
+
+    for (int versuch = 0; versuch < 2; versuch++) {
+      try {
+        management.executeJob(job.getId());
+      } catch (RuntimeException erwartet) {
+        // still no mail server
+      }
+    }
+    assertThat(BpmnAwareTests.runtimeService().createIncidentQuery().processInstanceId(fall.getId()).count()).isEqualTo(1);
+    org.camunda.bpm.engine.task.Task betrieb = BpmnAwareTests.taskService().createTaskQuery()
+        .taskCandidateGroup("camunda-admin").taskNameLike("Vorfall klären: " + fall.getBusinessKey() + "%").singleResult();
+    assertThat(betrieb).isNotNull();
+    assertThat(betrieb.getDescription()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME);
+
+    greenMail.start();
+    management.setJobRetries(job.getId(), 1); // what "Wiederholen" in Cockpit does
+    management.executeJob(job.getId());
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
   }
 }

@@ -190,6 +190,10 @@ class SicherheitTest {
     HttpResponse<String> login = sitzung.anmelden("pschneider", PASSWORT);
     String sessionCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
     assertThat(sessionCookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    WebappSitzung neu = new WebappSitzung(port);
+    String csrfCookie = neu.get("/camunda/app/tasklist/default/").headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN")).findFirst().orElseThrow();
+    assertThat(csrfCookie).contains("Secure").containsIgnoringCase("SameSite=Strict");
 
     String pfad = "/camunda/api/engine/engine/default/task/" + aufgabe + "/claim";
     String body = "{\"userId\":\"pschneider\"}";

@@ -174,13 +174,6 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
 
   private void ablehnen(HttpServletResponse response, int status, String meldung, List<EingabePruefung.Fehler> fehler)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    Map<String, Object> antwort = new LinkedHashMap<>();
-    antwort.put("type", "EingabeFehler");
-    antwort.put("message", meldung);
-    antwort.put("fehler", fehler);
-    json.writeValue(response.getOutputStream(), antwort);
+    de.hsk.ki.security.Fehlerantwort.schreiben(response, status, "EingabeFehler", meldung, Map.of("fehler", fehler));
   }
 }

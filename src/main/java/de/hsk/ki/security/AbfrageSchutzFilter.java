@@ -131,9 +131,6 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   }
 
   private void ablehnen(HttpServletResponse response, int status, String meldung) throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/json");
-    response.setCharacterEncoding("UTF-8");
-    json.writeValue(response.getOutputStream(), Map.of("type", "Zugriffsfehler", "message", meldung));
+    Fehlerantwort.schreiben(response, status, "Zugriffsfehler", meldung, Map.of());
   }
 }

@@ -26,10 +26,7 @@ public class HerkunftsPruefung extends OncePerRequestFilter {
     String herkunft = request.getHeader("Origin");
     if (!LESEND.contains(request.getMethod()) && herkunft != null && !gleicheHerkunft(herkunft, request)) {
       LOG.warn("Request from foreign origin refused: {} {}", request.getMethod(), request.getRequestURI());
-      response.setStatus(403);
-      response.setContentType("application/json");
-      response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"Zugriffsfehler\",\"message\":\"Anfrage von fremder Herkunft abgelehnt.\"}");
+      Fehlerantwort.schreiben(response, 403, "Zugriffsfehler", "Anfrage von fremder Herkunft abgelehnt.", java.util.Map.of());
       return;
     }
     chain.doFilter(request, response);

@@ -14,7 +14,6 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -27,6 +26,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * simply try again. Outermost filter: the authentication filters already need the database.
  */
 public class DatenbankAusfallFilter extends OncePerRequestFilter {
+
+  private static final String PERSISTENZ = "exception occurred in the persistence layer";
+
+  private final java.util.function.BooleanSupplier erreichbar;
+
+  /** @param erreichbar asked when a request failed in the persistence layer for no visible reason */
+  public DatenbankAusfallFilter(java.util.function.BooleanSupplier erreichbar) {
+    this.erreichbar = erreichbar;
+  }
 
   static final String MELDUNG = "Die Datenbank ist gerade nicht erreichbar. Es wurde nichts gespeichert. "
       + "Bitte versuchen Sie es in einer Minute erneut.";
@@ -47,10 +55,15 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
     try {
       chain.doFilter(request, puffer);
     } catch (IOException | ServletException | RuntimeException e) {
-      if (!verbindungsfehler(e) || response.isCommitted()) {
+      boolean ausfall = verbindungsfehler(e) || (String.valueOf(e.getMessage()).contains(PERSISTENZ) && !erreichbar.getAsBoolean());
+      if (!ausfall || response.isCommitted()) {
         throw e;
       }
       ablehnen(response);
+      return;
+    }
+    if (puffer.fehlerStatus != null) {
+      response.sendError(puffer.fehlerStatus, puffer.fehlerText);
       return;
     }
     if (puffer.gepuffert == null) {
@@ -60,7 +73,8 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
       puffer.schreiber.flush();
     }
     String text = puffer.gepuffert.toString(StandardCharsets.UTF_8);
-    if (MERKMALE.stream().anyMatch(text::contains)) {
+    if (text.contains("\"code\":" + DatenbankFehlercode.DATENBANK_NICHT_ERREICHBAR) || MERKMALE.stream().anyMatch(text::contains)
+        || (text.contains(PERSISTENZ) && (DatenbankFehlercode.kuerzlichVerloren(30_000) || !erreichbar.getAsBoolean()))) {
       response.resetBuffer();
       ablehnen(response);
     } else {
@@ -76,12 +90,10 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
 
   static boolean verbindungsfehler(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof SQLTransientConnectionException) {
+      if (t instanceof SQLException sql && DatenbankFehlercode.verbindungVerloren(sql)) {
         return true;
       }
-      // SQLSTATE class 08: connection exception; 57P01..03: server shutting down / starting up
-      if (t instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+      if (t instanceof org.camunda.bpm.engine.ProcessEngineException p && p.getCode() == DatenbankFehlercode.DATENBANK_NICHT_ERREICHBAR) {
         return true;
       }
       String text = String.valueOf(t.getMessage());
@@ -92,10 +104,31 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
     return false;
   }
 
-  /** Buffers the body only of server errors (status set before the body), so normal answers stream as before. */
+  /**
+   * Buffers the body only of server errors (status set before the body), so normal answers stream as
+   * before. A 5xx sendError is held back too: Jersey sends it before it rethrows the exception, and
+   * a sent error would leave no room for the 503.
+   */
   private static final class FehlerPuffer extends HttpServletResponseWrapper {
     ByteArrayOutputStream gepuffert;
     private PrintWriter schreiber;
+    Integer fehlerStatus;
+    String fehlerText;
+
+    @Override
+    public void sendError(int sc) throws IOException {
+      sendError(sc, null);
+    }
+
+    @Override
+    public void sendError(int sc, String msg) throws IOException {
+      if (sc < 500) {
+        super.sendError(sc, msg);
+        return;
+      }
+      fehlerStatus = sc;
+      fehlerText = msg;
+    }
 
     FehlerPuffer(HttpServletResponse response) {
       super(response);

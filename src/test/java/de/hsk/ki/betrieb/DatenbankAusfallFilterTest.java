@@ -14,7 +14,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 class DatenbankAusfallFilterTest {
 
-  final DatenbankAusfallFilter filter = new DatenbankAusfallFilter();
+  boolean datenbankDa = true;
+  final DatenbankAusfallFilter filter = new DatenbankAusfallFilter(() -> datenbankDa);
 
   MockHttpServletResponse durch(int status, String body) throws Exception {
     MockHttpServletResponse antwort = new MockHttpServletResponse();
@@ -37,6 +38,24 @@ class DatenbankAusfallFilterTest {
   }
 
   @Test
+  void engineFehlercodeFuerVerloreneVerbindungWird503() throws Exception {
+    MockHttpServletResponse antwort = durch(500, "{\"type\":\"ProcessEnginePersistenceException\",\"message\":\"An exception occurred in "
+        + "the persistence layer.\",\"code\":" + DatenbankFehlercode.DATENBANK_NICHT_ERREICHBAR + "}");
+    assertThat(antwort.getStatus()).isEqualTo(503);
+    assertThat(DatenbankFehlercode.verbindungVerloren(new SQLException("FATAL", "57P01"))).isTrue();
+    assertThat(DatenbankFehlercode.verbindungVerloren(new SQLException("duplicate key", "23505"))).isFalse();
+  }
+
+  @Test
+  void allgemeinerPersistenzfehlerWird503NurWennDieDatenbankWirklichWegIst() throws Exception {
+    String fehler = "{\"type\":\"RestException\",\"message\":\"Cannot instantiate process definition x: An exception occurred in "
+        + "the persistence layer. Please check the server logs.\",\"code\":0}";
+    assertThat(durch(500, fehler).getStatus()).isEqualTo(500);
+    datenbankDa = false;
+    assertThat(durch(500, fehler).getStatus()).isEqualTo(503);
+  }
+
+  @Test
   void andereAntwortenBleibenWieSieSind() throws Exception {
     String fehler = "{\"type\":\"ProcessEngineException\",\"message\":\"Fachlicher Fehler\"}";
     MockHttpServletResponse antwort = durch(500, fehler);
@@ -54,6 +73,14 @@ class DatenbankAusfallFilterTest {
       throw new ProcessEngineException("Fehler", new PersistenceException(new SQLException("refused", "08001")));
     });
     assertThat(antwort.getStatus()).isEqualTo(503);
+    // as Jersey does it: sendError first, then the exception
+    MockHttpServletResponse nachSendError = new MockHttpServletResponse();
+    filter.doFilter(new MockHttpServletRequest("POST", "/engine-rest/task/1/complete"), nachSendError, (req, res) -> {
+      ((HttpServletResponse) res).sendError(500, "Request failed.");
+      throw new jakarta.servlet.ServletException(new RuntimeException("JDBC commit", new SQLException("FATAL: terminating", "57P01")));
+    });
+    assertThat(nachSendError.getStatus()).isEqualTo(503);
+    assertThat(nachSendError.getContentAsString(StandardCharsets.UTF_8)).contains("Die Datenbank ist gerade nicht erreichbar");
     assertThat(DatenbankAusfallFilter.verbindungsfehler(new RuntimeException(new SQLTransientConnectionException("x")))).isTrue();
     assertThat(DatenbankAusfallFilter.verbindungsfehler(new RuntimeException(new SQLException("syntax", "42601")))).isFalse();
   }

@@ -48,10 +48,10 @@ public class IdentitaetEinrichtung {
   private final IdentityService identity;
   private final AuthorizationService authorizations;
   private final FilterService filters;
-  private final org.camunda.bpm.engine.TaskService taskService;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-  public IdentitaetEinrichtung(ProcessEngine engine) {
-    this.taskService = engine.getTaskService();
+  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -98,24 +98,22 @@ public class IdentitaetEinrichtung {
    * authorizations for their candidate groups; give them the ones Camunda gives new tasks.
    */
   void aufgabenrechteNachziehen() {
-    int nachgezogen = 0;
-    for (org.camunda.bpm.engine.task.Task task : taskService.createTaskQuery().list()) {
-      for (org.camunda.bpm.engine.task.IdentityLink link : taskService.getIdentityLinksForTask(task.getId())) {
-        if (link.getGroupId() != null && org.camunda.bpm.engine.task.IdentityLinkType.CANDIDATE.equals(link.getType())) {
-          boolean fehlte = authorizations.createAuthorizationQuery().groupIdIn(link.getGroupId())
-              .resourceType(Resources.TASK).resourceId(task.getId()).count() == 0;
-          gewaehre(link.getGroupId(), Resources.TASK, task.getId(),
-              Permissions.READ, Permissions.UPDATE, org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
-          gewaehre(link.getGroupId(), Resources.HISTORIC_TASK, task.getId(),
-              org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
-          if (fehlte) {
-            nachgezogen++;
-          }
-        }
-      }
+    // One anti-join in the database instead of a query per task: starts stay fast with a million open tasks.
+    List<Map<String, Object>> fehlend = jdbc.queryForList(
+        "SELECT l.task_id_ AS aufgabe, l.group_id_ AS gruppe FROM act_ru_identitylink l"
+            + " WHERE l.type_ = 'candidate' AND l.group_id_ IS NOT NULL AND l.task_id_ IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM act_ru_authorization a WHERE a.type_ = 1 AND a.resource_type_ = ?"
+            + " AND a.resource_id_ = l.task_id_ AND a.group_id_ = l.group_id_)",
+        Resources.TASK.resourceType());
+    for (Map<String, Object> link : fehlend) {
+      String aufgabe = (String) link.get("aufgabe");
+      String gruppe = (String) link.get("gruppe");
+      gewaehre(gruppe, Resources.TASK, aufgabe,
+          Permissions.READ, Permissions.UPDATE, org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+      gewaehre(gruppe, Resources.HISTORIC_TASK, aufgabe, org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
     }
-    if (nachgezogen > 0) {
-      LOG.info("Task authorizations added for {} candidate group link(s)", nachgezogen);
+    if (!fehlend.isEmpty()) {
+      LOG.info("Task authorizations added for {} candidate group link(s)", fehlend.size());
     }
   }
 

@@ -7,6 +7,19 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class BetriebsKonfiguration {
 
+  /**
+   * Our migrations may add indexes to the engine's tables (V6), so they run after the engine has
+   * created its schema on an empty database.
+   */
+  @Bean
+  org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy flywayNachDerEngine(
+      org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+    return flyway -> {
+      engine.getObject();
+      flyway.migrate();
+    };
+  }
+
   /** Outermost (before login logging and authentication), since those already read the database. */
   @Bean
   FilterRegistrationBean<DatenbankAusfallFilter> datenbankAusfall(

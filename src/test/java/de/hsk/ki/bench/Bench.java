@@ -1,0 +1,547 @@
+package de.hsk.ki.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.HdrHistogram.Histogram;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The application's benchmark (docs/benchmarks.md): the whole application on embedded PostgreSQL
+ * as in production (profile postgres, history full, authorization on), driven through the Java API
+ * and the REST API. Started by bench/run.sh; sizes and windows from the environment.
+ */
+public final class Bench {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  static final Path ARBEIT = Path.of("target", "bench").toAbsolutePath();
+  static final Path MODELLE = Path.of("bench", "modelle").toAbsolutePath();
+  static final String[] GRUPPEN = {"kiVerwaltung", "kiLehrkraefte", "kiSozialarbeit", "kiLeitung", "kiFoerderung", "schulamt"};
+
+  static int zahl(String name, int vorgabe) {
+    String w = System.getenv(name);
+    return w == null || w.isBlank() ? vorgabe : Integer.parseInt(w.trim());
+  }
+
+  final int warmup = zahl("BENCH_WARMUP_S", 10);
+  final int mess = zahl("BENCH_MESS_S", 30);
+  final int w2Mess = zahl("BENCH_W2_MESS_S", 15);
+  final int w3Anzahl = zahl("BENCH_W3", 10000);
+  final int w4Anzahl = zahl("BENCH_W4", 1_000_000);
+  final List<Integer> bestaende = Arrays.stream(System.getenv().getOrDefault("BENCH_BESTAND", "0,10000,100000,1000000").split(","))
+      .map(String::trim).map(Integer::parseInt).toList();
+  final ObjectNode ergebnis = JSON.createObjectNode();
+
+  EmbeddedPostgres postgres;
+  GreenMail mail;
+  ConfigurableApplicationContext app;
+  ProcessEngine engine;
+  JdbcTemplate jdbc;
+  DataSource ds;
+  int port;
+
+  public static void main(String[] args) throws Exception {
+    Locale.setDefault(Locale.ROOT);
+    Bench b = new Bench();
+    try {
+      b.starten();
+      b.w1();
+      b.boden();
+      b.w3();
+      b.w2();
+      b.w4();
+    } finally {
+      b.schreiben();
+      b.beenden();
+    }
+    System.exit(0);
+  }
+
+  void log(String text) {
+    System.out.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + text);
+  }
+
+  static int freierPort() throws Exception {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  void starten() throws Exception {
+    FileSystemUtils.deleteRecursively(ARBEIT.resolve("pg-daten"));
+    FileSystemUtils.deleteRecursively(ARBEIT.resolve("pg-log"));
+    Files.createDirectories(ARBEIT.resolve("pg-log"));
+    postgres = EmbeddedPostgres.builder().setOverrideWorkingDirectory(ARBEIT.resolve("pg").toFile())
+        .setDataDirectory(ARBEIT.resolve("pg-daten")).setCleanDataDirectory(true)
+        .setServerConfig("max_connections", "200")
+        // as in production: the embedded server's defaults (fsync off, asynchronous commit) would flatter every figure
+        .setServerConfig("fsync", "on")
+        .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("logging_collector", "on")
+        .setServerConfig("log_destination", "csvlog")
+        .setServerConfig("log_directory", ARBEIT.resolve("pg-log").toString())
+        .setServerConfig("log_filename", "postgres.log")
+        .start();
+    mail = new GreenMail(new ServerSetup(freierPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    port = freierPort();
+    Map<String, Object> p = new HashMap<>();
+    p.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
+    p.put("spring.datasource.username", "postgres");
+    p.put("spring.datasource.password", "unbenutzt");
+    // the same pool for the application and the peer engines
+    p.put("spring.datasource.hikari.maximum-pool-size", 10);
+    p.put("server.port", port);
+    p.put("management.server.port", freierPort());
+    p.put("camunda.bpm.admin-user.password", "Pruefstand-7-Test");
+    p.put("spring.mail.host", "127.0.0.1");
+    p.put("spring.mail.port", mail.getSmtp().getPort());
+    long t0 = System.nanoTime();
+    // command-line arguments: above the profile files, as in production (environment)
+    String[] argumente = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+    app = new SpringApplicationBuilder(de.hsk.ki.Application.class).profiles("postgres", "demo").logStartupInfo(false).run(argumente);
+    long kontext = System.nanoTime();
+    HttpClient http = HttpClient.newHttpClient();
+    while (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/default/")).build(),
+        HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
+      Thread.sleep(20);
+    }
+    long bereit = System.nanoTime();
+    engine = app.getBean(ProcessEngine.class);
+    ds = app.getBean(DataSource.class);
+    jdbc = new JdbcTemplate(ds);
+    System.gc();
+    Thread.sleep(500);
+    System.gc();
+    ObjectNode start = ergebnis.putObject("start");
+    start.put("kontextMs", (kontext - t0) / 1_000_000);
+    start.put("tasklistBereitMs", (bereit - t0) / 1_000_000);
+    start.put("heapNachStartMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_048_576);
+    start.put("rssNachStartMb", rssMb());
+    log("gestartet: " + start);
+
+    for (String datei : List.of("aufgabenzyklus.bpmn", "bestand.bpmn")) {
+      engine.getRepositoryService().createDeployment().name("bench").enableDuplicateFiltering(true)
+          .addInputStream(datei, Files.newInputStream(MODELLE.resolve(datei))).deploy();
+    }
+    for (String key : List.of(Last.PROZESS, "Process_BenchBestand")) {
+      var a = engine.getAuthorizationService().createNewAuthorization(org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId("kiVerwaltung");
+      a.setResource(Resources.PROCESS_DEFINITION);
+      a.setResourceId(key);
+      a.addPermission(ProcessDefinitionPermissions.READ);
+      a.addPermission(ProcessDefinitionPermissions.CREATE_INSTANCE);
+      engine.getAuthorizationService().saveAuthorization(a);
+    }
+    jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+    ergebnis.put("postgres", jdbc.queryForObject("SHOW server_version", String.class));
+    ergebnis.put("java", System.getProperty("java.version"));
+    ergebnis.put("kerne", Runtime.getRuntime().availableProcessors());
+    ergebnis.put("heapMaxMb", Runtime.getRuntime().maxMemory() / 1_048_576);
+  }
+
+  static long rssMb() {
+    try {
+      for (String z : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (z.startsWith("VmRSS:")) {
+          return Long.parseLong(z.replaceAll("[^0-9]", "")) / 1024;
+        }
+      }
+    } catch (Exception e) {
+      // not Linux
+    }
+    return -1;
+  }
+
+  long wartenBisJobsErledigt(String prozess, int sekunden) throws InterruptedException {
+    long ende = System.currentTimeMillis() + sekunden * 1000L;
+    long offen;
+    while ((offen = jdbc.queryForObject("/*bench*/ SELECT count(*) FROM act_ru_job WHERE process_def_key_ = ? AND (duedate_ IS NULL OR duedate_ <= now())",
+        Long.class, prozess)) > 0 && System.currentTimeMillis() < ende) {
+      Thread.sleep(200);
+    }
+    return offen;
+  }
+
+  ObjectNode alsJson(Last.Ergebnis e) {
+    ObjectNode o = JSON.valueToTree(e);
+    return o;
+  }
+
+  void w1() throws Exception {
+    ArrayNode java = ergebnis.putArray("w1Java");
+    ArrayNode rest = ergebnis.putArray("w1Rest");
+    int mailsVorher = mail.getReceivedMessages().length;
+    long faelleVorher = faelle();
+    for (int threads : List.of(1, 2, 4)) {
+      Last.Ergebnis e = Last.geschlossen(Last.java(engine), "W1J" + threads, threads, warmup, mess);
+      java.add(alsJson(e));
+      log("W1 Java " + threads + ": " + e);
+      if (threads == 4) {
+        ergebnis.with("start").put("rssUnterW1Mb", rssMb());
+      }
+    }
+    for (int threads : List.of(1, 2, 4)) {
+      Last.Ergebnis e = Last.geschlossen(Last.rest(port), "W1R" + threads, threads, warmup, mess);
+      rest.add(alsJson(e));
+      log("W1 REST " + threads + ": " + e);
+    }
+    long offen = wartenBisJobsErledigt(Last.PROZESS, 300);
+    Thread.sleep(1000);
+    ObjectNode pruefung = ergebnis.putObject("w1Pruefung");
+    pruefung.put("faelleBeendet", faelle() - faelleVorher);
+    pruefung.put("emails", mail.getReceivedMessages().length - mailsVorher);
+    pruefung.put("offeneJobs", offen);
+    log("W1 Prüfung: " + pruefung);
+
+    // open loop: completions at fixed rates, below and near the closed-loop capacity
+    double kapazitaet = java.get(2).get("abschluesseProSekunde").asDouble();
+    ArrayNode offenLast = ergebnis.putArray("w1Offen");
+    for (double anteil : new double[] {0.5, 0.8}) {
+      double rate = Math.max(1, Math.floor(kapazitaet * anteil));
+      List<String> aufgaben = vorbereiten((int) Math.ceil(rate * mess));
+      Last.OffenErgebnis o = Last.offen(engine, aufgaben, rate, mess);
+      offenLast.add(JSON.valueToTree(o));
+      log("W1 offen " + rate + "/s: " + o);
+    }
+    wartenBisJobsErledigt(Last.PROZESS, 300);
+  }
+
+  long faelle() {
+    return jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = ? AND end_time_ IS NOT NULL", Long.class,
+        Last.PROZESS);
+  }
+
+  List<String> vorbereiten(int anzahl) {
+    List<String> aufgaben = new ArrayList<>();
+    for (int i = 0; i < anzahl; i++) {
+      String fall = engine.getRuntimeService().startProcessInstanceByKey(Last.PROZESS, "OFFEN-" + System.nanoTime()).getId();
+      aufgaben.add(engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult().getId());
+    }
+    return aufgaben;
+  }
+
+  /** Captures the statements of one case, replays them with pgbench at 1, 2 and 4 clients. */
+  void boden() throws Exception {
+    ObjectNode boden = ergebnis.putObject("boden");
+    Path log = ARBEIT.resolve("pg-log").resolve("postgres.csv");
+    jdbc.execute("ALTER SYSTEM SET log_statement = 'all'");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(500);
+    String marke = "bench-boden-" + System.currentTimeMillis();
+    jdbc.execute("SELECT '" + marke + "-start'");
+    Last.java(engine).durchlaufen("BODEN-1", new org.HdrHistogram.Recorder(3));
+    wartenBisJobsErledigt(Last.PROZESS, 60);
+    jdbc.execute("SELECT '" + marke + "-ende'");
+    jdbc.execute("ALTER SYSTEM RESET log_statement");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(1000);
+    List<Boden.Anweisung> anweisungen = Boden.lese(log, marke + "-start", marke + "-ende");
+    String skript = Boden.skript(anweisungen);
+    Path datei = ARBEIT.resolve("boden.sql");
+    Files.writeString(datei, skript);
+    boden.put("anweisungenJeFall", anweisungen.stream().filter(a -> !a.sql().equals("BEGIN") && !a.sql().equals("COMMIT")).count());
+    boden.put("transaktionenJeFall", anweisungen.stream().filter(a -> a.sql().equals("COMMIT")).count());
+    log("Boden: " + anweisungen.size() + " Anweisungen erfasst, Skript " + datei);
+    ArrayNode laeufe = boden.putArray("pgbench");
+    for (int c : List.of(1, 2, 4)) {
+      Process p = new ProcessBuilder("pgbench", "-n", "-f", datei.toString(), "-c", String.valueOf(c), "-j", String.valueOf(Math.min(c, 2)),
+          "-T", String.valueOf(mess), "-h", "127.0.0.1", "-p", String.valueOf(postgres.getPort()), "-U", "postgres", "postgres")
+          .redirectErrorStream(true).start();
+      String aus = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      p.waitFor();
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(aus);
+      java.util.regex.Matcher f = java.util.regex.Pattern.compile("number of failed transactions: (\\d+)").matcher(aus);
+      ObjectNode l = laeufe.addObject();
+      l.put("clients", c);
+      l.put("faelleProSekunde", m.find() ? Double.parseDouble(m.group(1)) : -1);
+      l.put("fehlgeschlagen", f.find() ? Long.parseLong(f.group(1)) : -1);
+      if (!aus.contains("tps =")) {
+        l.put("ausgabe", aus.length() > 2000 ? aus.substring(0, 2000) : aus);
+      }
+      log("pgbench " + c + ": " + l);
+    }
+  }
+
+  /** 10k reminders due at once, with the engine's job executor defaults and with the application's settings. */
+  void w3() throws Exception {
+    if (w3Anzahl <= 0) {
+      return;
+    }
+    ArrayNode w3 = ergebnis.putArray("w3");
+    JobExecutor je = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    ThreadPoolTaskExecutor pool = app.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
+    int[] anwendung = {je.getMaxJobsPerAcquisition(), je.getWaitTimeInMillis(), (int) je.getMaxWait(), pool.getCorePoolSize(),
+        pool.getMaxPoolSize(), pool.getQueueCapacity()};
+    for (String variante : List.of("Engine-Vorgaben", "Anwendung")) {
+      je.shutdown();
+      if (variante.equals("Engine-Vorgaben")) {
+        einstellen(je, pool, 3, 5000, 60000, 3, 10, 3);
+      } else {
+        einstellen(je, pool, anwendung[0], anwendung[1], anwendung[2], anwendung[3], anwendung[4], anwendung[5]);
+      }
+      je.start();
+      String vorlage = vorlage("W3-" + variante, "kiLehrkraefte", "SUNDERN");
+      new Bestand(ds).kopiere(vorlage, 1, w3Anzahl - 1, null, null);
+      List<String> faelle = jdbc.queryForList("SELECT id_ FROM act_hi_procinst WHERE business_key_ LIKE ?", String.class,
+          "W3-" + variante + "%");
+      Thread.sleep(zahl("BENCH_W3_LEERLAUF_S", 120) * 1000L); // nothing due for a while: the job executor backs off, as at night
+      Timestamp faellig = new Timestamp(System.currentTimeMillis() + 2_000);
+      int gesetzt = jdbc.update("UPDATE act_ru_job SET duedate_ = ? WHERE process_instance_id_ IN (SELECT id_ FROM act_hi_procinst"
+          + " WHERE business_key_ LIKE ?)", faellig, "W3-" + variante + "%");
+      long ende = System.currentTimeMillis() + 900_000;
+      long offen;
+      while ((offen = jdbc.queryForObject("SELECT count(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_"
+          + " WHERE p.business_key_ LIKE ?", Long.class, "W3-" + variante + "%")) > 0 && System.currentTimeMillis() < ende) {
+        Thread.sleep(500);
+      }
+      Map<String, Object> zeiten = jdbc.queryForMap("SELECT min(l.timestamp_) AS erster, max(l.timestamp_) AS letzter FROM act_hi_job_log l"
+          + " JOIN act_hi_procinst p ON p.id_ = l.process_instance_id_ WHERE p.business_key_ LIKE ? AND l.job_state_ = 2",
+          "W3-" + variante + "%");
+      ObjectNode o = w3.addObject();
+      o.put("variante", variante);
+      o.put("erinnerungen", gesetzt);
+      o.put("nichtErledigt", offen);
+      o.put("einstellungen", variante.equals("Engine-Vorgaben") ? "3 Jobs je Abruf, 3–10 Threads, Warteschlange 3, Leerlauf bis 60 s"
+          : anwendung[0] + " Jobs je Abruf, " + anwendung[3] + "–" + anwendung[4] + " Threads, Warteschlange " + anwendung[5]
+              + ", Leerlauf bis " + anwendung[2] / 1000 + " s");
+      if (zeiten.get("letzter") != null) {
+        long erster = ((Timestamp) zeiten.get("erster")).getTime();
+        long letzter = ((Timestamp) zeiten.get("letzter")).getTime();
+        o.put("ersteVerspaetungS", (erster - faellig.getTime()) / 1000.0);
+        o.put("letzteVerspaetungS", (letzter - faellig.getTime()) / 1000.0);
+        o.put("abbauProSekunde", gesetzt / Math.max(0.001, (letzter - erster) / 1000.0));
+      }
+      log("W3 " + o);
+      // the W3 cases stay open (their tasks) but leave the backlog of W2 alone
+      jdbc.update("DELETE FROM act_ru_job WHERE process_instance_id_ IN (SELECT id_ FROM act_hi_procinst WHERE business_key_ LIKE ?)",
+          "W3-" + variante + "%");
+      for (String f : faelle) {
+        engine.getRuntimeService().deleteProcessInstance(f, "Benchmark");
+      }
+    }
+    je.shutdown();
+    einstellen(je, pool, anwendung[0], anwendung[1], anwendung[2], anwendung[3], anwendung[4], anwendung[5]);
+    je.start();
+  }
+
+  static void einstellen(JobExecutor je, ThreadPoolTaskExecutor pool, int jobsJeAbruf, int warten, int maxWarten, int kern, int max,
+      int schlange) {
+    je.setMaxJobsPerAcquisition(jobsJeAbruf);
+    je.setWaitTimeInMillis(warten);
+    je.setMaxWait(maxWarten);
+    pool.setMaxPoolSize(Math.max(max, pool.getMaxPoolSize()));
+    pool.setCorePoolSize(kern);
+    pool.setMaxPoolSize(max);
+    pool.setQueueCapacity(schlange);
+  }
+
+  /** A template case of the backlog model, made by the engine. */
+  String vorlage(String aktenzeichen, String gruppe, String kommune) {
+    return engine.getRuntimeService().startProcessInstanceByKey("Process_BenchBestand", aktenzeichen,
+        Map.of("gruppe", gruppe, "kommune", kommune)).getId();
+  }
+
+  /** Backlog sizes: the Tasklist queries of a group member and W1's completions at each size. */
+  void w2() throws Exception {
+    ArrayNode w2 = ergebnis.putArray("w2");
+    // One installation for all 54 integration centres of NRW: this county's six groups and twelve
+    // municipalities hold 1/54 of the backlog, 53 other centres (groups of their own) the rest.
+    List<String> kommunen = jdbc.queryForList("SELECT schluessel FROM ki_kommune ORDER BY schluessel", String.class);
+    List<String> hier = new ArrayList<>();
+    for (String g : GRUPPEN) {
+      for (String k : kommunen) {
+        hier.add(vorlage("BESTAND-" + g + "-" + k, g, k));
+      }
+    }
+    List<String> andere = new ArrayList<>();
+    for (int z = 2; z <= 54; z++) {
+      for (String g : GRUPPEN) {
+        andere.add(vorlage(String.format("BESTAND-Z%02d-%s", z, g), String.format("z%02d%s", z, g), String.format("Z%02d", z)));
+      }
+    }
+    int vorhanden = hier.size() + andere.size();
+    int naechste = 1;
+    Bestand bestand = new Bestand(ds);
+    for (int ziel : bestaende) {
+      if (ziel > vorhanden) {
+        long t = System.nanoTime();
+        int dazu = ziel - vorhanden;
+        int jeHier = Math.max(1, (int) Math.round(dazu / 54.0 / hier.size()));
+        int jeAndere = Math.max(1, (int) Math.round(dazu * 53 / 54.0 / andere.size()));
+        for (String v : hier) {
+          bestand.kopiere(v, naechste, jeHier, "((g % 120) - 40) * interval '1 day'", null);
+        }
+        for (String v : andere) {
+          bestand.kopiere(v, naechste, jeAndere, "((g % 120) - 40) * interval '1 day'", null);
+        }
+        naechste += Math.max(jeHier, jeAndere);
+        vorhanden += jeHier * hier.size() + jeAndere * andere.size();
+        bestand.analysieren();
+        log("Bestand " + vorhanden + " offene Aufgaben in " + (System.nanoTime() - t) / 1_000_000_000 + " s");
+      }
+      ObjectNode o = w2.addObject();
+      o.put("offeneAufgaben", jdbc.queryForObject("SELECT count(*) FROM act_ru_task", Long.class));
+      abfragen(o);
+      boolean groesster = ziel == bestaende.get(bestaende.size() - 1);
+      if (groesster) {
+        jdbc.execute("SELECT pg_stat_statements_reset()");
+      }
+      Last.Ergebnis e = Last.geschlossen(Last.java(engine), "W2-" + ziel, 4, Math.min(warmup, 5), w2Mess);
+      o.set("w1", alsJson(e));
+      log("W2 " + o);
+      wartenBisJobsErledigt(Last.PROZESS, 300);
+      if (groesster) {
+        // the statements of W1 at this size, slowest first: where the time goes
+        ArrayNode teuer = ergebnis.putArray("w2Anweisungen");
+        for (Map<String, Object> z : jdbc.queryForList("SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 140) AS anweisung, calls,"
+            + " round(mean_exec_time::numeric, 3) AS mittel_ms FROM pg_stat_statements WHERE calls >= 20"
+            + " ORDER BY mean_exec_time DESC LIMIT 8")) {
+          ObjectNode t = teuer.addObject();
+          t.put("anweisung", (String) z.get("anweisung"));
+          t.put("aufrufe", ((Number) z.get("calls")).longValue());
+          t.put("mittelMs", ((Number) z.get("mittel_ms")).doubleValue());
+        }
+        // the lead from the issue: the same W1 without the index on ACT_RU_TASK.PARENT_TASK_ID_ (migration V6)
+        if (jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'ki_idx_ru_task_parent'", Long.class) > 0) {
+          jdbc.execute("DROP INDEX ki_idx_ru_task_parent");
+          Last.Ergebnis ohne = Last.geschlossen(Last.java(engine), "W2-ohne-" + ziel, 4, Math.min(warmup, 5), w2Mess);
+          jdbc.execute("CREATE INDEX ki_idx_ru_task_parent ON act_ru_task (parent_task_id_)");
+          o.set("w1OhneIndex", alsJson(ohne));
+          log("W2 ohne Index: " + ohne);
+          wartenBisJobsErledigt(Last.PROZESS, 300);
+        }
+      }
+    }
+  }
+
+  void abfragen(ObjectNode o) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    String filter = engine.getFilterService().createFilterQuery().filterName(de.hsk.ki.identity.IdentitaetEinrichtung.FILTER_GRUPPE)
+        .singleResult().getId();
+    String basis = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter;
+    String sortiert = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    String mitVariable = "{\"processVariables\":[{\"name\":\"kommune\",\"operator\":\"eq\",\"value\":\"SUNDERN\"}],"
+        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
+    Map<String, String[]> abfragen = new java.util.LinkedHashMap<>();
+    abfragen.put("ersteSeite", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", sortiert});
+    abfragen.put("anzahl", new String[] {"GET", basis + "/count", null});
+    abfragen.put("mitVariable", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", mitVariable});
+    int wiederholungen = zahl("BENCH_W2_ABFRAGEN", 100);
+    for (var a : abfragen.entrySet()) {
+      Histogram h = new Histogram(3);
+      String antwort = null;
+      for (int i = 0; i < wiederholungen + 5; i++) {
+        long s = System.nanoTime();
+        antwort = Last.senden(http, a.getValue()[0], a.getValue()[1], "tbecker", a.getValue()[2], 200);
+        if (i >= 5) {
+          h.recordValue((System.nanoTime() - s) / 1000);
+        }
+      }
+      ObjectNode q = o.putObject(a.getKey());
+      q.put("p50Ms", Last.ms(h, 50));
+      q.put("p95Ms", Last.ms(h, 95));
+      JsonNode j = JSON.readTree(antwort);
+      q.put("treffer", j.isArray() ? j.size() : j.path("count").asLong());
+    }
+  }
+
+  /** History clean-up at a million historic cases whose removal time has passed. */
+  void w4() throws Exception {
+    if (w4Anzahl <= 0) {
+      return;
+    }
+    ObjectNode w4 = ergebnis.putObject("w4");
+    String vorlage = jdbc.queryForObject("SELECT id_ FROM act_hi_procinst WHERE proc_def_key_ = ? AND end_time_ IS NOT NULL LIMIT 1",
+        String.class, Last.PROZESS);
+    Timestamp vorbei = new Timestamp(System.currentTimeMillis() - 86_400_000L);
+    long t = System.nanoTime();
+    Bestand bestand = new Bestand(ds);
+    int schritt = 100_000;
+    for (int ab = 1; ab <= w4Anzahl; ab += schritt) {
+      bestand.kopiere(vorlage, ab, Math.min(schritt, w4Anzahl - ab + 1), null, vorbei);
+    }
+    bestand.analysieren();
+    long historisch = jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE removal_time_ < now()", Long.class);
+    log("W4: " + historisch + " historische Fälle zum Löschen in " + (System.nanoTime() - t) / 1_000_000_000 + " s angelegt");
+    w4.put("historischeFaelle", historisch);
+    var cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    w4.put("batchGroesse", cfg.getHistoryCleanupBatchSize());
+    w4.put("parallelitaet", cfg.getHistoryCleanupDegreeOfParallelism());
+    long vorher = historisch;
+    long beginn = System.nanoTime();
+    engine.getHistoryService().cleanUpHistoryAsync(true);
+    int dauer = zahl("BENCH_W4_MESS_S", 120);
+    Thread.sleep(dauer * 1000L);
+    long nachher = jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE removal_time_ < now()", Long.class);
+    double sekunden = (System.nanoTime() - beginn) / 1e9;
+    w4.put("geloeschtProSekunde", (vorher - nachher) / sekunden);
+    w4.put("messSekunden", sekunden);
+    log("W4 " + w4);
+  }
+
+  void schreiben() throws Exception {
+    Path peers = Path.of("bench", "peers", "target", "ergebnisse");
+    if (Files.isDirectory(peers)) {
+      ArrayNode p = ergebnis.putArray("peers");
+      try (var dateien = Files.list(peers)) {
+        for (Path d : dateien.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+          p.add(JSON.readTree(d.toFile()));
+        }
+      }
+    }
+    Files.createDirectories(ARBEIT);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(ARBEIT.resolve("ergebnis.json").toFile(), ergebnis);
+    Files.writeString(ARBEIT.resolve("benchmarks.md"), Bericht.markdown(ergebnis));
+    log("Ergebnis: " + ARBEIT.resolve("ergebnis.json") + " und " + ARBEIT.resolve("benchmarks.md"));
+  }
+
+  void beenden() {
+    try {
+      if (app != null) {
+        app.close();
+      }
+      if (mail != null) {
+        mail.stop();
+      }
+      if (postgres != null) {
+        postgres.close();
+      }
+    } catch (Exception e) {
+      log("Beenden: " + e);
+    }
+  }
+}

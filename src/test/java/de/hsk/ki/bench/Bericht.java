@@ -1,0 +1,138 @@
+package de.hsk.ki.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/** docs/benchmarks.md's tables from one run's results (target/bench/ergebnis.json). */
+final class Bericht {
+
+  private Bericht() {}
+
+  static String z(double d) {
+    return String.format(Locale.GERMANY, d >= 100 ? "%.0f" : d >= 10 ? "%.1f" : "%.2f", d);
+  }
+
+  static String markdown(JsonNode e) {
+    StringBuilder s = new StringBuilder();
+    s.append("<!-- erzeugt von bench/run.sh (de.hsk.ki.bench.Bench) -->\n");
+    s.append("Umgebung: ").append(e.path("kerne").asInt()).append(" Kerne, Java ").append(e.path("java").asText())
+        .append(", PostgreSQL ").append(e.path("postgres").asText()).append(", Heap höchstens ").append(e.path("heapMaxMb").asInt())
+        .append(" MB, Pool 10 Verbindungen, Historie FULL, Autorisierung an.\n\n");
+
+    JsonNode st = e.path("start");
+    s.append("### Start und Speicher\n\n| Messgröße | Wert |\n|---|---|\n");
+    s.append("| Spring-Kontext mit Engine bereit | ").append(st.path("kontextMs").asLong()).append(" ms |\n");
+    s.append("| Tasklist antwortet (200) | ").append(st.path("tasklistBereitMs").asLong()).append(" ms |\n");
+    s.append("| Heap nach dem Start (nach GC) | ").append(st.path("heapNachStartMb").asLong()).append(" MB |\n");
+    s.append("| RSS nach dem Start | ").append(st.path("rssNachStartMb").asLong()).append(" MB |\n");
+    s.append("| RSS unter W1 (4 Threads) | ").append(st.path("rssUnterW1Mb").asLong()).append(" MB |\n\n");
+
+    s.append("### W1 – Aufgabenzyklus, geschlossene Last\n\n");
+    s.append("| System | Schnittstelle | Threads | Fälle/s | Abschlüsse/s | p50 ms | p95 ms | p99 ms | max ms |\n|---|---|---|---|---|---|---|---|---|\n");
+    zeilen(s, "KI-Anwendung (Camunda 7.24, abgestimmt)", "Java-API", e.path("w1Java"));
+    zeilen(s, "KI-Anwendung (Camunda 7.24, abgestimmt)", "REST", e.path("w1Rest"));
+    for (JsonNode p : e.path("peers")) {
+      zeilen(s, p.path("engine").asText() + " " + p.path("version").asText(), "Java-API", p.path("w1"));
+    }
+    JsonNode pr = e.path("w1Pruefung");
+    s.append("\nPrüfung nach W1: ").append(pr.path("faelleBeendet").asLong()).append(" Fälle beendet, ")
+        .append(pr.path("emails").asLong()).append(" E-Mails empfangen, ").append(pr.path("offeneJobs").asLong()).append(" Jobs offen.\n\n");
+    if (e.path("peers").size() > 0) {
+      s.append("| Vergleichssystem | Start ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|\n");
+      for (JsonNode p : e.path("peers")) {
+        s.append("| ").append(p.path("engine").asText()).append(" ").append(p.path("version").asText()).append(" | ")
+            .append(p.path("startupMs").asLong()).append(" | ").append(p.path("heapNachStartMb").asLong()).append(" | ")
+            .append(p.path("rssMb").asLong()).append(" |\n");
+      }
+      s.append("\n");
+    }
+
+    s.append("### W1 – offene Last (feste Rate, Latenz ab Soll-Zeitpunkt)\n\n| Soll/s | Ist/s | p50 ms | p95 ms | p99 ms | max ms | Fehler |\n|---|---|---|---|---|---|---|\n");
+    for (JsonNode o : e.path("w1Offen")) {
+      s.append("| ").append(z(o.path("sollProSekunde").asDouble())).append(" | ").append(z(o.path("istProSekunde").asDouble()))
+          .append(" | ").append(z(o.path("p50Ms").asDouble())).append(" | ").append(z(o.path("p95Ms").asDouble())).append(" | ")
+          .append(z(o.path("p99Ms").asDouble())).append(" | ").append(z(o.path("maxMs").asDouble())).append(" | ")
+          .append(o.path("fehler").asLong()).append(" |\n");
+    }
+
+    JsonNode b = e.path("boden");
+    s.append("\n### SQL-Boden (pgbench mit den Anweisungen eines Falls)\n\n");
+    s.append("Ein Fall = ").append(b.path("anweisungenJeFall").asLong()).append(" SQL-Anweisungen in ")
+        .append(b.path("transaktionenJeFall").asLong()).append(" Transaktionen.\n\n");
+    s.append("| Clients | pgbench Fälle/s | Anwendung Fälle/s (Java-API) | Anteil am Boden |\n|---|---|---|---|\n");
+    for (JsonNode l : b.path("pgbench")) {
+      int c = l.path("clients").asInt();
+      double app = 0;
+      for (JsonNode w : e.path("w1Java")) {
+        if (w.path("threads").asInt() == c) {
+          app = w.path("faelleProSekunde").asDouble();
+        }
+      }
+      double boden = l.path("faelleProSekunde").asDouble();
+      s.append("| ").append(c).append(" | ").append(z(boden)).append(" | ").append(z(app)).append(" | ")
+          .append(boden > 0 ? Math.round(100 * app / boden) + " %" : "–").append(" |\n");
+    }
+
+    s.append("\n### W2 – Bestand offener Aufgaben\n\n");
+    s.append("| offene Aufgaben | erste Seite p50/p95 ms | Anzahl p50/p95 ms | mit Variable p50/p95 ms | W1 Abschlüsse/s (4 Threads) | zu leerem Bestand |\n|---|---|---|---|---|---|\n");
+    double leer = -1;
+    for (JsonNode w : e.path("w2")) {
+      double a = w.path("w1").path("abschluesseProSekunde").asDouble();
+      if (leer < 0) {
+        leer = a;
+      }
+      s.append("| ").append(w.path("offeneAufgaben").asLong()).append(" | ").append(pp(w.path("ersteSeite"))).append(" | ")
+          .append(pp(w.path("anzahl"))).append(" | ").append(pp(w.path("mitVariable"))).append(" | ").append(z(a)).append(" | ")
+          .append(leer > 0 ? Math.round(100 * a / leer) + " %" : "–").append(" |\n");
+    }
+
+    for (JsonNode w : e.path("w2")) {
+      if (w.has("w1OhneIndex")) {
+        double mit = w.path("w1").path("abschluesseProSekunde").asDouble();
+        double ohne = w.path("w1OhneIndex").path("abschluesseProSekunde").asDouble();
+        s.append("\nBei ").append(w.path("offeneAufgaben").asLong()).append(" offenen Aufgaben ohne den Index auf `ACT_RU_TASK.PARENT_TASK_ID_` ")
+            .append("(Migration V6): ").append(z(ohne)).append(" Abschlüsse/s, p95 ").append(z(w.path("w1OhneIndex").path("p95Ms").asDouble()))
+            .append(" ms; mit Index ").append(z(mit)).append(" Abschlüsse/s, p95 ").append(z(w.path("w1").path("p95Ms").asDouble()))
+            .append(" ms.\n");
+      }
+    }
+    if (e.path("w2Anweisungen").size() > 0) {
+      s.append("\nLangsamste Anweisungen unter W1 beim größten Bestand (pg_stat_statements, mindestens 20 Aufrufe):\n\n")
+          .append("| mittlere ms | Aufrufe | Anweisung |\n|---|---|---|\n");
+      for (JsonNode a : e.path("w2Anweisungen")) {
+        s.append("| ").append(z(a.path("mittelMs").asDouble())).append(" | ").append(a.path("aufrufe").asLong()).append(" | `")
+            .append(a.path("anweisung").asText().replace("|", "\\|").replace("`", "'")).append("` |\n");
+      }
+    }
+
+    s.append("\n### W3 – 10 000 Erinnerungen gleichzeitig fällig\n\n| Job-Executor | Einstellungen | Erinnerungen | erste verspätet s | letzte verspätet s | Abbau/s | nicht erledigt |\n|---|---|---|---|---|---|---|\n");
+    for (JsonNode w : e.path("w3")) {
+      s.append("| ").append(w.path("variante").asText()).append(" | ").append(w.path("einstellungen").asText()).append(" | ")
+          .append(w.path("erinnerungen").asLong()).append(" | ").append(z(w.path("ersteVerspaetungS").asDouble())).append(" | ")
+          .append(z(w.path("letzteVerspaetungS").asDouble())).append(" | ").append(z(w.path("abbauProSekunde").asDouble()))
+          .append(" | ").append(w.path("nichtErledigt").asLong()).append(" |\n");
+    }
+
+    JsonNode w4 = e.path("w4");
+    if (!w4.isMissingNode()) {
+      s.append("\n### W4 – Historienbereinigung\n\n| historische Fälle | Batch | Parallelität | gelöscht/s | Messdauer s |\n|---|---|---|---|---|\n");
+      s.append("| ").append(w4.path("historischeFaelle").asLong()).append(" | ").append(w4.path("batchGroesse").asInt()).append(" | ")
+          .append(w4.path("parallelitaet").asInt()).append(" | ").append(z(w4.path("geloeschtProSekunde").asDouble())).append(" | ")
+          .append(z(w4.path("messSekunden").asDouble())).append(" |\n");
+    }
+    return s.toString();
+  }
+
+  static String pp(JsonNode q) {
+    return z(q.path("p50Ms").asDouble()) + " / " + z(q.path("p95Ms").asDouble());
+  }
+
+  static void zeilen(StringBuilder s, String system, String api, JsonNode liste) {
+    for (JsonNode w : liste) {
+      s.append("| ").append(system).append(" | ").append(api).append(" | ").append(w.path("threads").asInt()).append(" | ")
+          .append(z(w.path("faelleProSekunde").asDouble())).append(" | ").append(z(w.path("abschluesseProSekunde").asDouble()))
+          .append(" | ").append(z(w.path("p50Ms").asDouble())).append(" | ").append(z(w.path("p95Ms").asDouble())).append(" | ")
+          .append(z(w.path("p99Ms").asDouble())).append(" | ").append(z(w.path("maxMs").asDouble())).append(" |\n");
+    }
+  }
+}

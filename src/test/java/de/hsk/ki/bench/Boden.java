@@ -1,0 +1,125 @@
+package de.hsk.ki.bench;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The SQL floor: the statements PostgreSQL received for one whole case (captured from its csvlog
+ * with log_statement = all), turned into a pgbench script. Ids the case inserted get a per-run
+ * suffix, so every pgbench transaction inserts, updates and deletes rows of its own, as the engine
+ * does; rows that existed before (process definition, users, groups) are read as they are.
+ */
+final class Boden {
+
+  private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern PARAMETER = Pattern.compile("\\$(\\d+) = (NULL|'((?:[^']|'')*)')");
+  private static final Pattern PLATZHALTER = Pattern.compile("\\$(\\d+)");
+
+  record Anweisung(String sitzung, String sql) {}
+
+  /** Statements between the two markers, grouped by session (so transactions stay whole), in order. */
+  static List<Anweisung> lese(Path csvlog, String startMarke, String endMarke) throws IOException {
+    List<Anweisung> alle = new ArrayList<>();
+    boolean innen = false;
+    try (Reader r = Files.newBufferedReader(csvlog, StandardCharsets.UTF_8)) {
+      for (CSVRecord z : CSVFormat.DEFAULT.parse(r)) {
+        if (z.size() < 15) {
+          continue;
+        }
+        String meldung = z.get(13);
+        if (meldung.contains(startMarke)) {
+          innen = true;
+          continue;
+        }
+        if (meldung.contains(endMarke)) {
+          break;
+        }
+        if (!innen) {
+          continue;
+        }
+        String sql;
+        int doppelpunkt = meldung.indexOf(": ");
+        if (meldung.startsWith("execute ") && doppelpunkt > 0) {
+          sql = meldung.substring(doppelpunkt + 2);
+        } else if (meldung.startsWith("statement: ")) {
+          sql = meldung.substring("statement: ".length());
+        } else {
+          continue;
+        }
+        if (sql.startsWith("ALTER SYSTEM") || sql.startsWith("SELECT pg_reload_conf") || sql.contains("/*bench*/") || sql.isBlank()) {
+          continue; // the harness's own statements
+        }
+        sql = sql.replaceAll("--[^\n]*", ""); // MyBatis mappings carry line comments; the script is one line per statement
+        String detail = z.get(14);
+        if (detail.startsWith("parameters: ")) {
+          Map<Integer, String> werte = new LinkedHashMap<>();
+          Matcher m = PARAMETER.matcher(detail);
+          while (m.find()) {
+            werte.put(Integer.parseInt(m.group(1)), m.group(2).equals("NULL") ? "NULL" : "'" + m.group(3) + "'");
+          }
+          sql = PLATZHALTER.matcher(sql).replaceAll(mr -> Matcher.quoteReplacement(werte.getOrDefault(Integer.parseInt(mr.group(1)), mr.group())));
+        }
+        alle.add(new Anweisung(z.get(5), sql.replaceAll("\\s+", " ").trim()));
+      }
+    }
+    // Whole transactions in the order they committed: a transaction only ever saw what was committed before it.
+    Map<String, List<Anweisung>> offen = new LinkedHashMap<>();
+    List<Anweisung> geordnet = new ArrayList<>();
+    for (Anweisung a : alle) {
+      String befehl = a.sql().toUpperCase(java.util.Locale.ROOT);
+      List<Anweisung> tx = offen.get(a.sitzung());
+      if (befehl.equals("BEGIN")) {
+        offen.put(a.sitzung(), new ArrayList<>(List.of(a)));
+      } else if (tx != null && (befehl.equals("COMMIT") || befehl.equals("ROLLBACK"))) {
+        tx.add(a);
+        geordnet.addAll(tx);
+        offen.remove(a.sitzung());
+      } else if (tx != null) {
+        tx.add(a);
+      } else {
+        geordnet.add(a);
+      }
+    }
+    return geordnet;
+  }
+
+  /** The id with its last ten characters replaced by the run's number: unique per run, same length (VARCHAR(64)). */
+  static String eindeutig(String id) {
+    return "('" + id.substring(0, id.length() - 10) + "' || lpad(:r::text, 10, '0'))";
+  }
+
+  /** pgbench script: one pgbench transaction = the whole case. */
+  static String skript(List<Anweisung> anweisungen) {
+    // the rows the case inserted: the first value of each INSERT is the row's own ID_
+    Set<String> neu = new HashSet<>();
+    Pattern ersterWert = Pattern.compile("(?i)\\bvalues\\s*\\(\\s*'((?:[^']|'')*)'");
+    for (Anweisung a : anweisungen) {
+      if (a.sql().regionMatches(true, 0, "insert", 0, 6)) {
+        Matcher m = ersterWert.matcher(a.sql());
+        if (m.find() && m.group(1).length() > 10) {
+          neu.add(m.group(1));
+        }
+      }
+    }
+    StringBuilder s = new StringBuilder("\\set r random(1, 2000000000)\n");
+    for (Anweisung a : anweisungen) {
+      String sql = Pattern.compile("'((?:[^']|'')*)'").matcher(a.sql()).replaceAll(mr -> neu.contains(mr.group(1))
+          ? Matcher.quoteReplacement(eindeutig(mr.group(1))) : Matcher.quoteReplacement(mr.group()));
+      s.append(sql).append(";\n");
+    }
+    return s.toString();
+  }
+}

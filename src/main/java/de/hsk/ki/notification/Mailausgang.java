@@ -85,7 +85,7 @@ public class Mailausgang {
     }
   }
 
-  int ausstehend() {
+  public int ausstehend() {
     return ausstehend.size();
   }
 

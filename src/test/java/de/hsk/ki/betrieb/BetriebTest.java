@@ -40,7 +40,13 @@ class BetriebTest {
     assertThat(bereit.statusCode()).as(bereit.body()).isEqualTo(200);
     assertThat(bereit.body()).contains("\"db\"").contains("\"processEngine\"");
     HttpResponse<String> metriken = get(managementPort, "/actuator/prometheus");
-    assertThat(metriken.body()).contains("ki_aufgaben_offen").contains("ki_jobs_fehlgeschlagen").contains("ki_vorfaelle_offen");
+    assertThat(metriken.body()).contains("ki_aufgaben_offen").contains("ki_jobs_fehlgeschlagen").contains("ki_vorfaelle_offen")
+        .contains("ki_jobs_faellig").contains("ki_mailausgang_offen").contains("ki_mailausgang_vermerk_ausstehend");
+    HttpResponse<String> gesamt = get(managementPort, "/actuator/health");
+    // mail server and job executor are part of the overall health, not of readiness (a mail outage
+    // must not take the staff's Tasklist out of the load balancer)
+    assertThat(gesamt.body()).contains("\"mail\"").contains("\"jobs\"").contains("\"faelligeJobs\"");
+    assertThat(bereit.body()).doesNotContain("\"mail\"");
     assertThat(metriken.body()).containsPattern("ki_aufgaben_offen(\\{[^}]*\\})? [1-9]");
     assertThat(get(port, "/actuator/prometheus").statusCode()).isEqualTo(404);
   }

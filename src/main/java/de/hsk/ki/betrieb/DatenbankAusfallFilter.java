@@ -84,6 +84,7 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
 
   private static void ablehnen(HttpServletResponse response) throws IOException {
     LOG.warn("Datenbank nicht erreichbar: Anfrage mit 503 beantwortet");
+    response.setContentLengthLong(-1); // the engine's error answer may have set its own length already
     response.setHeader("Retry-After", "60");
     Fehlerantwort.schreiben(response, 503, "DatenbankNichtErreichbar", MELDUNG, Map.of());
   }

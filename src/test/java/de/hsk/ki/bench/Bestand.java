@@ -99,8 +99,11 @@ final class Bestand {
           if (typ.startsWith("character varying") && mitIds.contains(name)) {
             ausdruecke.add("CASE WHEN " + name + " = ANY(?) THEN " + name + " || '-' || g ELSE " + name + " END");
             idParameter++;
-          } else if (verschiebung != null && (name.equals("due_date_") || name.equals("duedate_"))) {
+          } else if (verschiebung != null && name.equals("due_date_")) {
             ausdruecke.add(name + " + " + verschiebung);
+          } else if (verschiebung != null && name.equals("duedate_")) {
+            // reminder timers only forward: an overdue one would have fired long ago
+            ausdruecke.add(name + " + (g % 120) * interval '1 day'");
           } else if (entfernung != null && name.equals("removal_time_")) {
             ausdruecke.add("?::timestamp");
           } else {

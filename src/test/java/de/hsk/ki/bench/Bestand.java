@@ -73,6 +73,7 @@ final class Bestand {
       c.setAutoCommit(true);
       try (var st = c.createStatement()) {
         st.execute("SET synchronous_commit = off"); // bulk load only; the measured work keeps the server's setting
+        st.execute("SET statement_timeout = 0"); // one copy statement inserts up to 100 000 cases
       }
       Array idArray = c.createArrayOf("varchar", ids.toArray());
       for (String tabelle : TABELLEN) {
@@ -131,6 +132,7 @@ final class Bestand {
       }
       try (var st = c.createStatement()) {
         st.execute("RESET synchronous_commit"); // the connection goes back to the engine's pool
+        st.execute("RESET statement_timeout");
       }
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);

@@ -81,8 +81,19 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
     if (body == null || !body.isObject()) {
       body = json.createObjectNode();
     }
-    Optional<Pruefung> pruefung =
-        aufgabe.matches() ? fuerAufgabe(aufgabe.group(1), body) : fuerStart(start.group(1), start.group(2), body);
+    Optional<Pruefung> pruefung;
+    List<EingabePruefung.Fehler> fehler;
+    try {
+      pruefung = aufgabe.matches() ? fuerAufgabe(aufgabe.group(1), body) : fuerStart(start.group(1), start.group(2), body);
+      fehler = pruefung.isPresent() ? pruefen(pruefung.get(), body) : List.of();
+    } catch (org.camunda.bpm.engine.ProcessEngineException e) {
+      if (!aufgabe.matches() || engine.getTaskService().createTaskQuery().taskId(aufgabe.group(1)).count() > 0) {
+        throw e;
+      }
+      // someone else completed the task while we were reading its form and options
+      ablehnen(response, 409, GLEICHZEITIG, List.of());
+      return;
+    }
     if (pruefung.isPresent()) {
       Pruefung p = pruefung.get();
       for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
@@ -92,10 +103,6 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
           return;
         }
       }
-      Map<String, JsonNode> variablen = new LinkedHashMap<>();
-      body.path("variables").fields().forEachRemaining(e -> variablen.put(e.getKey(), e.getValue()));
-      List<EingabePruefung.Fehler> fehler =
-          EingabePruefung.pruefe(p.formular(), variablen, p.optionen()::apply, heute());
       if (!fehler.isEmpty()) {
         String meldung = "Die Eingaben wurden nicht gespeichert. "
             + String.join(" ", fehler.stream().map(EingabePruefung.Fehler::meldung).toList());
@@ -115,10 +122,27 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
     if (text.contains("updated by another transaction concurrently") || text.contains("OptimisticLocking")
         || text.contains("Cannot find task") || text.contains("task is null")) {
       antwort.resetBuffer();
-      ablehnen(antwort, 409, "Diese Aufgabe wurde gerade von jemand anderem bearbeitet oder abgeschlossen. "
-          + "Bitte laden Sie die Aufgabenliste neu; Ihre Eingaben wurden nicht gespeichert.", List.of());
+      ablehnen(antwort, 409, GLEICHZEITIG, List.of());
     }
     antwort.copyBodyToResponse();
+  }
+
+  private static final String GLEICHZEITIG = "Diese Aufgabe wurde gerade von jemand anderem bearbeitet oder abgeschlossen. "
+      + "Bitte laden Sie die Aufgabenliste neu; Ihre Eingaben wurden nicht gespeichert.";
+
+  private List<EingabePruefung.Fehler> pruefen(Pruefung p, JsonNode body) {
+    if (p.erlaubteSchluessel().containsAll(iterierbar(body.fieldNames()))) {
+      Map<String, JsonNode> variablen = new LinkedHashMap<>();
+      body.path("variables").fields().forEachRemaining(e -> variablen.put(e.getKey(), e.getValue()));
+      return EingabePruefung.pruefe(p.formular(), variablen, p.optionen()::apply, heute());
+    }
+    return List.of(); // unknown parameters are refused below, before any variable is looked at
+  }
+
+  private static List<String> iterierbar(java.util.Iterator<String> namen) {
+    List<String> liste = new java.util.ArrayList<>();
+    namen.forEachRemaining(liste::add);
+    return liste;
   }
 
   private record Pruefung(Formular formular, Set<String> erlaubteSchluessel, java.util.function.Function<String, Set<String>> optionen) {}

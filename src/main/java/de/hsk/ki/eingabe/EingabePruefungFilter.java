@@ -87,7 +87,7 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
       pruefung = aufgabe.matches() ? fuerAufgabe(aufgabe.group(1), body) : fuerStart(start.group(1), start.group(2), body);
       fehler = pruefung.isPresent() ? pruefen(pruefung.get(), body) : List.of();
     } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-      if (!aufgabe.matches() || engine.getTaskService().createTaskQuery().taskId(aufgabe.group(1)).count() > 0) {
+      if (!aufgabe.matches() || !aufgabeWeg(aufgabe.group(1))) {
         throw e;
       }
       // someone else completed the task while we were reading its form and options
@@ -120,11 +120,27 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
     chain.doFilter(new GelesenerRequest(request, inhalt), antwort);
     String text = antwort.getStatus() >= 400 ? new String(antwort.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8) : "";
     if (text.contains("updated by another transaction concurrently") || text.contains("OptimisticLocking")
-        || text.contains("Cannot find task") || text.contains("task is null")) {
+        || text.contains("Cannot find task") || text.contains("task is null")
+        // the task was there for this user a moment ago and is gone now (e.g. 403: its grants went with it)
+        || (antwort.getStatus() >= 400 && pruefung.isPresent() && aufgabeWeg(aufgabe.group(1)))) {
       antwort.resetBuffer();
       ablehnen(antwort, 409, GLEICHZEITIG, List.of());
     }
     antwort.copyBodyToResponse();
+  }
+
+  /** Whether the task no longer exists at all, seen without the caller's authorization checks. */
+  private boolean aufgabeWeg(String taskId) {
+    var ids = engine.getIdentityService();
+    var angemeldet = ids.getCurrentAuthentication();
+    ids.clearAuthentication();
+    try {
+      return engine.getTaskService().createTaskQuery().taskId(taskId).count() == 0;
+    } finally {
+      if (angemeldet != null) {
+        ids.setAuthentication(angemeldet);
+      }
+    }
   }
 
   private static final String GLEICHZEITIG = "Diese Aufgabe wurde gerade von jemand anderem bearbeitet oder abgeschlossen. "

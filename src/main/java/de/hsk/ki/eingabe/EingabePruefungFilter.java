@@ -147,18 +147,9 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
       + "Bitte laden Sie die Aufgabenliste neu; Ihre Eingaben wurden nicht gespeichert.";
 
   private List<EingabePruefung.Fehler> pruefen(Pruefung p, JsonNode body) {
-    if (p.erlaubteSchluessel().containsAll(iterierbar(body.fieldNames()))) {
-      Map<String, JsonNode> variablen = new LinkedHashMap<>();
-      body.path("variables").fields().forEachRemaining(e -> variablen.put(e.getKey(), e.getValue()));
-      return EingabePruefung.pruefe(p.formular(), variablen, p.optionen()::apply, heute());
-    }
-    return List.of(); // unknown parameters are refused below, before any variable is looked at
-  }
-
-  private static List<String> iterierbar(java.util.Iterator<String> namen) {
-    List<String> liste = new java.util.ArrayList<>();
-    namen.forEachRemaining(liste::add);
-    return liste;
+    Map<String, JsonNode> variablen = new LinkedHashMap<>();
+    body.path("variables").fields().forEachRemaining(e -> variablen.put(e.getKey(), e.getValue()));
+    return EingabePruefung.pruefe(p.formular(), variablen, p.optionen()::apply, heute());
   }
 
   private record Pruefung(Formular formular, Set<String> erlaubteSchluessel, java.util.function.Function<String, Set<String>> optionen) {}

@@ -11,7 +11,10 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-/** The database goes away between "sent" and noting it: the note waits in memory, nothing is sent twice. */
+/**
+ * The database goes away between "sent" and noting it: the note waits in memory, nothing is sent
+ * twice. The node dies in that instant: the retry sends again (at least once) and counts the attempt.
+ */
 class MailausgangTest {
 
   @Test
@@ -46,5 +49,23 @@ class MailausgangTest {
     assertThat(jdbc.queryForObject("SELECT status FROM ki_mailausgang WHERE schluessel = ?", String.class,
         "SE-2026-0001/Task/VORLAGE/SCHULE/1")).isEqualTo("GESENDET");
     assertThat(ausgang.vorbereiten("SE-2026-0001/Task/VORLAGE/SCHULE/1", "SE-2026-0001", "VORLAGE", "SCHULE")).isFalse();
+  }
+
+  @Test
+  void stirbtDerKnotenVorDemVermerkSendetDieWiederholungNochEinmalUndZaehltDenVersuch() throws Exception {
+    JdbcDataSource ds = new JdbcDataSource();
+    ds.setURL("jdbc:h2:mem:mailausgang-knoten;DB_CLOSE_DELAY=-1");
+    JdbcTemplate jdbc = new JdbcTemplate(ds);
+    jdbc.execute(Files.readString(Path.of("src/main/resources/db/migration/V5__mailausgang.sql")));
+    String schluessel = "SE-2026-0002/Task/VORLAGE/SCHULE/1";
+    Mailausgang knotenB = new Mailausgang(jdbc, new DataSourceTransactionManager(ds));
+    assertThat(knotenB.vorbereiten(schluessel, "SE-2026-0002", "VORLAGE", "SCHULE")).isTrue();
+    // node b handed the e-mail to the mail server and died before gesendet(): in doubt, so the
+    // other node sends it again (at least once) and the register shows the second attempt
+    Mailausgang knotenA = new Mailausgang(jdbc, new DataSourceTransactionManager(ds));
+    assertThat(knotenA.vorbereiten(schluessel, "SE-2026-0002", "VORLAGE", "SCHULE")).isTrue();
+    assertThat(jdbc.queryForObject("SELECT versuche FROM ki_mailausgang WHERE schluessel = ?", Integer.class, schluessel)).isEqualTo(2);
+    knotenA.gesendet(schluessel);
+    assertThat(knotenA.vorbereiten(schluessel, "SE-2026-0002", "VORLAGE", "SCHULE")).isFalse();
   }
 }

@@ -82,6 +82,8 @@ public final class Bench {
       b.w3();
       b.w2();
       b.w4();
+      // diagnosis: keep database and application up to look at them by hand (ports in the log)
+      Thread.sleep(zahl("BENCH_HALTEN_S", 0) * 1000L);
     } finally {
       b.schreiben();
       b.beenden();
@@ -109,7 +111,7 @@ public final class Bench {
         // as in production: the embedded server's defaults (fsync off, asynchronous commit) would flatter every figure
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
-        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
         .setServerConfig("logging_collector", "on")
         .setServerConfig("log_destination", "csvlog")
         .setServerConfig("log_directory", ARBEIT.resolve("pg-log").toString())
@@ -418,6 +420,7 @@ public final class Bench {
       abfragen(o);
       boolean groesster = ziel == bestaende.get(bestaende.size() - 1);
       if (groesster) {
+        plaene();
         jdbc.execute("SELECT pg_stat_statements_reset()");
       }
       Last.Ergebnis e = Last.geschlossen(Last.java(engine), "W2-" + ziel, 4, Math.min(warmup, 5), w2Mess);
@@ -435,20 +438,71 @@ public final class Bench {
           t.put("aufrufe", ((Number) z.get("calls")).longValue());
           t.put("mittelMs", ((Number) z.get("mittel_ms")).doubleValue());
         }
-        // the lead from the issue: the same W1 without the index on ACT_RU_TASK.PARENT_TASK_ID_ (migration V6)
-        if (jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'ki_idx_ru_task_parent'", Long.class) > 0) {
-          jdbc.execute("DROP INDEX ki_idx_ru_task_parent");
-          Last.Ergebnis ohne = Last.geschlossen(Last.java(engine), "W2-ohne-" + ziel, 4, Math.min(warmup, 5), w2Mess);
-          jdbc.execute("CREATE INDEX ki_idx_ru_task_parent ON act_ru_task (parent_task_id_)");
-          o.set("w1OhneIndex", alsJson(ohne));
-          log("W2 ohne Index: " + ohne);
+        o.put("akquiseMs", akquiseMs());
+        // each index of our own migrations against the same W1 without it
+        ObjectNode ohne = o.putObject("w1OhneIndex");
+        for (String[] index : new String[][] {
+            {"ki_idx_ru_task_parent", "CREATE INDEX ki_idx_ru_task_parent ON act_ru_task (parent_task_id_)", "V6", "ACT_RU_TASK.PARENT_TASK_ID_"},
+            {"ki_idx_ru_job_faellig", "CREATE INDEX ki_idx_ru_job_faellig ON act_ru_job (duedate_)", "V8", "ACT_RU_JOB.DUEDATE_"}}) {
+          if (jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = ?", Long.class, index[0]) == 0) {
+            continue;
+          }
+          jdbc.execute("DROP INDEX " + index[0]);
+          jdbc.execute("SELECT pg_stat_statements_reset()");
+          Last.Ergebnis e2 = Last.geschlossen(Last.java(engine), "W2-ohne-" + index[2] + "-" + ziel, 4, Math.min(warmup, 5), w2Mess);
+          jdbc.execute(index[1]);
+          ObjectNode x = alsJson(e2);
+          x.put("migration", index[2]);
+          x.put("spalte", index[3]);
+          x.put("akquiseMs", akquiseMs());
+          ohne.set(index[0], x);
+          log("W2 ohne " + index[0] + ": " + e2);
           wartenBisJobsErledigt(Last.PROZESS, 300);
         }
       }
     }
   }
 
+  /** Mean time of the job executor's acquisition query since the last reset of pg_stat_statements. */
+  double akquiseMs() {
+    List<Double> t = jdbc.queryForList("SELECT mean_exec_time FROM pg_stat_statements"
+        + " WHERE regexp_replace(query, '\\s+', ' ', 'g') LIKE '%select RES.ID\\_, RES.REV\\_, RES.DUEDATE\\_%ACT\\_RU\\_JOB%'"
+        + " ORDER BY calls DESC LIMIT 1", Double.class);
+    return t.isEmpty() ? -1 : t.get(0);
+  }
+
+  /** Plans of the Tasklist queries and the job acquisition at the largest backlog, from auto_explain. */
+  void plaene() throws Exception {
+    String marke = "bench-plaene-" + System.currentTimeMillis();
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_min_duration = '" + zahl("BENCH_PLAN_MS", 20) + "ms'");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_analyze = on");
+    jdbc.execute("ALTER SYSTEM SET auto_explain.log_buffers = on");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(500);
+    logMarke(marke + "-start");
+    abfragen(JSON.createObjectNode(), 3);
+    Thread.sleep(6000); // at least one job acquisition of the idle job executor
+    logMarke(marke + "-ende");
+    jdbc.execute("ALTER SYSTEM RESET auto_explain.log_min_duration");
+    jdbc.execute("ALTER SYSTEM RESET auto_explain.log_analyze");
+    jdbc.execute("ALTER SYSTEM RESET auto_explain.log_buffers");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(1000);
+    List<String> plaene = Boden.plaene(ARBEIT.resolve("pg-log").resolve("postgres.csv"), marke + "-start", marke + "-ende");
+    Files.writeString(ARBEIT.resolve("w2-plaene.txt"), String.join("\n\n", plaene));
+    log("W2: " + plaene.size() + " Pläne langsamer Anweisungen in " + ARBEIT.resolve("w2-plaene.txt"));
+  }
+
+  /** A line in the server log whatever log_statement says (the plans are logged without their statements). */
+  void logMarke(String text) {
+    jdbc.execute("DO $$BEGIN RAISE LOG '" + text + "'; END$$");
+  }
+
   void abfragen(ObjectNode o) throws Exception {
+    abfragen(o, zahl("BENCH_W2_ABFRAGEN", 100));
+  }
+
+  void abfragen(ObjectNode o, int wiederholungen) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     String filter = engine.getFilterService().createFilterQuery().filterName(de.hsk.ki.identity.IdentitaetEinrichtung.FILTER_GRUPPE)
         .singleResult().getId();
@@ -460,7 +514,6 @@ public final class Bench {
     abfragen.put("ersteSeite", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", sortiert});
     abfragen.put("anzahl", new String[] {"GET", basis + "/count", null});
     abfragen.put("mitVariable", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", mitVariable});
-    int wiederholungen = zahl("BENCH_W2_ABFRAGEN", 100);
     for (var a : abfragen.entrySet()) {
       Histogram h = new Histogram(3);
       String antwort = null;
@@ -505,19 +558,44 @@ public final class Bench {
     var cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     w4.put("batchGroesse", cfg.getHistoryCleanupBatchSize());
     w4.put("parallelitaet", cfg.getHistoryCleanupDegreeOfParallelism());
-    long vorher = historisch;
+    // a case is removed when its rows are gone from every history table, not only its head row
+    List<String> historie = Bestand.TABELLEN.stream().filter(x -> x.startsWith("act_hi_")).toList();
+    long zeilen = historischeZeilen(historie);
+    w4.put("historischeZeilen", zeilen);
     long beginn = System.nanoTime();
     engine.getHistoryService().cleanUpHistoryAsync(true);
     for (var job : engine.getHistoryService().findHistoryCleanupJobs()) {
       engine.getManagementService().activateJobById(job.getId());
     }
-    int dauer = zahl("BENCH_W4_MESS_S", 120);
-    Thread.sleep(dauer * 1000L);
-    long nachher = jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE removal_time_ < now()", Long.class);
+    long ende = System.currentTimeMillis() + zahl("BENCH_W4_MESS_S", 1800) * 1000L;
+    double koepfeWeg = -1;
+    long rest = zeilen;
+    while (rest > 0 && System.currentTimeMillis() < ende) {
+      Thread.sleep(10_000);
+      if (koepfeWeg < 0 && jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE removal_time_ < now()", Long.class) == 0) {
+        koepfeWeg = (System.nanoTime() - beginn) / 1e9;
+      }
+      rest = historischeZeilen(historie);
+      log("W4: noch " + rest + " von " + zeilen + " Zeilen");
+    }
     double sekunden = (System.nanoTime() - beginn) / 1e9;
-    w4.put("geloeschtProSekunde", (vorher - nachher) / sekunden);
+    w4.put("sekundenBisAllesWeg", rest == 0 ? sekunden : -1);
+    w4.put("sekundenBisFallkoepfeWeg", koepfeWeg);
+    w4.put("zeilenUebrig", rest);
+    // cases per second: all their rows gone; while rows remain, estimated from the rows per case
+    w4.put("geloeschtProSekunde", rest == 0 ? historisch / sekunden : (zeilen - rest) / sekunden / ((double) zeilen / historisch));
+    w4.put("geschaetzt", rest > 0);
+    w4.put("zeilenProSekunde", (zeilen - rest) / sekunden);
     w4.put("messSekunden", sekunden);
     log("W4 " + w4);
+  }
+
+  long historischeZeilen(List<String> tabellen) {
+    long summe = 0;
+    for (String t : tabellen) {
+      summe += jdbc.queryForObject("/*bench*/ SELECT count(*) FROM " + t + " WHERE removal_time_ < now()", Long.class);
+    }
+    return summe;
   }
 
   void schreiben() throws Exception {

@@ -87,13 +87,14 @@ final class Bericht {
     }
 
     for (JsonNode w : e.path("w2")) {
-      if (w.has("w1OhneIndex")) {
+      for (JsonNode ohne : w.path("w1OhneIndex")) {
         double mit = w.path("w1").path("abschluesseProSekunde").asDouble();
-        double ohne = w.path("w1OhneIndex").path("abschluesseProSekunde").asDouble();
-        s.append("\nBei ").append(w.path("offeneAufgaben").asLong()).append(" offenen Aufgaben ohne den Index auf `ACT_RU_TASK.PARENT_TASK_ID_` ")
-            .append("(Migration V6): ").append(z(ohne)).append(" Abschlüsse/s, p95 ").append(z(w.path("w1OhneIndex").path("p95Ms").asDouble()))
+        s.append("\nBei ").append(w.path("offeneAufgaben").asLong()).append(" offenen Aufgaben ohne den Index auf `")
+            .append(ohne.path("spalte").asText()).append("` (Migration ").append(ohne.path("migration").asText()).append("): ")
+            .append(z(ohne.path("abschluesseProSekunde").asDouble())).append(" Abschlüsse/s, p95 ").append(z(ohne.path("p95Ms").asDouble()))
             .append(" ms; mit Index ").append(z(mit)).append(" Abschlüsse/s, p95 ").append(z(w.path("w1").path("p95Ms").asDouble()))
-            .append(" ms.\n");
+            .append(" ms. Job-Akquise im Mittel ohne Index ").append(z(ohne.path("akquiseMs").asDouble())).append(" ms, mit Index ")
+            .append(z(w.path("akquiseMs").asDouble())).append(" ms.\n");
       }
     }
     if (e.path("w2Anweisungen").size() > 0) {
@@ -115,10 +116,15 @@ final class Bericht {
 
     JsonNode w4 = e.path("w4");
     if (!w4.isMissingNode()) {
-      s.append("\n### W4 – Historienbereinigung\n\n| historische Fälle | Batch | Parallelität | gelöscht/s | Messdauer s |\n|---|---|---|---|---|\n");
-      s.append("| ").append(w4.path("historischeFaelle").asLong()).append(" | ").append(w4.path("batchGroesse").asInt()).append(" | ")
-          .append(w4.path("parallelitaet").asInt()).append(" | ").append(z(w4.path("geloeschtProSekunde").asDouble())).append(" | ")
-          .append(z(w4.path("messSekunden").asDouble())).append(" |\n");
+      s.append("\n### W4 – Historienbereinigung\n\n| historische Fälle | ihre Zeilen | Batch | Parallelität | Fallköpfe weg nach s"
+          + " | alle Zeilen weg nach s | Fälle/s | Zeilen/s |\n|---|---|---|---|---|---|---|---|\n");
+      s.append("| ").append(w4.path("historischeFaelle").asLong()).append(" | ").append(w4.path("historischeZeilen").asLong()).append(" | ")
+          .append(w4.path("batchGroesse").asInt()).append(" | ").append(w4.path("parallelitaet").asInt()).append(" | ")
+          .append(z(w4.path("sekundenBisFallkoepfeWeg").asDouble())).append(" | ")
+          .append(w4.path("zeilenUebrig").asLong() == 0 ? z(w4.path("sekundenBisAllesWeg").asDouble())
+              : "nach " + z(w4.path("messSekunden").asDouble()) + " s noch " + w4.path("zeilenUebrig").asLong() + " Zeilen")
+          .append(" | ").append(z(w4.path("geloeschtProSekunde").asDouble())).append(w4.path("geschaetzt").asBoolean() ? " (geschätzt)" : "")
+          .append(" | ").append(z(w4.path("zeilenProSekunde").asDouble())).append(" |\n");
     }
     return s.toString();
   }

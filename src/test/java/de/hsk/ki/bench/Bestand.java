@@ -62,7 +62,7 @@ final class Bestand {
   }
 
   /**
-   * Copies the case {@code anzahl} times (copy numbers from {@code ab}); ids get the suffix "-n".
+   * Copies the case {@code anzahl} times (copy numbers from {@code ab}); ids get the suffix "-n" (long ids cut to 55 characters first).
    *
    * @param verschiebung SQL added to due dates per copy number g, e.g. "((g % 120) - 40) * interval '1 day'"
    * @param entfernung removal time for history rows (null: as in the template)
@@ -98,7 +98,8 @@ final class Bestand {
           String typ = (String) s.get("data_type");
           namen.add(name);
           if (typ.startsWith("character varying") && mitIds.contains(name)) {
-            ausdruecke.add("CASE WHEN " + name + " = ANY(?) THEN " + name + " || '-' || g ELSE " + name + " END");
+            // ids are VARCHAR(64): long ones ("Activity_…:uuid") keep their first 55 characters
+            ausdruecke.add("CASE WHEN " + name + " = ANY(?) THEN left(" + name + ", 55) || '-' || g ELSE " + name + " END");
             idParameter++;
           } else if (verschiebung != null && name.equals("due_date_")) {
             ausdruecke.add(name + " + " + verschiebung);

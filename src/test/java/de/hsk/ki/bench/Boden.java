@@ -96,6 +96,28 @@ final class Boden {
     return geordnet;
   }
 
+  /** auto_explain's plans between the two markers (message "duration: … plan: …"). */
+  static List<String> plaene(Path csvlog, String startMarke, String endMarke) throws IOException {
+    List<String> plaene = new ArrayList<>();
+    boolean innen = false;
+    try (Reader r = Files.newBufferedReader(csvlog, StandardCharsets.UTF_8)) {
+      for (CSVRecord z : CSVFormat.DEFAULT.parse(r)) {
+        if (z.size() < 14) {
+          continue;
+        }
+        String meldung = z.get(13);
+        if (meldung.contains(startMarke)) {
+          innen = true;
+        } else if (meldung.contains(endMarke)) {
+          break;
+        } else if (innen && meldung.startsWith("duration: ") && meldung.contains("plan:")) {
+          plaene.add(meldung);
+        }
+      }
+    }
+    return plaene;
+  }
+
   /** The id with its last ten characters replaced by the run's number: unique per run, same length (VARCHAR(64)). */
   static String eindeutig(String id) {
     return "('" + id.substring(0, id.length() - 10) + "' || lpad(:r::text, 10, '0'))";

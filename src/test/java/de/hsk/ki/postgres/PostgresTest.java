@@ -75,6 +75,25 @@ class PostgresTest {
   }
 
   @Test
+  void eigeneIndizesUndStatistikenAusDenMigrationenSindDaUndTragen() {
+    assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE indexname LIKE 'ki_idx_%'", String.class))
+        .contains("ki_idx_ru_task_parent", "ki_idx_ru_job_faellig");
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_statistic_ext WHERE stxname = 'ki_stat_auth_rechte'", Integer.class)).isEqualTo(1);
+    // with many timers that are not due, the job acquisition's condition is answered by the index
+    jdbc.update("INSERT INTO act_ru_job (id_, rev_, type_, retries_, suspension_state_, exclusive_, duedate_, handler_type_, priority_)"
+        + " SELECT 'ki-test-' || g, 1, 'timer', 3, 2, true, now() + interval '14 days', 'ki-test', 0 FROM generate_series(1, 20000) g");
+    try {
+      jdbc.execute("ANALYZE act_ru_job");
+      String plan = String.join("\n", jdbc.queryForList("EXPLAIN SELECT id_ FROM act_ru_job RES WHERE RES.retries_ > 0"
+          + " AND (RES.duedate_ IS NULL OR RES.duedate_ <= now()) AND (RES.lock_owner_ IS NULL OR RES.lock_exp_time_ < now())"
+          + " AND RES.suspension_state_ = 1 LIMIT 10", String.class));
+      assertThat(plan).contains("ki_idx_ru_job_faellig");
+    } finally {
+      jdbc.update("DELETE FROM act_ru_job WHERE handler_type_ = 'ki-test'");
+    }
+  }
+
+  @Test
   void laeuftAufPostgresqlMitFlywayTabellenUndEinemFallBisZurSchulplatzvergabe() throws Exception {
     assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 15");
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_kommune", Integer.class)).isEqualTo(12);

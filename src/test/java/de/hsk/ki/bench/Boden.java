@@ -33,47 +33,34 @@ final class Boden {
   /** Statements between the two markers, grouped by session (so transactions stay whole), in order. */
   static List<Anweisung> lese(Path csvlog, String startMarke, String endMarke) throws IOException {
     List<Anweisung> alle = new ArrayList<>();
-    boolean innen = false;
-    try (Reader r = Files.newBufferedReader(csvlog, StandardCharsets.UTF_8)) {
-      for (CSVRecord z : CSVFormat.DEFAULT.parse(r)) {
-        if (z.size() < 15) {
-          continue;
-        }
-        String meldung = z.get(13);
-        if (meldung.contains(startMarke)) {
-          innen = true;
-          continue;
-        }
-        if (meldung.contains(endMarke)) {
-          break;
-        }
-        if (!innen) {
-          continue;
-        }
-        String sql;
-        int doppelpunkt = meldung.indexOf(": ");
-        if (meldung.startsWith("execute ") && doppelpunkt > 0) {
-          sql = meldung.substring(doppelpunkt + 2);
-        } else if (meldung.startsWith("statement: ")) {
-          sql = meldung.substring("statement: ".length());
-        } else {
-          continue;
-        }
-        if (sql.startsWith("ALTER SYSTEM") || sql.startsWith("SELECT pg_reload_conf") || sql.contains("/*bench*/") || sql.isBlank()) {
-          continue; // the harness's own statements
-        }
-        sql = sql.replaceAll("--[^\n]*", ""); // MyBatis mappings carry line comments; the script is one line per statement
-        String detail = z.get(14);
-        if (detail.startsWith("parameters: ")) {
-          Map<Integer, String> werte = new LinkedHashMap<>();
-          Matcher m = PARAMETER.matcher(detail);
-          while (m.find()) {
-            werte.put(Integer.parseInt(m.group(1)), m.group(2).equals("NULL") ? "NULL" : "'" + m.group(3) + "'");
-          }
-          sql = PLATZHALTER.matcher(sql).replaceAll(mr -> Matcher.quoteReplacement(werte.getOrDefault(Integer.parseInt(mr.group(1)), mr.group())));
-        }
-        alle.add(new Anweisung(z.get(5), sql.replaceAll("\\s+", " ").trim()));
+    for (CSVRecord z : zwischen(csvlog, startMarke, endMarke)) {
+      if (z.size() < 15) {
+        continue;
       }
+      String meldung = z.get(13);
+      String sql;
+      int doppelpunkt = meldung.indexOf(": ");
+      if (meldung.startsWith("execute ") && doppelpunkt > 0) {
+        sql = meldung.substring(doppelpunkt + 2);
+      } else if (meldung.startsWith("statement: ")) {
+        sql = meldung.substring("statement: ".length());
+      } else {
+        continue;
+      }
+      if (sql.startsWith("ALTER SYSTEM") || sql.startsWith("SELECT pg_reload_conf") || sql.contains("/*bench*/") || sql.isBlank()) {
+        continue; // the harness's own statements
+      }
+      sql = sql.replaceAll("--[^\n]*", ""); // MyBatis mappings carry line comments; the script is one line per statement
+      String detail = z.get(14);
+      if (detail.startsWith("parameters: ")) {
+        Map<Integer, String> werte = new LinkedHashMap<>();
+        Matcher m = PARAMETER.matcher(detail);
+        while (m.find()) {
+          werte.put(Integer.parseInt(m.group(1)), m.group(2).equals("NULL") ? "NULL" : "'" + m.group(3) + "'");
+        }
+        sql = PLATZHALTER.matcher(sql).replaceAll(mr -> Matcher.quoteReplacement(werte.getOrDefault(Integer.parseInt(mr.group(1)), mr.group())));
+      }
+      alle.add(new Anweisung(z.get(5), sql.replaceAll("\\s+", " ").trim()));
     }
     // Whole transactions in the order they committed: a transaction only ever saw what was committed before it.
     Map<String, List<Anweisung>> offen = new LinkedHashMap<>();
@@ -99,6 +86,18 @@ final class Boden {
   /** auto_explain's plans between the two markers (message "duration: … plan: …"). */
   static List<String> plaene(Path csvlog, String startMarke, String endMarke) throws IOException {
     List<String> plaene = new ArrayList<>();
+    for (CSVRecord z : zwischen(csvlog, startMarke, endMarke)) {
+      String meldung = z.get(13);
+      if (meldung.startsWith("duration: ") && meldung.contains("plan:")) {
+        plaene.add(meldung);
+      }
+    }
+    return plaene;
+  }
+
+  /** The csvlog's records (those with a message) strictly between the two markers. */
+  private static List<CSVRecord> zwischen(Path csvlog, String startMarke, String endMarke) throws IOException {
+    List<CSVRecord> zeilen = new ArrayList<>();
     boolean innen = false;
     try (Reader r = Files.newBufferedReader(csvlog, StandardCharsets.UTF_8)) {
       for (CSVRecord z : CSVFormat.DEFAULT.parse(r)) {
@@ -110,12 +109,12 @@ final class Boden {
           innen = true;
         } else if (meldung.contains(endMarke)) {
           break;
-        } else if (innen && meldung.startsWith("duration: ") && meldung.contains("plan:")) {
-          plaene.add(meldung);
+        } else if (innen) {
+          zeilen.add(z);
         }
       }
     }
-    return plaene;
+    return zeilen;
   }
 
   /** The id with its last ten characters replaced by the run's number: unique per run, same length (VARCHAR(64)). */

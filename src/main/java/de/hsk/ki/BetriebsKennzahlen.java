@@ -3,7 +3,9 @@ package de.hsk.ki;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import de.hsk.ki.notification.Mailausgang;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Operational figures for Prometheus: open tasks, due and failed jobs, incidents, the e-mail register. */
@@ -11,11 +13,10 @@ import org.springframework.stereotype.Component;
 public class BetriebsKennzahlen implements MeterBinder {
 
   private final ProcessEngine engine;
-  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-  private final de.hsk.ki.notification.Mailausgang ausgang;
+  private final JdbcTemplate jdbc;
+  private final Mailausgang ausgang;
 
-  public BetriebsKennzahlen(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc,
-      de.hsk.ki.notification.Mailausgang ausgang) {
+  public BetriebsKennzahlen(ProcessEngine engine, JdbcTemplate jdbc, Mailausgang ausgang) {
     this.engine = engine;
     this.jdbc = jdbc;
     this.ausgang = ausgang;

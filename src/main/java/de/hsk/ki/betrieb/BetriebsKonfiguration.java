@@ -1,5 +1,8 @@
 package de.hsk.ki.betrieb;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,12 +11,11 @@ import org.springframework.context.annotation.Configuration;
 public class BetriebsKonfiguration {
 
   /**
-   * Our migrations may add indexes to the engine's tables (V6), so they run after the engine has
+   * Our migrations add indexes and statistics to the engine's tables (V6–V8), so they run after the engine has
    * created its schema on an empty database.
    */
   @Bean
-  org.springframework.boot.autoconfigure.flyway.FlywayMigrationStrategy flywayNachDerEngine(
-      org.springframework.beans.factory.ObjectProvider<org.camunda.bpm.engine.ProcessEngine> engine) {
+  FlywayMigrationStrategy flywayNachDerEngine(ObjectProvider<ProcessEngine> engine) {
     return flyway -> {
       engine.getObject();
       flyway.migrate();

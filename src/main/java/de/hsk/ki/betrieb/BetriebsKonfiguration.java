@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 public class BetriebsKonfiguration {
 
   /**
-   * Our migrations add indexes and statistics to the engine's tables (V6–V8), so they run after the engine has
-   * created its schema on an empty database.
+   * Our migrations add indexes and statistics to the engine's tables (V6–V8), so they run after
+   * the engine has created its schema on an empty database.
    */
   @Bean
   FlywayMigrationStrategy flywayNachDerEngine(ObjectProvider<ProcessEngine> engine) {

@@ -14,6 +14,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ScriptTask;
@@ -125,6 +127,40 @@ class ModellpruefungTest {
       assertThat(hatEingabe).as(id + " has no input").isTrue();
       assertThat(form.toString()).as(id + " has no required field").contains("\"required\":true");
     });
+  }
+
+  /**
+   * The engine resolves forms, decisions and called processes by id across all folders (formRef,
+   * decisionRef and calledElement with binding "latest"), so an id may exist only once in the tree;
+   * form ids are checked when the forms are loaded. File names may repeat (two "aufnahme.form"):
+   * resources are deployed under their path ({@code Bereitstellungsnamen}).
+   */
+  @Test
+  void prozessUndEntscheidungsIdsSindUeberAlleOrdnerEindeutigUndVerweiseAufloesbar() throws IOException {
+    Map<String, Path> prozesse = new HashMap<>();
+    for (Path datei : MODELLE) {
+      for (Process p : Bpmn.readModelFromFile(datei.toFile()).getModelElementsByType(Process.class)) {
+        assertThat(prozesse.put(p.getId(), datei)).as("process id " + p.getId() + " used twice: " + datei).isNull();
+      }
+    }
+    Map<String, Path> entscheidungen = new HashMap<>();
+    try (Stream<Path> dateien = Files.walk(Path.of("processes"))) {
+      for (Path datei : dateien.filter(p -> p.toString().endsWith(".dmn")).toList()) {
+        for (org.camunda.bpm.model.dmn.instance.Decision d : org.camunda.bpm.model.dmn.Dmn.readModelFromFile(datei.toFile())
+            .getModelElementsByType(org.camunda.bpm.model.dmn.instance.Decision.class)) {
+          assertThat(entscheidungen.put(d.getId(), datei)).as("decision id " + d.getId() + " used twice: " + datei).isNull();
+        }
+      }
+    }
+    for (Path datei : MODELLE) {
+      BpmnModelInstance modell = Bpmn.readModelFromFile(datei.toFile());
+      for (BusinessRuleTask t : modell.getModelElementsByType(BusinessRuleTask.class)) {
+        assertThat(entscheidungen).as(datei + ": " + t.getId() + " decisionRef").containsKey(t.getCamundaDecisionRef());
+      }
+      for (CallActivity c : modell.getModelElementsByType(CallActivity.class)) {
+        assertThat(prozesse).as(datei + ": " + c.getId() + " calledElement").containsKey(c.getCalledElement());
+      }
+    }
   }
 
   @Test

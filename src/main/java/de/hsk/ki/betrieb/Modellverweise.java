@@ -1,0 +1,238 @@
+package de.hsk.ki.betrieb;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start-up self-check (health "modellverweise", part of readiness): every form, decision and called
+ * process that a deployed process names resolves to a deployed resource, with the binding the
+ * engine will use when a person clicks. Checked are the latest version of every process and every
+ * older version that still has running cases. A missing reference is logged as an error and turns
+ * readiness DOWN, naming process, element and reference, instead of failing at a user's click.
+ */
+@Component("modellverweise")
+public class Modellverweise implements HealthIndicator {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Modellverweise.class);
+  private static final long HOECHSTENS_MS = 60_000;
+
+  /** One reference that does not resolve. */
+  public record Fehlend(String prozess, String element, String art, String ziel, String bindung) {
+    public String text() {
+      return prozess + " / " + element + ": " + art + " '" + ziel + "' (" + bindung + ") ist nicht bereitgestellt";
+    }
+  }
+
+  private record Ergebnis(String stand, long zeit, int geprueft, List<Fehlend> fehlend) {}
+
+  private final ProcessEngine engine;
+  private volatile Ergebnis letztes;
+
+  public Modellverweise(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  public void beimStart() {
+    Ergebnis e = aktuell();
+    if (e.fehlend().isEmpty()) {
+      LOG.info("Modellverweise geprüft: {} Verweise in den bereitgestellten Prozessen, alle aufgelöst", e.geprueft());
+    }
+  }
+
+  @Override
+  public Health health() {
+    Ergebnis e = aktuell();
+    Health.Builder b = e.fehlend().isEmpty() ? Health.up() : Health.down();
+    return b.withDetail("geprueft", e.geprueft())
+        .withDetail("fehlend", e.fehlend().stream().map(Fehlend::text).toList())
+        .build();
+  }
+
+  /** Recomputed when a deployment came or went, otherwise at most once a minute. */
+  private Ergebnis aktuell() {
+    RepositoryService repo = engine.getRepositoryService();
+    List<Deployment> neueste = repo.createDeploymentQuery().orderByDeploymentTime().desc().listPage(0, 1);
+    String stand = repo.createDeploymentQuery().count() + "/" + (neueste.isEmpty() ? "" : neueste.get(0).getId());
+    Ergebnis e = letztes;
+    if (e == null || !e.stand().equals(stand) || System.currentTimeMillis() - e.zeit() > HOECHSTENS_MS) {
+      Ergebnis neu = pruefe(stand);
+      if (!neu.fehlend().isEmpty() && (e == null || !e.fehlend().equals(neu.fehlend()))) {
+        LOG.error("Bereitgestellte Prozesse verweisen auf fehlende Formulare, Entscheidungen oder Prozesse; "
+            + "diese Schritte scheitern beim Öffnen: {}", neu.fehlend().stream().map(Fehlend::text).toList());
+      }
+      letztes = neu;
+      e = neu;
+    }
+    return e;
+  }
+
+  public List<Fehlend> fehlend() {
+    return pruefe("").fehlend();
+  }
+
+  private Ergebnis pruefe(String stand) {
+    RepositoryService repo = engine.getRepositoryService();
+    Map<String, ProcessDefinition> zuPruefen = new LinkedHashMap<>();
+    for (ProcessDefinition d : repo.createProcessDefinitionQuery().latestVersion().list()) {
+      zuPruefen.put(d.getId(), d);
+    }
+    for (ProcessDefinition d : repo.createProcessDefinitionQuery().list()) {
+      if (!zuPruefen.containsKey(d.getId())
+          && engine.getRuntimeService().createProcessInstanceQuery().processDefinitionId(d.getId()).count() > 0) {
+        zuPruefen.put(d.getId(), d);
+      }
+    }
+    List<Fehlend> fehlend = new ArrayList<>();
+    int geprueft = 0;
+    for (ProcessDefinition d : zuPruefen.values()) {
+      BpmnModelInstance modell = repo.getBpmnModelInstance(d.getId());
+      String prozess = d.getKey() + ":" + d.getVersion();
+      for (FlowElement el : elemente(modell, UserTask.class, StartEvent.class)) {
+        String ref = el instanceof UserTask u ? u.getCamundaFormRef() : ((StartEvent) el).getCamundaFormRef();
+        String bindung = el instanceof UserTask u ? u.getCamundaFormRefBinding() : ((StartEvent) el).getCamundaFormRefBinding();
+        String version = el instanceof UserTask u ? u.getCamundaFormRefVersion() : ((StartEvent) el).getCamundaFormRefVersion();
+        String key = el instanceof UserTask u ? u.getCamundaFormKey() : ((StartEvent) el).getCamundaFormKey();
+        if (pruefbar(ref)) {
+          geprueft++;
+          if (!formularDa(ref, bindung, version, d.getDeploymentId())) {
+            fehlend.add(new Fehlend(prozess, el.getId(), "Formular", ref, bindung == null ? "latest" : bindung));
+          }
+        } else if (pruefbar(key) && key.startsWith("camunda-forms:deployment:")) {
+          geprueft++;
+          String datei = key.substring("camunda-forms:deployment:".length());
+          if (!repo.getDeploymentResourceNames(d.getDeploymentId()).contains(datei)) {
+            fehlend.add(new Fehlend(prozess, el.getId(), "Formulardatei", datei, "deployment"));
+          }
+        }
+      }
+      for (BusinessRuleTask t : modell.getModelElementsByType(BusinessRuleTask.class)) {
+        String ref = t.getCamundaDecisionRef();
+        if (pruefbar(ref)) {
+          geprueft++;
+          if (!entscheidungDa(ref, t.getCamundaDecisionRefBinding(), t.getCamundaDecisionRefVersion(),
+              t.getCamundaDecisionRefVersionTag(), d.getDeploymentId())) {
+            fehlend.add(new Fehlend(prozess, t.getId(), "Entscheidungstabelle", ref, bindung(t.getCamundaDecisionRefBinding())));
+          }
+        }
+      }
+      for (CallActivity c : modell.getModelElementsByType(CallActivity.class)) {
+        String ref = c.getCalledElement();
+        if (pruefbar(ref)) {
+          geprueft++;
+          if (!prozessDa(ref, c.getCamundaCalledElementBinding(), c.getCamundaCalledElementVersion(),
+              c.getCamundaCalledElementVersionTag(), d.getDeploymentId())) {
+            fehlend.add(new Fehlend(prozess, c.getId(), "Aufgerufener Prozess", ref, bindung(c.getCamundaCalledElementBinding())));
+          }
+        }
+      }
+    }
+    return new Ergebnis(stand, System.currentTimeMillis(), geprueft, List.copyOf(fehlend));
+  }
+
+  @SafeVarargs
+  private static List<FlowElement> elemente(BpmnModelInstance modell, Class<? extends FlowElement>... typen) {
+    List<FlowElement> alle = new ArrayList<>();
+    for (Class<? extends FlowElement> typ : typen) {
+      Collection<? extends FlowElement> gefunden = modell.getModelElementsByType(typ);
+      alle.addAll(gefunden);
+    }
+    return alle;
+  }
+
+  /** Expressions are decided at run time and cannot be checked here. */
+  private static boolean pruefbar(String ref) {
+    return ref != null && !ref.isBlank() && !ref.contains("${") && !ref.contains("#{");
+  }
+
+  private static String bindung(String b) {
+    return b == null ? "latest" : b;
+  }
+
+  private static Integer zahl(String version) {
+    try {
+      return version == null ? null : Integer.valueOf(version.trim());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private boolean formularDa(String ref, String bindung, String version, String deploymentId) {
+    CamundaFormRefImpl formRef = new CamundaFormRefImpl(ref, bindung(bindung));
+    formRef.setVersion(zahl(version));
+    if ("version".equals(formRef.getBinding()) && formRef.getVersion() == null) {
+      return true; // version given by an expression
+    }
+    try {
+      return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+          .execute(new GetCamundaFormDefinitionCmd(formRef, deploymentId)) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private boolean entscheidungDa(String key, String bindung, String version, String versionTag, String deploymentId) {
+    var q = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key);
+    switch (bindung(bindung)) {
+      case "deployment" -> q.deploymentId(deploymentId);
+      case "version" -> {
+        if (zahl(version) == null) {
+          return true;
+        }
+        q.decisionDefinitionVersion(zahl(version));
+      }
+      case "versionTag" -> {
+        if (!pruefbar(versionTag)) {
+          return true;
+        }
+        q.versionTag(versionTag);
+      }
+      default -> q.latestVersion();
+    }
+    return q.count() > 0;
+  }
+
+  private boolean prozessDa(String key, String bindung, String version, String versionTag, String deploymentId) {
+    var q = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key);
+    switch (bindung(bindung)) {
+      case "deployment" -> q.deploymentId(deploymentId);
+      case "version" -> {
+        if (zahl(version) == null) {
+          return true;
+        }
+        q.processDefinitionVersion(zahl(version));
+      }
+      case "versionTag" -> {
+        if (!pruefbar(versionTag)) {
+          return true;
+        }
+        q.versionTag(versionTag);
+      }
+      default -> q.latestVersion();
+    }
+    return q.count() > 0;
+  }
+}

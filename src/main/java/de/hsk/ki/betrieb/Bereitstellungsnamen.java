@@ -2,10 +2,8 @@ package de.hsk.ki.betrieb;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URL;
-import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +15,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.springframework.core.io.ContextResource;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.UrlResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,13 +39,18 @@ public class Bereitstellungsnamen extends AbstractProcessEnginePlugin {
   }
 
   public static Resource[] benenne(Resource[] ressourcen, List<String> wurzeln) {
-    Map<String, Resource> nachName = new LinkedHashMap<>();
+    Map<String, BenannteRessource> nachName = new LinkedHashMap<>();
     for (Resource r : ressourcen) {
-      String name = name(r, wurzeln);
-      Resource vorher = nachName.putIfAbsent(name, new BenannteRessource(r, name));
+      BenannteRessource benannt;
+      try {
+        benannt = new BenannteRessource(r.getURL(), name(r.getURL().toString(), wurzeln));
+      } catch (IOException e) {
+        throw new ProcessEngineException("Modelldatei ohne Adresse, nicht bereitstellbar: " + r, e);
+      }
+      BenannteRessource vorher = nachName.putIfAbsent(benannt.name, benannt);
       if (vorher != null) {
-        throw new ProcessEngineException("Zwei Modelldateien hätten denselben Bereitstellungsnamen '" + name + "': "
-            + ((BenannteRessource) vorher).quelle + " und " + r + ". Bitte eine davon umbenennen.");
+        throw new ProcessEngineException("Zwei Modelldateien hätten denselben Bereitstellungsnamen '" + benannt.name + "': "
+            + vorher.getURL() + " und " + benannt.getURL() + ". Bitte eine davon umbenennen.");
       }
     }
     return nachName.values().toArray(new Resource[0]);
@@ -56,13 +60,7 @@ public class Bereitstellungsnamen extends AbstractProcessEnginePlugin {
    * The path below the classpath root: the part after the last "!/" of a jar URL, the path
    * relative to a classpath folder for a file there; a file elsewhere keeps its absolute path.
    */
-  public static String name(Resource r, List<String> wurzeln) {
-    String url;
-    try {
-      url = r.getURL().toString();
-    } catch (IOException e) {
-      return r.getFilename() == null ? r.getDescription() : r.getFilename();
-    }
+  public static String name(String url, List<String> wurzeln) {
     int imJar = url.lastIndexOf("!/");
     if (imJar >= 0) {
       return url.substring(imJar + 2);
@@ -98,12 +96,11 @@ public class Bereitstellungsnamen extends AbstractProcessEnginePlugin {
   }
 
   /** The engine takes the name of a ContextResource from getPathWithinContext(). */
-  static final class BenannteRessource implements ContextResource {
-    final Resource quelle;
+  static final class BenannteRessource extends UrlResource implements ContextResource {
     private final String name;
 
-    BenannteRessource(Resource quelle, String name) {
-      this.quelle = quelle;
+    BenannteRessource(URL url, String name) {
+      super(url);
       this.name = name;
     }
 
@@ -113,63 +110,18 @@ public class Bereitstellungsnamen extends AbstractProcessEnginePlugin {
     }
 
     @Override
-    public InputStream getInputStream() throws IOException {
-      return quelle.getInputStream();
-    }
-
-    @Override
-    public boolean exists() {
-      return quelle.exists();
-    }
-
-    @Override
-    public URL getURL() throws IOException {
-      return quelle.getURL();
-    }
-
-    @Override
-    public URI getURI() throws IOException {
-      return quelle.getURI();
-    }
-
-    @Override
-    public File getFile() throws IOException {
-      return quelle.getFile();
-    }
-
-    @Override
-    public ReadableByteChannel readableChannel() throws IOException {
-      return quelle.readableChannel();
-    }
-
-    @Override
-    public long contentLength() throws IOException {
-      return quelle.contentLength();
-    }
-
-    @Override
-    public long lastModified() throws IOException {
-      return quelle.lastModified();
-    }
-
-    @Override
-    public Resource createRelative(String relativePath) throws IOException {
-      return quelle.createRelative(relativePath);
-    }
-
-    @Override
-    public String getFilename() {
-      return quelle.getFilename();
-    }
-
-    @Override
     public String getDescription() {
       return name;
     }
 
     @Override
-    public String toString() {
-      return name;
+    public boolean equals(Object o) {
+      return o instanceof BenannteRessource b && b.name.equals(name) && super.equals(o);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode();
     }
   }
 }

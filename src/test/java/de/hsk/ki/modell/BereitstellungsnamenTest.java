@@ -32,7 +32,7 @@ class BereitstellungsnamenTest {
 
   @Test
   void eineDateiAusserhalbDesKlassenpfadsBehaeltIhrenAbsolutenPfad() throws Exception {
-    assertThat(Bereitstellungsnamen.name(new UrlResource("file:/opt/modelle/test.bpmn"), WURZELN))
+    assertThat(Bereitstellungsnamen.name("file:/opt/modelle/test.bpmn", WURZELN))
         .isEqualTo("/opt/modelle/test.bpmn");
   }
 

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.Testpostfach;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class MailZuverlaessigkeitTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @Autowired ProcessEngine engine;
   @Autowired PartnerEmailVersand versand;

@@ -3,8 +3,8 @@ package de.hsk.ki.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.Testpostfach;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -35,7 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class PostgresTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   static EmbeddedPostgres postgres;
 

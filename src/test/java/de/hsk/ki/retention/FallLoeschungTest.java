@@ -3,9 +3,9 @@ package de.hsk.ki.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.Testpostfach;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class FallLoeschungTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

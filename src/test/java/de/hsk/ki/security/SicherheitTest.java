@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.WebappSitzung;
 import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.Testpostfach;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +36,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SicherheitTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   static final String PASSWORT = "Sauerland-2026";
   static final String AUSDRUCKS_ABFRAGE =

@@ -7,8 +7,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.testkit.Testpostfach;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
@@ -33,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class SeiteneinstiegProzessTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;

@@ -4,9 +4,9 @@ import static de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.WebappSitzung;
+import de.hsk.ki.testkit.Testpostfach;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -23,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ZuweisungsschreibenTest {
 
   @RegisterExtension
-  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

@@ -1,6 +1,6 @@
 package de.hsk.ki.betrieb;
 
-import de.hsk.ki.security.Fehlerantwort;
+import de.hsk.ki.web.Fehlerantwort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;

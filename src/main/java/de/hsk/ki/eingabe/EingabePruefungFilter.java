@@ -22,7 +22,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import de.hsk.ki.security.GelesenerRequest;
+import de.hsk.ki.web.GelesenerRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -34,9 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class EingabePruefungFilter extends OncePerRequestFilter {
 
   /** Larger bodies are refused outright: no form of ours comes near this. */
-  public static final int MAX_BYTES = 256 * 1024;
+  private static final int MAX_BYTES = GelesenerRequest.MAX_BYTES;
 
-  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
+  private static final String API = de.hsk.ki.web.Pfade.ENGINE_API;
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(?:complete|submit-form)/?$");
   private static final Pattern START =
       Pattern.compile(API + "/process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)/?$");
@@ -59,7 +59,7 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = de.hsk.ki.security.Pfade.von(request);
+    String pfad = de.hsk.ki.web.Pfade.von(request);
     Matcher aufgabe = AUFGABE.matcher(pfad);
     Matcher start = START.matcher(pfad);
     if (!aufgabe.matches() && !start.matches()) {
@@ -205,6 +205,6 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
 
   private void ablehnen(HttpServletResponse response, int status, String meldung, List<EingabePruefung.Fehler> fehler)
       throws IOException {
-    de.hsk.ki.security.Fehlerantwort.schreiben(response, status, "EingabeFehler", meldung, Map.of("fehler", fehler));
+    de.hsk.ki.web.Fehlerantwort.schreiben(response, status, "EingabeFehler", meldung, Map.of("fehler", fehler));
   }
 }

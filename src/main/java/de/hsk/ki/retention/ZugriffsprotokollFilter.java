@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class ZugriffsprotokollFilter extends OncePerRequestFilter {
 
-  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
+  private static final String API = de.hsk.ki.web.Pfade.ENGINE_API;
   private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(form-variables|variables|localVariables|rendered-form|form)(?:/.*)?$");
   private static final Pattern INSTANZ = Pattern.compile(API + "/process-instance/([^/]+)/variables(?:/.*)?$");
   /** Queries across cases: logged with the resource, without a single case number. */
@@ -39,7 +39,7 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = de.hsk.ki.security.Pfade.von(request);
+    String pfad = de.hsk.ki.web.Pfade.von(request);
     Matcher aufgabe = AUFGABE.matcher(pfad);
     Matcher instanz = INSTANZ.matcher(pfad);
     boolean lesend = "GET".equals(request.getMethod());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.hsk.ki.identity.AngemeldeteBenutzer;
 import de.hsk.ki.identity.KiGruppen;
+import de.hsk.ki.web.Fehlerantwort;
+import de.hsk.ki.web.GelesenerRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,7 +36,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class AbfrageSchutzFilter extends OncePerRequestFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(AbfrageSchutzFilter.class);
-  private static final String API = de.hsk.ki.security.Pfade.ENGINE_API;
+  private static final String API = de.hsk.ki.web.Pfade.ENGINE_API;
   private static final Pattern ABFRAGE =
       Pattern.compile(API + "/(?:task(?:/count)?|history/task(?:/count)?|filter/[^/]+/(?:list|count|singleResult))/?$");
   private static final Pattern EINRICHTUNG = Pattern.compile("^/camunda/api/admin/setup/.*");
@@ -60,7 +62,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = de.hsk.ki.security.Pfade.von(request);
+    String pfad = de.hsk.ki.web.Pfade.von(request);
     if (EINRICHTUNG.matcher(pfad).matches()) {
       LOG.warn("Admin set-up endpoint refused: {}", pfad);
       ablehnen(response, 403, "Die Ersteinrichtung ist abgeschaltet; der Administrationszugang wird über die Konfiguration angelegt.");
@@ -78,8 +80,8 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     boolean ausdruck = Collections.list(request.getParameterNames()).stream().anyMatch(AbfrageSchutzFilter::istAusdruck);
     byte[] inhalt = new byte[0];
     if ("POST".equals(request.getMethod())) {
-      inhalt = request.getInputStream().readNBytes(de.hsk.ki.eingabe.EingabePruefungFilter.MAX_BYTES + 1);
-      if (inhalt.length > de.hsk.ki.eingabe.EingabePruefungFilter.MAX_BYTES) {
+      inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
+      if (inhalt.length > GelesenerRequest.MAX_BYTES) {
         ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
         return;
       }

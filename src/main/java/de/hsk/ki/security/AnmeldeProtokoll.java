@@ -1,5 +1,6 @@
 package de.hsk.ki.security;
 
+import de.hsk.ki.web.GelesenerRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,7 @@ public class AnmeldeProtokoll extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    String pfad = de.hsk.ki.security.Pfade.von(request);
+    String pfad = de.hsk.ki.web.Pfade.von(request);
     Matcher login = WEBAPP_LOGIN.matcher(pfad);
     boolean webappLogin = "POST".equals(request.getMethod()) && login.matches();
     String benutzer = basicBenutzer(request);

@@ -1,5 +1,6 @@
 package de.hsk.ki.security;
 
+import de.hsk.ki.web.Fehlerantwort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

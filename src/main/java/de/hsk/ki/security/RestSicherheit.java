@@ -38,18 +38,6 @@ public class RestSicherheit {
     return registrierung;
   }
 
-  @Bean
-  FilterRegistrationBean<de.hsk.ki.retention.ZugriffsprotokollFilter> zugriffsprotokollFilter(
-      org.camunda.bpm.engine.ProcessEngine engine, de.hsk.ki.identity.AngemeldeteBenutzer angemeldet,
-      de.hsk.ki.retention.Zugriffsprotokoll protokoll) {
-    FilterRegistrationBean<de.hsk.ki.retention.ZugriffsprotokollFilter> registrierung =
-        new FilterRegistrationBean<>(new de.hsk.ki.retention.ZugriffsprotokollFilter(engine, angemeldet, protokoll));
-    registrierung.setName("ki-zugriffsprotokoll");
-    registrierung.setOrder(4);
-    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-    return registrierung;
-  }
-
   /** Outermost, so that it sees the final status of every login. */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {

@@ -1,4 +1,4 @@
-package de.hsk.ki.security;
+package de.hsk.ki.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 

@@ -1,4 +1,4 @@
-package de.hsk.ki.security;
+package de.hsk.ki.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -11,6 +11,9 @@ import java.nio.charset.StandardCharsets;
 
 /** Replays a request body that a filter has already read, for the servlets behind it. */
 public final class GelesenerRequest extends HttpServletRequestWrapper {
+
+  /** The largest request body our filters read (form submissions, queries). */
+  public static final int MAX_BYTES = 256 * 1024;
 
   private final byte[] inhalt;
 

@@ -2,6 +2,8 @@ package de.hsk.ki.eingabe;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hsk.ki.plattform.zeit.Zeit;
+import de.hsk.ki.web.GelesenerRequest;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,10 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
-import de.hsk.ki.web.GelesenerRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -200,7 +200,7 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
   }
 
   private static LocalDate heute() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+    return Zeit.heute();
   }
 
   private void ablehnen(HttpServletResponse response, int status, String meldung, List<EingabePruefung.Fehler> fehler)

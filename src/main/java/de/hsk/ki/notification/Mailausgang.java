@@ -1,5 +1,6 @@
 package de.hsk.ki.notification;
 
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Set;
@@ -95,6 +96,6 @@ public class Mailausgang {
   }
 
   private static Timestamp jetzt() {
-    return new Timestamp(System.currentTimeMillis());
+    return Zeit.jetzt();
   }
 }

@@ -1,6 +1,6 @@
 package de.hsk.ki.retention;
 
-import java.sql.Timestamp;
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -58,7 +58,7 @@ public class FallLoeschung {
     if (!instanzen.isEmpty()) {
       jdbc.update(
           "INSERT INTO ki_loeschprotokoll (aktenzeichen, prozesse, instanzen, geloescht_von, geloescht_am, grund) VALUES (?, ?, ?, ?, ?, ?)",
-          aktenzeichen, String.join(",", prozesse), instanzen.size(), betrieb, new Timestamp(System.currentTimeMillis()), grund);
+          aktenzeichen, String.join(",", prozesse), instanzen.size(), betrieb, Zeit.jetzt(), grund);
       LOG.info("Case {} erased on request by {} ({} instance(s))", aktenzeichen, betrieb, instanzen.size());
     }
     return new Ergebnis(aktenzeichen, instanzen.size(), prozesse);

@@ -1,5 +1,6 @@
 package de.hsk.ki.retention;
 
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Period;
@@ -27,13 +28,13 @@ public class Zugriffsprotokoll {
   public void lesend(String benutzer, String aktenzeichen, String ressource) {
     jdbc.update("INSERT INTO ki_zugriffsprotokoll (benutzer, aktenzeichen, ressource, zeitpunkt) VALUES (?, ?, ?, ?)",
         benutzer, aktenzeichen, ressource.length() > 200 ? ressource.substring(0, 200) : ressource,
-        new Timestamp(System.currentTimeMillis()));
+        Zeit.jetzt());
   }
 
   /** Daily at 03:15; also callable by tests. */
   @Scheduled(cron = "0 15 3 * * *")
   public int bereinigen() {
-    Instant grenze = java.time.ZonedDateTime.now(de.hsk.ki.ZeitKonfiguration.ZONE).minus(aufbewahrung).toInstant();
+    Instant grenze = java.time.ZonedDateTime.now(Zeit.UHR).minus(aufbewahrung).toInstant();
     int geloescht = jdbc.update("DELETE FROM ki_zugriffsprotokoll WHERE zeitpunkt < ?", Timestamp.from(grenze));
     if (geloescht > 0) {
       LOG.info("Access log: {} entries older than {} deleted", geloescht, aufbewahrung);

@@ -1,5 +1,6 @@
 package de.hsk.ki.seiteneinstieg;
 
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
@@ -26,9 +27,9 @@ public class Fristen {
 
   /** Due date for the first counselling: the day after the agreed appointment. */
   public Date nachTermin(Object termin) {
-    LocalDate tag = termin == null ? LocalDate.now() : LocalDate.parse(termin.toString().substring(0, 10));
+    LocalDate tag = termin == null ? Zeit.heute() : Zeit.datum(termin);
     return Date.from(tag.plus(Period.parse(erstberatungNachTermin)).atTime(23, 59)
-        .atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toInstant());
+        .atZone(Zeit.ZONE).toInstant());
   }
 
   public String getEinladung() { return einladung; }

@@ -1,11 +1,11 @@
 package de.hsk.ki.seiteneinstieg;
 
 import de.hsk.ki.fall.Fallnummern;
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,10 +36,10 @@ public class MeldungAufnehmen implements ExecutionListener {
   }
 
   static int alterAm(String geburtsdatum, LocalDate stichtag) {
-    return Period.between(LocalDate.parse(geburtsdatum.substring(0, 10)), stichtag).getYears();
+    return Period.between(Zeit.datum(geburtsdatum), stichtag).getYears();
   }
 
   private static LocalDate heute() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+    return Zeit.heute();
   }
 }

@@ -3,9 +3,9 @@ package de.hsk.ki.seiteneinstieg;
 import de.hsk.ki.identity.AngemeldeteBenutzer;
 import de.hsk.ki.partner.Partner;
 import de.hsk.ki.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.zeit.Zeit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -73,7 +73,7 @@ public class ZuweisungsschreibenController {
     model.addAttribute("aktenzeichen", aktenzeichen);
     model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
     model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
-    model.addAttribute("heute", LocalDate.now(de.hsk.ki.ZeitKonfiguration.ZONE).format(DATUM));
+    model.addAttribute("heute", Zeit.heute().format(DATUM));
     model.addAttribute("geburtsdatum", datum(v.get("geburtsdatum")));
     model.addAttribute("schulbeginn", datum(v.get("schulbeginn")));
     return "seiteneinstieg/zuweisungsschreiben";
@@ -92,6 +92,6 @@ public class ZuweisungsschreibenController {
   }
 
   private static String datum(Object iso) {
-    return iso == null ? "" : LocalDate.parse(iso.toString().substring(0, 10)).format(DATUM);
+    return iso == null ? "" : Zeit.datum(iso).format(DATUM);
   }
 }

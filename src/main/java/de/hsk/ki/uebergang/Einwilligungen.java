@@ -1,11 +1,11 @@
 package de.hsk.ki.uebergang;
 
 import de.hsk.ki.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -81,6 +81,6 @@ public class Einwilligungen {
   }
 
   private static Timestamp jetzt() {
-    return new Timestamp(ClockUtil.getCurrentTime().getTime());
+    return Zeit.jetzt();
   }
 }

@@ -1,12 +1,12 @@
 package de.hsk.ki.uebergang;
 
 import de.hsk.ki.fall.Fallnummern;
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.Period;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,8 +30,8 @@ public class UebergangAufnehmen implements ExecutionListener {
     String aktenzeichen = fallnummern.naechste("UB");
     execution.setProcessBusinessKey(aktenzeichen);
     execution.setVariable("aktenzeichen", aktenzeichen);
-    LocalDate geburtsdatum = LocalDate.parse(execution.getVariable("geburtsdatum").toString().substring(0, 10));
-    LocalDate heute = ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+    LocalDate geburtsdatum = Zeit.datum(execution.getVariable("geburtsdatum"));
+    LocalDate heute = Zeit.heute();
     execution.setVariable("alter", Period.between(geburtsdatum, heute).getYears());
     execution.setVariable("schuljahrMit18Beendet", heute.isAfter(endeDesSchuljahresMit18(geburtsdatum)));
     execution.setVariable("einwilligungenUebersicht", "Keine Einwilligungen erfasst.");

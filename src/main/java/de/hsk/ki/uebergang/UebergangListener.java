@@ -1,13 +1,13 @@
 package de.hsk.ki.uebergang;
 
 import de.hsk.ki.fall.Listen;
+import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +48,7 @@ public class UebergangListener {
       // age on the day of the declaration, not at intake: a case can run for years
       LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
       int alter = java.time.Period.between(
-          LocalDate.parse(task.getVariable("geburtsdatum").toString().substring(0, 10)), datum).getYears();
+          Zeit.datum(task.getVariable("geburtsdatum")), datum).getYears();
       if ("JUGENDLICHE".equals(rolle) && alter < 15) {
         throw new ProcessEngineException(
             "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.");
@@ -90,6 +90,6 @@ public class UebergangListener {
   }
 
   private static LocalDate heute() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(de.hsk.ki.ZeitKonfiguration.ZONE).toLocalDate();
+    return Zeit.heute();
   }
 }

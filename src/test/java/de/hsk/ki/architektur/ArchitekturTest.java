@@ -45,7 +45,7 @@ class ArchitekturTest {
 
   @Test
   void gemeinsameBausteineKennenKeinenProzess() {
-    noClasses().that().resideInAnyPackage("de.hsk.ki.web..", "de.hsk.ki.fall..", "de.hsk.ki.partner..",
+    noClasses().that().resideInAnyPackage("de.hsk.ki.web..", "de.hsk.ki.plattform..", "de.hsk.ki.fall..", "de.hsk.ki.partner..",
             "de.hsk.ki.identity..", "de.hsk.ki.notification..", "de.hsk.ki.eingabe..", "de.hsk.ki.security..",
             "de.hsk.ki.retention..", "de.hsk.ki.betrieb..")
         .should().dependOnClassesThat().resideInAnyPackage(PROZESSE).check(klassen);

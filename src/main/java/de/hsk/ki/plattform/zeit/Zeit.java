@@ -1,0 +1,68 @@
+package de.hsk.ki.plattform.zeit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAccessor;
+import java.util.Date;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * The one clock of the application: the engine's, in German local time. Everything that asks the
+ * time of a case (ages, deadlines, letters, case numbers, registers) asks it here, so a test that
+ * moves the engine's clock moves all of it. Intervals of operations (retry back-off, caches) keep
+ * the system's monotonic time.
+ */
+public final class Zeit extends Clock {
+
+  public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+  public static final Zeit UHR = new Zeit();
+
+  private Zeit() {}
+
+  @Override
+  public ZoneId getZone() {
+    return ZONE;
+  }
+
+  @Override
+  public Clock withZone(ZoneId zone) {
+    return Clock.fixed(instant(), zone);
+  }
+
+  @Override
+  public Instant instant() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  public static LocalDate heute() {
+    return LocalDate.now(UHR);
+  }
+
+  public static Timestamp jetzt() {
+    return Timestamp.from(UHR.instant());
+  }
+
+  /**
+   * A date as process variables hold it: "2026-03-01" from a form, an ISO date-time whose first
+   * ten characters are the day as entered, a typed date, or a LocalDate. Null stays null.
+   */
+  public static LocalDate datum(Object wert) {
+    if (wert == null) {
+      return null;
+    }
+    if (wert instanceof LocalDate d) {
+      return d;
+    }
+    if (wert instanceof Date d) {
+      return d.toInstant().atZone(ZONE).toLocalDate();
+    }
+    if (wert instanceof TemporalAccessor t) {
+      return LocalDate.from(t);
+    }
+    String text = wert.toString().trim();
+    return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+  }
+}

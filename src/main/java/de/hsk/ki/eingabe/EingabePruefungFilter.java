@@ -21,6 +21,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -119,14 +120,23 @@ public class EingabePruefungFilter extends OncePerRequestFilter {
         new org.springframework.web.util.ContentCachingResponseWrapper(response);
     chain.doFilter(new GelesenerRequest(request, inhalt), antwort);
     String text = antwort.getStatus() >= 400 ? new String(antwort.getContentAsByteArray(), java.nio.charset.StandardCharsets.UTF_8) : "";
-    if (text.contains("updated by another transaction concurrently") || text.contains("OptimisticLocking")
-        || text.contains("Cannot find task") || text.contains("task is null")
-        // the task was there for this user a moment ago and is gone now (e.g. 403: its grants went with it)
-        || (antwort.getStatus() >= 400 && pruefung.isPresent() && aufgabeWeg(aufgabe.group(1)))) {
+    if (antwort.getStatus() >= 400 && (gleichzeitigGeaendert(text)
+        // the task is gone: completed by someone else a moment ago (its grants went with it, so 403 or 404)
+        || aufgabeWeg(aufgabe.group(1)))) {
       antwort.resetBuffer();
       ablehnen(antwort, 409, GLEICHZEITIG, List.of());
     }
     antwort.copyBodyToResponse();
+  }
+
+  /** The engine's own error code for a concurrent change (REST answer field "code"), not its English text. */
+  private boolean gleichzeitigGeaendert(String antwort) {
+    try {
+      int code = json.readTree(antwort).path("code").asInt(-1);
+      return code == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode() || code == BuiltinExceptionCode.DEADLOCK.getCode();
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Whether the task no longer exists at all, seen without the caller's authorization checks. */

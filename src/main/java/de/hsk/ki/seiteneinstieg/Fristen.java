@@ -1,29 +1,32 @@
 package de.hsk.ki.seiteneinstieg;
 
+import de.hsk.ki.plattform.frist.Frist;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Deadlines of the lateral-entry process as ISO-8601 periods (due dates and timers accept them as they are), read by the model as {@code ${fristen.…}}.
  * Settings, not model constants, so that the KI can change them without a new model version.
  */
+@Validated
 @Component("fristen")
 @ConfigurationProperties(prefix = "ki.fristen")
 public class Fristen {
 
-  private String einladung = "P3D";
-  private String erstberatungNachTermin = "P1D";
-  private String zuweisung = "P14D";
-  private String zuweisungErinnerung = "P14D";
-  private String zuweisungEskalation = "P28D";
-  private String aufnahmeRueckmeldung = "P7D";
-  private String zuweisungsschreiben = "P3D";
-  private String klaerung = "P5D";
-  private String hoechstdauer = "P1Y";
+  @Frist private String einladung = "P3D";
+  @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";
+  @Frist private String zuweisung = "P14D";
+  @Frist private String zuweisungErinnerung = "P14D";
+  @Frist private String zuweisungEskalation = "P28D";
+  @Frist private String aufnahmeRueckmeldung = "P7D";
+  @Frist private String zuweisungsschreiben = "P3D";
+  @Frist private String klaerung = "P5D";
+  @Frist private String hoechstdauer = "P1Y";
 
   /** Due date for the first counselling: the day after the agreed appointment. */
   public Date nachTermin(Object termin) {

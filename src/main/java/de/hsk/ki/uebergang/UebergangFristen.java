@@ -1,21 +1,24 @@
 package de.hsk.ki.uebergang;
 
+import de.hsk.ki.plattform.frist.Frist;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
 
 /** Deadlines of the transition counselling as ISO-8601 periods (settings ki.uebergang.fristen.*). */
+@Validated
 @Component("uebergangFristen")
 @ConfigurationProperties(prefix = "ki.uebergang.fristen")
 public class UebergangFristen {
 
-  private String erstgespraech = "P7D";
-  private String einwilligung = "P14D";
-  private String sitzung = "P7D";
-  private String sitzungUeberfaellig = "P14D";
-  private String ergebnis = "P7D";
-  private String nachfrage = "P6M";
-  private String nachfrageAufgabe = "P14D";
-  private String hoechstdauer = "P3Y";
+  @Frist private String erstgespraech = "P7D";
+  @Frist private String einwilligung = "P14D";
+  @Frist private String sitzung = "P7D";
+  @Frist private String sitzungUeberfaellig = "P14D";
+  @Frist private String ergebnis = "P7D";
+  @Frist private String nachfrage = "P6M";
+  @Frist private String nachfrageAufgabe = "P14D";
+  @Frist private String hoechstdauer = "P3Y";
 
   public String getErstgespraech() { return erstgespraech; }
   public void setErstgespraech(String v) { erstgespraech = v; }

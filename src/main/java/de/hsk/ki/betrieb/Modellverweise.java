@@ -5,13 +5,18 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
 import org.camunda.bpm.engine.impl.form.CamundaFormRefImpl;
+import org.camunda.bpm.engine.query.Query;
+import org.camunda.bpm.engine.repository.DecisionDefinitionQuery;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
@@ -195,44 +200,39 @@ public class Modellverweise implements HealthIndicator {
   }
 
   private boolean entscheidungDa(String key, String bindung, String version, String versionTag, String deploymentId) {
-    var q = engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key);
-    switch (bindung(bindung)) {
-      case "deployment" -> q.deploymentId(deploymentId);
-      case "version" -> {
-        if (zahl(version) == null) {
-          return true;
-        }
-        q.decisionDefinitionVersion(zahl(version));
-      }
-      case "versionTag" -> {
-        if (!pruefbar(versionTag)) {
-          return true;
-        }
-        q.versionTag(versionTag);
-      }
-      default -> q.latestVersion();
-    }
-    return q.count() > 0;
+    return vorhanden(engine.getRepositoryService().createDecisionDefinitionQuery().decisionDefinitionKey(key),
+        bindung, version, versionTag, deploymentId, DecisionDefinitionQuery::deploymentId,
+        DecisionDefinitionQuery::decisionDefinitionVersion, DecisionDefinitionQuery::versionTag,
+        DecisionDefinitionQuery::latestVersion);
   }
 
   private boolean prozessDa(String key, String bindung, String version, String versionTag, String deploymentId) {
-    var q = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key);
+    return vorhanden(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key),
+        bindung, version, versionTag, deploymentId, ProcessDefinitionQuery::deploymentId,
+        ProcessDefinitionQuery::processDefinitionVersion, ProcessDefinitionQuery::versionTag,
+        ProcessDefinitionQuery::latestVersion);
+  }
+
+  /** The engine's bindings of decisionRef and calledElement; a version given by an expression is not checked. */
+  private static <Q extends Query<?, ?>> boolean vorhanden(Q abfrage, String bindung, String version, String versionTag,
+      String deploymentId, BiConsumer<Q, String> nachDeployment, BiConsumer<Q, Integer> nachVersion,
+      BiConsumer<Q, String> nachVersionTag, Consumer<Q> neueste) {
     switch (bindung(bindung)) {
-      case "deployment" -> q.deploymentId(deploymentId);
+      case "deployment" -> nachDeployment.accept(abfrage, deploymentId);
       case "version" -> {
         if (zahl(version) == null) {
           return true;
         }
-        q.processDefinitionVersion(zahl(version));
+        nachVersion.accept(abfrage, zahl(version));
       }
       case "versionTag" -> {
         if (!pruefbar(versionTag)) {
           return true;
         }
-        q.versionTag(versionTag);
+        nachVersionTag.accept(abfrage, versionTag);
       }
-      default -> q.latestVersion();
+      default -> neueste.accept(abfrage);
     }
-    return q.count() > 0;
+    return abfrage.count() > 0;
   }
 }

@@ -109,6 +109,28 @@ class BereitstellungTest {
     }
   }
 
+  @Test
+  void fehlendeEntscheidungstabellenUndAufgerufeneProzesseWerdenGenannt() {
+    BpmnModelInstance modell = Bpmn.createExecutableProcess("Process_TestVerweise")
+        .name("Test: Verweise").camundaHistoryTimeToLive(1)
+        .startEvent("Event_TestStart").name("Start")
+        .businessRuleTask("Task_TestEntscheiden").name("Entscheiden").camundaDecisionRef("Decision_GibtEsNicht")
+        .callActivity("Task_TestAufrufen").name("Aufrufen").calledElement("Process_GibtEsNicht")
+        .callActivity("Task_TestAufrufenDynamisch").name("Aufrufen nach Variable").calledElement("${welcher}")
+        .callActivity("Task_TestAufrufenVorhanden").name("Vorhandenen aufrufen").calledElement("Process_Seiteneinstieg")
+        .endEvent("Event_TestEnde").name("Ende").done();
+    Deployment d = engine.getRepositoryService().createDeployment().name("test-verweise")
+        .addModelInstance("testmodelle/verweise.bpmn", modell).deploy();
+    try {
+      assertThat(modellverweise.fehlend()).extracting(Modellverweise.Fehlend::text).containsExactlyInAnyOrder(
+          "Process_TestVerweise:1 / Task_TestEntscheiden: Entscheidungstabelle 'Decision_GibtEsNicht' (latest) ist nicht bereitgestellt",
+          "Process_TestVerweise:1 / Task_TestAufrufen: Aufgerufener Prozess 'Process_GibtEsNicht' (latest) ist nicht bereitgestellt");
+    } finally {
+      engine.getRepositoryService().deleteDeployment(d.getId(), true);
+    }
+    assertThat(modellverweise.fehlend()).isEmpty();
+  }
+
   private HttpResponse<String> absenden(String taskId, String body) throws Exception {
     String token = Base64.getEncoder().encodeToString("pschneider:Sauerland-2026".getBytes(StandardCharsets.UTF_8));
     return HttpClient.newHttpClient().send(HttpRequest.newBuilder(

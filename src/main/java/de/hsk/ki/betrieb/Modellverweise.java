@@ -1,7 +1,6 @@
 package de.hsk.ki.betrieb;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +19,6 @@ import org.camunda.bpm.engine.repository.ProcessDefinitionQuery;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
@@ -116,23 +114,13 @@ public class Modellverweise implements HealthIndicator {
     for (ProcessDefinition d : zuPruefen.values()) {
       BpmnModelInstance modell = repo.getBpmnModelInstance(d.getId());
       String prozess = d.getKey() + ":" + d.getVersion();
-      for (FlowElement el : elemente(modell, UserTask.class, StartEvent.class)) {
-        String ref = el instanceof UserTask u ? u.getCamundaFormRef() : ((StartEvent) el).getCamundaFormRef();
-        String bindung = el instanceof UserTask u ? u.getCamundaFormRefBinding() : ((StartEvent) el).getCamundaFormRefBinding();
-        String version = el instanceof UserTask u ? u.getCamundaFormRefVersion() : ((StartEvent) el).getCamundaFormRefVersion();
-        String key = el instanceof UserTask u ? u.getCamundaFormKey() : ((StartEvent) el).getCamundaFormKey();
-        if (pruefbar(ref)) {
-          geprueft++;
-          if (!formularDa(ref, bindung, version, d.getDeploymentId())) {
-            fehlend.add(new Fehlend(prozess, el.getId(), "Formular", ref, bindung == null ? "latest" : bindung));
-          }
-        } else if (pruefbar(key) && key.startsWith("camunda-forms:deployment:")) {
-          geprueft++;
-          String datei = key.substring("camunda-forms:deployment:".length());
-          if (!repo.getDeploymentResourceNames(d.getDeploymentId()).contains(datei)) {
-            fehlend.add(new Fehlend(prozess, el.getId(), "Formulardatei", datei, "deployment"));
-          }
-        }
+      for (UserTask t : modell.getModelElementsByType(UserTask.class)) {
+        geprueft += pruefeFormular(prozess, t.getId(), t.getCamundaFormRef(), t.getCamundaFormRefBinding(),
+            t.getCamundaFormRefVersion(), t.getCamundaFormKey(), d.getDeploymentId(), fehlend);
+      }
+      for (StartEvent e : modell.getModelElementsByType(StartEvent.class)) {
+        geprueft += pruefeFormular(prozess, e.getId(), e.getCamundaFormRef(), e.getCamundaFormRefBinding(),
+            e.getCamundaFormRefVersion(), e.getCamundaFormKey(), d.getDeploymentId(), fehlend);
       }
       for (BusinessRuleTask t : modell.getModelElementsByType(BusinessRuleTask.class)) {
         String ref = t.getCamundaDecisionRef();
@@ -158,14 +146,24 @@ public class Modellverweise implements HealthIndicator {
     return new Ergebnis(stand, System.currentTimeMillis(), geprueft, List.copyOf(fehlend));
   }
 
-  @SafeVarargs
-  private static List<FlowElement> elemente(BpmnModelInstance modell, Class<? extends FlowElement>... typen) {
-    List<FlowElement> alle = new ArrayList<>();
-    for (Class<? extends FlowElement> typ : typen) {
-      Collection<? extends FlowElement> gefunden = modell.getModelElementsByType(typ);
-      alle.addAll(gefunden);
+  /** A form reference of a user task or start event; returns how many references it checked (0 or 1). */
+  private int pruefeFormular(String prozess, String element, String ref, String bindung, String version, String formKey,
+      String deploymentId, List<Fehlend> fehlend) {
+    if (pruefbar(ref)) {
+      if (!formularDa(ref, bindung, version, deploymentId)) {
+        fehlend.add(new Fehlend(prozess, element, "Formular", ref, bindung(bindung)));
+      }
+      return 1;
     }
-    return alle;
+    String prefix = "camunda-forms:deployment:";
+    if (pruefbar(formKey) && formKey.startsWith(prefix)) {
+      String datei = formKey.substring(prefix.length());
+      if (!engine.getRepositoryService().getDeploymentResourceNames(deploymentId).contains(datei)) {
+        fehlend.add(new Fehlend(prozess, element, "Formulardatei", datei, "deployment"));
+      }
+      return 1;
+    }
+    return 0;
   }
 
   /** Expressions are decided at run time and cannot be checked here. */

@@ -66,8 +66,8 @@ final class Anwendung implements AutoCloseable {
     }
   }
 
-  /** Waits until the management port answers the readiness probe at all; returns its answer. */
-  HttpResponse<String> warteAufBereitschaft(boolean mussBereitSein, Duration hoechstens) throws InterruptedException {
+  /** Waits until readiness answers 200. */
+  void warteAufBereitschaft(Duration hoechstens) throws InterruptedException {
     long ende = System.nanoTime() + hoechstens.toNanos();
     HttpResponse<String> letzte = null;
     while (System.nanoTime() < ende) {
@@ -77,8 +77,8 @@ final class Anwendung implements AutoCloseable {
       try {
         letzte = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
             .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        if (letzte.statusCode() == 200 || (!mussBereitSein && letzte.statusCode() == 503)) {
-          return letzte;
+        if (letzte.statusCode() == 200) {
+          return;
         }
       } catch (IOException e) {
         // not listening yet

@@ -12,7 +12,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.File;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -73,7 +72,7 @@ class ArtefaktIT {
     // given: an installation of the earlier jar (its models deployed under bare file names)
     try (Anwendung alt = Anwendung.starte("h2-alt", verzeichnis, mailUmgebung(),
         "--camunda.bpm.deployment-resource-pattern=classpath*:keine-modelle/*.bpmn")) {
-      alt.warteAufBereitschaft(true, Duration.ofMinutes(4));
+      alt.warteAufBereitschaft(Duration.ofMinutes(4));
       stelleAltenStandBereit(alt);
       HttpResponse<String> bereitschaft = alt.bereitschaft();
       assertThat(bereitschaft.statusCode()).as("readiness with a form missing").isEqualTo(503);
@@ -87,7 +86,7 @@ class ArtefaktIT {
 
     // when: the new jar starts on the same database, as `java -jar` with nothing but the environment
     try (Anwendung app = Anwendung.starte("h2", verzeichnis, mailUmgebung())) {
-      app.warteAufBereitschaft(true, Duration.ofMinutes(4));
+      app.warteAufBereitschaft(Duration.ofMinutes(4));
       // then
       pruefeFormulareBereitgestellt(app, DEMO);
       assertThat(app.rest("GET", "/task/" + aufnahme + "/deployed-form", "pschneider", DEMO, (String) null).statusCode())
@@ -107,7 +106,7 @@ class ArtefaktIT {
           "KI_DB_HOST", "localhost", "KI_DB_PORT", String.valueOf(postgres.getPort()), "KI_DB_NAME", "postgres",
           "KI_DB_USER", "postgres", "KI_DB_PASSWORD", "unbenutzt", "KI_ADMIN_PASSWORD", ADMIN_PG));
       try (Anwendung app = Anwendung.starte("postgres", verzeichnis, umgebung)) {
-        app.warteAufBereitschaft(true, Duration.ofMinutes(4));
+        app.warteAufBereitschaft(Duration.ofMinutes(4));
         pruefeFormulareBereitgestellt(app, ADMIN_PG);
         String fall = starteSeiteneinstieg(app, ADMIN_PG);
         abRueckmeldungDerSchule(app, fall, bisZurRueckmeldungDerSchule(app, fall, ADMIN_PG), ADMIN_PG);
@@ -119,10 +118,11 @@ class ArtefaktIT {
   /** What the earlier jar deployed: every file under its bare name, a later namesake replacing the earlier. */
   static void stelleAltenStandBereit(Anwendung app) throws Exception {
     Map<String, byte[]> nachName = new TreeMap<>();
-    for (Path datei : dateien()) {
+    List<Path> dateien = dateien();
+    for (Path datei : dateien) {
       nachName.put(datei.getFileName().toString(), Files.readAllBytes(datei));
     }
-    assertThat(nachName).hasSize(dateien().size() - 2);
+    assertThat(nachName).as("two namesakes lost, as in the old jar").hasSize(dateien.size() - 2);
     String grenze = "----ki-artefakt-" + System.nanoTime();
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     teil(body, grenze, "deployment-name", null, "SpringAutoDeployment".getBytes(StandardCharsets.UTF_8));
@@ -264,7 +264,7 @@ class ArtefaktIT {
     } while (System.nanoTime() < ende);
     String fall = abfrage.replaceAll(".*processInstanceId=([^&]*).*", "$1");
     throw new AssertionError("nichts für " + abfrage + "; offene Aufgaben: "
-        + app.json(200, "GET", "/task?processInstanceId=" + URLEncoder.encode(fall, StandardCharsets.UTF_8), "admin", admin, null)
+        + app.json(200, "GET", "/task?processInstanceId=" + fall, "admin", admin, null)
         + ", Vorfälle: " + app.json(200, "GET", "/incident?processInstanceId=" + fall, "admin", admin, null));
   }
 

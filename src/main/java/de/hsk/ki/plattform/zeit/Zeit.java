@@ -18,18 +18,22 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 public final class Zeit extends Clock {
 
   public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
-  public static final Zeit UHR = new Zeit();
+  public static final Zeit UHR = new Zeit(ZONE);
 
-  private Zeit() {}
+  private final ZoneId zone;
 
-  @Override
-  public ZoneId getZone() {
-    return ZONE;
+  private Zeit(ZoneId zone) {
+    this.zone = zone;
   }
 
   @Override
-  public Clock withZone(ZoneId zone) {
-    return Clock.fixed(instant(), zone);
+  public ZoneId getZone() {
+    return zone;
+  }
+
+  @Override
+  public Clock withZone(ZoneId andere) {
+    return new Zeit(andere);
   }
 
   @Override

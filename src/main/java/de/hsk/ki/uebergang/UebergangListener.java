@@ -47,14 +47,9 @@ public class UebergangListener {
       String rolle = (String) task.getVariable("einwilligendePerson");
       // age on the day of the declaration, not at intake: a case can run for years
       LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
-      int alter = java.time.Period.between(
-          Zeit.datum(task.getVariable("geburtsdatum")), datum).getYears();
-      if ("JUGENDLICHE".equals(rolle) && alter < 15) {
-        throw new ProcessEngineException(
-            "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.");
-      }
-      if ("SORGEBERECHTIGTE".equals(rolle) && alter >= 18) {
-        throw new ProcessEngineException("Volljährige willigen selbst ein.");
+      String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
+      if (einwand != null) {
+        throw new ProcessEngineException(einwand); // also without a form: the register never holds a wrong declarant
       }
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
       einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),

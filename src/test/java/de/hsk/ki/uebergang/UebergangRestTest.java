@@ -76,4 +76,28 @@ class UebergangRestTest {
         .contains("Datum der Erklärung: darf nicht in der Zukunft liegen");
     assertThat(einwilligungen.vonFall(aktenzeichen)).isEmpty();
   }
+
+  @Test
+  void volljaehrigeWilligenSelbstEinDieRegelStehtAlsDeutscheMeldungAmFormular() throws Exception {
+    ObjectNode meldung = variablen(Map.of("meldendeStelle", "SCHULE", "vorname", "Ali", "nachname", "Regeltest",
+        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "BRILON", "schulbesuchsjahre", 11,
+        "aktuelleKlasse", "KEINE", "abschluss", "HSA10", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    String fall = JSON.readTree(post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", meldung).body())
+        .get("id").asText();
+    Task plan = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    ObjectNode auswahl = variablen(Map.of("vermittlungsziel", "Arbeit"));
+    ((ObjectNode) auswahl.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
+    assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", auswahl).statusCode()).isEqualTo(204);
+
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", variablen(Map.of(
+        "einwilligung", "ERTEILT", "einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
+        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString())));
+
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(400);
+    assertThat(JSON.readTree(antwort.body()).get("message").asText())
+        .isEqualTo("Die Eingaben wurden nicht gespeichert. Volljährige willigen selbst ein.");
+    assertThat(JSON.readTree(antwort.body()).get("fehler").get(0).get("feld").asText()).isEqualTo("einwilligendePerson");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(einwilligung.getId()).count()).isEqualTo(1);
+  }
 }

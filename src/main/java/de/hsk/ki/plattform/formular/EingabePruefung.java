@@ -1,4 +1,4 @@
-package de.hsk.ki.eingabe;
+package de.hsk.ki.plattform.formular;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

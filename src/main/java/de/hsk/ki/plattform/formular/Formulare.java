@@ -1,4 +1,4 @@
-package de.hsk.ki.eingabe;
+package de.hsk.ki.plattform.formular;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;

@@ -1,0 +1,215 @@
+package de.hsk.ki.plattform.formular;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.form.FormData;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cmd.GetCamundaFormDefinitionCmd;
+import org.camunda.bpm.engine.impl.cmd.GetDeploymentResourceCmd;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
+import org.camunda.bpm.engine.impl.form.handler.TaskFormHandler;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.repository.CamundaFormDefinition;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.form.TaskFormData;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/**
+ * The deployed Camunda Form is the rule for what a person may submit (ADR 0002), enforced inside
+ * the engine: every task and start form handler is wrapped at parse time, and the task and runtime
+ * services check {@code complete}/{@code start} with variables on behalf of a logged-in user. A
+ * refusal is Camunda's own form validation exception with a German message, so the REST API, the
+ * webapps and the Java API answer alike, and the case stays as it was.
+ */
+@Component
+public class Formularregeln extends AbstractProcessEnginePlugin {
+
+  private static final Formular KEIN_FORMULAR = new Formular("", Map.of());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Parsed forms by deployment and resource: a deployed resource never changes. */
+  private final Map<String, Formular> formulare = new ConcurrentHashMap<>();
+  private final org.springframework.beans.factory.ObjectProvider<Formularregel> regeln;
+
+  public Formularregeln(org.springframework.beans.factory.ObjectProvider<Formularregel> regeln) {
+    this.regeln = regeln;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        var definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+        definition.setTaskFormHandler(new GepruefteAufgabe(definition.getTaskFormHandler()));
+      }
+
+      @Override
+      public void parseProcess(Element element, ProcessDefinitionEntity definition) {
+        if (definition.getStartFormHandler() != null) {
+          definition.setStartFormHandler(new GepruefterStart(definition.getStartFormHandler()));
+        }
+      }
+    });
+    configuration.setTaskService(new GepruefteAufgaben(this));
+    configuration.setRuntimeService(new GepruefteStarts(this));
+  }
+
+  /** Checks a submission for a task; throws {@link EingabeAbgelehnt}. Runs inside a command. */
+  void pruefeAufgabe(TaskEntity task, Map<String, Object> variablen) {
+    Formular formular = KEIN_FORMULAR;
+    String prozess = null;
+    if (task.getTaskDefinition() != null) {
+      TaskFormData daten = task.getTaskDefinition().getTaskFormHandler().createTaskForm(task);
+      formular = formular(daten);
+      prozess = task.getProcessDefinitionId();
+    }
+    pruefe(formular, variablen, schluessel -> optionenAus(task.getVariable(schluessel)), task, prozess);
+  }
+
+  /** Checks a start form submission of a process definition; throws {@link EingabeAbgelehnt}. */
+  void pruefeStart(ProcessDefinitionEntity definition, Map<String, Object> variablen) {
+    StartFormHandler handler = definition.getStartFormHandler();
+    Formular formular = handler == null ? KEIN_FORMULAR : formular(handler.createStartFormData(definition));
+    pruefe(formular, variablen, schluessel -> Set.of(), null, definition.getId());
+  }
+
+  private void pruefe(Formular formular, Map<String, Object> variablen, Function<String, Set<String>> optionen,
+      VariableScope fall, String prozessDefinitionId) {
+    var eintraege = Eingabewerte.von(variablen);
+    List<EingabePruefung.Fehler> fehler = new ArrayList<>(EingabePruefung.pruefe(formular, eintraege, optionen, Zeit.heute()));
+    if (fehler.isEmpty()) {
+      for (Formularregel regel : regeln.orderedStream().toList()) {
+        if (regel.gilt(formular.id())) {
+          fehler.addAll(regel.pruefe(eintraege, fall));
+        }
+      }
+    }
+    if (!fehler.isEmpty()) {
+      throw EingabeAbgelehnt.wegen(fehler);
+    }
+  }
+
+  private Formular formular(FormData daten) {
+    if (daten == null) {
+      return KEIN_FORMULAR;
+    }
+    CommandContext kontext = Context.getCommandContext();
+    CamundaFormRef ref = daten.getCamundaFormRef();
+    String schluessel = daten.getFormKey();
+    String deployment;
+    String ressource;
+    if (ref != null && ref.getKey() != null) {
+      CamundaFormDefinition definition = kontext.runWithoutAuthorization(new GetCamundaFormDefinitionCmd(ref, daten.getDeploymentId()));
+      if (definition == null) {
+        // the health check names missing forms; a task whose form is missing takes no input
+        return KEIN_FORMULAR;
+      }
+      deployment = definition.getDeploymentId();
+      ressource = definition.getResourceName();
+    } else if (schluessel != null && schluessel.startsWith("camunda-forms:deployment:")) {
+      deployment = daten.getDeploymentId();
+      ressource = schluessel.substring("camunda-forms:deployment:".length());
+    } else {
+      return KEIN_FORMULAR;
+    }
+    return formulare.computeIfAbsent(deployment + "/" + ressource, k -> lese(kontext, deployment, ressource));
+  }
+
+  private static Formular lese(CommandContext kontext, String deployment, String ressource) {
+    try (InputStream in = kontext.runWithoutAuthorization(new GetDeploymentResourceCmd(deployment, ressource))) {
+      return Formulare.lese(JSON.readTree(in));
+    } catch (IOException e) {
+      throw new ProcessEngineException("Formular " + ressource + " ist nicht lesbar", e);
+    }
+  }
+
+  private static Set<String> optionenAus(Object wert) {
+    Set<String> werte = new HashSet<>();
+    if (wert instanceof Collection<?> liste) {
+      for (Object o : liste) {
+        werte.add(o instanceof Map<?, ?> m ? String.valueOf(m.get("value")) : String.valueOf(o));
+      }
+    }
+    return werte;
+  }
+
+  /** Task form handler that checks the submission before the engine stores it. */
+  private final class GepruefteAufgabe implements TaskFormHandler {
+    private final TaskFormHandler original;
+
+    GepruefteAufgabe(TaskFormHandler original) {
+      this.original = original;
+    }
+
+    @Override
+    public TaskFormData createTaskForm(TaskEntity task) {
+      return original.createTaskForm(task);
+    }
+
+    @Override
+    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition, BpmnParse parse) {
+      original.parseConfiguration(element, deployment, definition, parse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+      pruefeAufgabe((TaskEntity) scope, properties);
+      original.submitFormVariables(properties, scope);
+    }
+  }
+
+  /** Start form handler that checks the submission before the case is created with it. */
+  private final class GepruefterStart implements StartFormHandler {
+    private final StartFormHandler original;
+
+    GepruefterStart(StartFormHandler original) {
+      this.original = original;
+    }
+
+    @Override
+    public StartFormData createStartFormData(ProcessDefinitionEntity definition) {
+      return original.createStartFormData(definition);
+    }
+
+    @Override
+    public void parseConfiguration(Element element, DeploymentEntity deployment, ProcessDefinitionEntity definition, BpmnParse parse) {
+      original.parseConfiguration(element, deployment, definition, parse);
+    }
+
+    @Override
+    public void submitFormVariables(VariableMap properties, VariableScope scope) {
+      var execution = (org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl) scope;
+      pruefeStart((ProcessDefinitionEntity) execution.getProcessDefinition(), properties);
+      original.submitFormVariables(properties, scope);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package de.hsk.ki.plattform.formular;
+
+import java.util.Map;
+import org.camunda.bpm.engine.impl.TaskServiceImpl;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
+
+/**
+ * The task service with completion checked like a form submission whenever a person completes a
+ * task (an authenticated user): the REST endpoint {@code /task/{id}/complete} and the Java API.
+ * Code of the application itself (delegates, jobs) completes without a user and is not checked.
+ */
+final class GepruefteAufgaben extends TaskServiceImpl {
+
+  private final Formularregeln regeln;
+
+  GepruefteAufgaben(Formularregeln regeln) {
+    this.regeln = regeln;
+  }
+
+  @Override
+  public void complete(String taskId, Map<String, Object> variables) {
+    commandExecutor.execute(new GepruefterAbschluss(taskId, variables, false, false));
+  }
+
+  @Override
+  public VariableMap completeWithVariablesInReturn(String taskId, Map<String, Object> variables, boolean deserializeValues) {
+    return commandExecutor.execute(new GepruefterAbschluss(taskId, variables, true, deserializeValues));
+  }
+
+  private final class GepruefterAbschluss extends CompleteTaskCmd {
+
+    GepruefterAbschluss(String taskId, Map<String, Object> variables, boolean zurueck, boolean deserialisieren) {
+      super(taskId, variables, zurueck, deserialisieren);
+    }
+
+    @Override
+    protected void checkCompleteTask(TaskEntity task, CommandContext kontext) {
+      super.checkCompleteTask(task, kontext);
+      if (kontext.getAuthenticatedUserId() != null) {
+        regeln.pruefeAufgabe(task, variables);
+      }
+    }
+  }
+}

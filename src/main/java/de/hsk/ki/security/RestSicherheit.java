@@ -38,6 +38,21 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  /** Right after authentication (order 1): nothing else of ours runs for a call that is not listed. */
+  @Bean
+  FilterRegistrationBean<Freigabeliste> freigabeliste(
+      org.camunda.bpm.engine.ProcessEngine engine, de.hsk.ki.identity.AngemeldeteBenutzer angemeldet) throws java.io.IOException {
+    Freigabeliste liste;
+    try (var tabelle = new org.springframework.core.io.ClassPathResource(Freigabeliste.TABELLE).getInputStream()) {
+      liste = new Freigabeliste(engine, angemeldet, Freigabeliste.lese(tabelle));
+    }
+    FilterRegistrationBean<Freigabeliste> registrierung = new FilterRegistrationBean<>(liste);
+    registrierung.setName("ki-freigabeliste");
+    registrierung.setOrder(2);
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+    return registrierung;
+  }
+
   /** Outermost, so that it sees the final status of every login. */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {

@@ -3,7 +3,7 @@ package de.hsk.ki;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import de.hsk.ki.notification.Mailausgang;
+import de.hsk.ki.plattform.partnermail.Mailausgang;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package de.hsk.ki;
 
-import de.hsk.ki.identity.DemoBenutzer;
+import de.hsk.ki.plattform.identitaet.DemoBenutzer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

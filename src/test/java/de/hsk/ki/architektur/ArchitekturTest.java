@@ -1,7 +1,5 @@
 package de.hsk.ki.architektur;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -12,12 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The layering of the main code (DESIGN.md): no cycles between packages, no process package
- * reaching into another, and the HTTP helpers in web/ depending on nothing of ours.
+ * The layering of the main code (DESIGN.md): processes on top of the platform, the HTTP chain in
+ * web/ beside them, operations in betrieb/; no cycles, no process reaching into another.
  */
 class ArchitekturTest {
 
-  static final String[] PROZESSE = {"de.hsk.ki.seiteneinstieg..", "de.hsk.ki.uebergang.."};
   static JavaClasses klassen;
 
   @BeforeAll
@@ -27,34 +24,30 @@ class ArchitekturTest {
   }
 
   @Test
-  void keineZyklenZwischenPaketen() {
+  void keineZyklenZwischenDenSchichten() {
     slices().matching("de.hsk.ki.(*)..").should().beFreeOfCycles().check(klassen);
   }
 
   @Test
+  void keineZyklenZwischenDenBausteinenDerPlattform() {
+    slices().matching("de.hsk.ki.plattform.(*)..").should().beFreeOfCycles().check(klassen);
+  }
+
+  @Test
   void keinProzessGreiftInEinenAnderen() {
-    for (String prozess : PROZESSE) {
-      for (String anderer : PROZESSE) {
-        if (!prozess.equals(anderer)) {
-          noClasses().that().resideInAPackage(prozess).should().dependOnClassesThat().resideInAPackage(anderer)
-              .check(klassen);
-        }
-      }
-    }
+    slices().matching("de.hsk.ki.prozesse.(*)..").should().notDependOnEachOther().check(klassen);
   }
 
   @Test
-  void gemeinsameBausteineKennenKeinenProzess() {
-    noClasses().that().resideInAnyPackage("de.hsk.ki.web..", "de.hsk.ki.plattform..", "de.hsk.ki.fall..", "de.hsk.ki.partner..",
-            "de.hsk.ki.identity..", "de.hsk.ki.notification..", "de.hsk.ki.eingabe..", "de.hsk.ki.security..",
-            "de.hsk.ki.retention..", "de.hsk.ki.betrieb..")
-        .should().dependOnClassesThat().resideInAnyPackage(PROZESSE).check(klassen);
-  }
-
-  @Test
-  void webHaengtVonNichtsEigenemAb() {
-    noClasses().that().resideInAPackage("de.hsk.ki.web..").should()
-        .dependOnClassesThat(resideInAPackage("de.hsk.ki..").and(not(resideInAPackage("de.hsk.ki.web.."))))
+  void diePlattformKenntWederProzesseNochWebNochBetrieb() {
+    noClasses().that().resideInAPackage("de.hsk.ki.plattform..")
+        .should().dependOnClassesThat().resideInAnyPackage("de.hsk.ki.prozesse..", "de.hsk.ki.web..", "de.hsk.ki.betrieb..")
         .check(klassen);
+  }
+
+  @Test
+  void webUndBetriebKennenKeinenProzess() {
+    noClasses().that().resideInAnyPackage("de.hsk.ki.web..", "de.hsk.ki.betrieb..")
+        .should().dependOnClassesThat().resideInAPackage("de.hsk.ki.prozesse..").check(klassen);
   }
 }

@@ -504,7 +504,7 @@ public final class Bench {
 
   void abfragen(ObjectNode o, int wiederholungen) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
-    String filter = engine.getFilterService().createFilterQuery().filterName(de.hsk.ki.identity.IdentitaetEinrichtung.FILTER_GRUPPE)
+    String filter = engine.getFilterService().createFilterQuery().filterName(de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung.FILTER_GRUPPE)
         .singleResult().getId();
     String basis = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter;
     String sortiert = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.hsk.ki.KiSpringTest;
-import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

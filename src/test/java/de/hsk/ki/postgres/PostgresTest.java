@@ -3,7 +3,7 @@ package de.hsk.ki.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import de.hsk.ki.testkit.Testpostfach;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
@@ -60,8 +60,8 @@ class PostgresTest {
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-  @Autowired de.hsk.ki.uebergang.Einwilligungen einwilligungen;
-  @Autowired de.hsk.ki.retention.Einwilligungsbereinigung bereinigung;
+  @Autowired de.hsk.ki.prozesse.uebergang.Einwilligungen einwilligungen;
+  @Autowired de.hsk.ki.plattform.datenschutz.Einwilligungsbereinigung bereinigung;
 
   @Test
   void einwilligungsregisterAufPostgresql() {

@@ -3,7 +3,7 @@ package de.hsk.ki.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.hsk.ki.KiSpringTest;
-import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import de.hsk.ki.KiSpringTest;
-import de.hsk.ki.identity.KiGruppen;
-import de.hsk.ki.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.plattform.identitaet.KiGruppen;
+import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -2,8 +2,8 @@ package de.hsk.ki.plattform.frist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hsk.ki.seiteneinstieg.Fristen;
-import de.hsk.ki.uebergang.UebergangFristen;
+import de.hsk.ki.prozesse.seiteneinstieg.Fristen;
+import de.hsk.ki.prozesse.uebergang.UebergangFristen;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;

@@ -1,6 +1,0 @@
-package de.hsk.ki.notification;
-
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
-@ConfigurationProperties(prefix = "ki.mail")
-public record MailProperties(String absender, String antwortAn) {}

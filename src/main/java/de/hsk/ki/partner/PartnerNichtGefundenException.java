@@ -1,7 +1,0 @@
-package de.hsk.ki.partner;
-
-public class PartnerNichtGefundenException extends RuntimeException {
-  public PartnerNichtGefundenException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,39 @@
+package de.hsk.ki.plattform.fall;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Copies the case number onto every user task as the task variable "aktenzeichen", for every
+ * process. Tasklist shows it on each task card (filter property "variables"); a task variable is
+ * readable with the task alone, so staff see the case number without read access to the whole case.
+ */
+@Component
+public class AktenzeichenAnAufgaben extends AbstractProcessEnginePlugin {
+
+  static final TaskListener KOPIEREN =
+      task -> task.setVariableLocal("aktenzeichen", task.getExecution().getProcessBusinessKey());
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        ((UserTaskActivityBehavior) activity.getActivityBehavior())
+            .getTaskDefinition()
+            .addTaskListener(TaskListener.EVENTNAME_CREATE, KOPIEREN);
+      }
+    });
+  }
+}

@@ -1,0 +1,60 @@
+package de.hsk.ki.plattform.identitaet;
+
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** One demo user per role, only where ki.demo.benutzer-anlegen is set (the demo profile). */
+@Component
+@ConditionalOnProperty(name = "ki.demo.benutzer-anlegen", havingValue = "true")
+public class DemoBenutzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoBenutzer.class);
+
+  public record Demo(String id, String vorname, String nachname, String gruppe) {}
+
+  public static final List<Demo> BENUTZER =
+      List.of(
+          new Demo("pschneider", "Petra", "Schneider", KiGruppen.VERWALTUNG),
+          new Demo("tbecker", "Thomas", "Becker", KiGruppen.LEHRKRAEFTE),
+          new Demo("ademir", "Aylin", "Demir", KiGruppen.SOZIALARBEIT),
+          new Demo("mhoffmann", "Martina", "Hoffmann", KiGruppen.LEITUNG),
+          new Demo("fyilmaz", "Fatma", "Yilmaz", KiGruppen.FOERDERUNG),
+          new Demo("jklein", "Jürgen", "Klein", KiGruppen.SCHULAMT));
+
+  private final IdentityService identity;
+  private final String passwort;
+
+  public DemoBenutzer(ProcessEngine engine, @Value("${ki.demo.passwort}") String passwort) {
+    this.identity = engine.getIdentityService();
+    this.passwort = passwort;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  public void anlegen() {
+    for (Demo d : BENUTZER) {
+      if (identity.createUserQuery().userId(d.id()).count() == 0) {
+        User user = identity.newUser(d.id());
+        user.setFirstName(d.vorname());
+        user.setLastName(d.nachname());
+        user.setEmail(d.id() + "@example.org");
+        user.setPassword(passwort);
+        identity.saveUser(user);
+        LOG.info("Demo user {} created", d.id());
+      }
+      if (identity.createUserQuery().userId(d.id()).memberOfGroup(d.gruppe()).count() == 0) {
+        identity.createMembership(d.id(), d.gruppe());
+      }
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package de.hsk.ki.plattform.identitaet;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sets up what every installation needs, idempotently at each start: the KI's groups, their
+ * authorizations and the shared Tasklist filters. Grants are added to existing authorizations, so a
+ * permission added in a later version reaches installations that already exist.
+ */
+@Component
+public class IdentitaetEinrichtung {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitaetEinrichtung.class);
+
+  static final String PROZESS_SEITENEINSTIEG = "Process_Seiteneinstieg";
+  static final String PROZESS_UEBERGANG = "Process_UebergangSchuleBeruf";
+  /** Processes the KI's own staff start and work; the Schulamt and funding staff are not among them. */
+  static final java.util.List<String> KI_PROZESSE = java.util.List.of(PROZESS_SEITENEINSTIEG, PROZESS_UEBERGANG);
+
+  public static final String FILTER_MEINE = "Meine Aufgaben";
+  public static final String FILTER_GRUPPE = "Aufgaben meiner Gruppe";
+  public static final String FILTER_UEBERFAELLIG = "Überfällig";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+    this.identity = engine.getIdentityService();
+    this.authorizations = engine.getAuthorizationService();
+    this.filters = engine.getFilterService();
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void einrichten() {
+    for (KiGruppen.Gruppe g : KiGruppen.ALLE) {
+      if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
+        Group group = identity.newGroup(g.id());
+        group.setName(g.name());
+        group.setType("WORKFLOW");
+        identity.saveGroup(group);
+        LOG.info("Group {} created", g.id());
+      }
+    }
+    for (String gruppe : KiGruppen.TASKLIST) {
+      gewaehre(gruppe, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    }
+    for (String gruppe : KiGruppen.SEITENEINSTIEG) {
+      for (String prozess : KI_PROZESSE) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess,
+            ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+      }
+      gewaehre(gruppe, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+    }
+    // The Schulamt sees its assignment tasks (granted per task through the candidate group) and the
+    // process name, nothing else of the case.
+    gewaehre(KiGruppen.SCHULAMT, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG, ProcessDefinitionPermissions.READ);
+    // Coordination oversees all tasks of the KI's processes (escalations, reassignment).
+    for (String prozess : KI_PROZESSE) {
+      gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, prozess,
+          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+    }
+    filterEinrichten();
+    aufgabenrechteNachziehen();
+  }
+
+  /**
+   * Tasks created while authorization checks were off (or before a grant existed) carry no
+   * authorizations for their candidate groups; give them the ones Camunda gives new tasks.
+   */
+  void aufgabenrechteNachziehen() {
+    // One anti-join in the database instead of a query per task: starts stay fast with a million open tasks.
+    List<Map<String, Object>> fehlend = jdbc.queryForList(
+        "SELECT l.task_id_ AS aufgabe, l.group_id_ AS gruppe FROM act_ru_identitylink l"
+            + " WHERE l.type_ = 'candidate' AND l.group_id_ IS NOT NULL AND l.task_id_ IS NOT NULL"
+            + " AND NOT EXISTS (SELECT 1 FROM act_ru_authorization a WHERE a.type_ = 1 AND a.resource_type_ = ?"
+            + " AND a.resource_id_ = l.task_id_ AND a.group_id_ = l.group_id_)",
+        Resources.TASK.resourceType());
+    for (Map<String, Object> link : fehlend) {
+      String aufgabe = (String) link.get("aufgabe");
+      String gruppe = (String) link.get("gruppe");
+      gewaehre(gruppe, Resources.TASK, aufgabe,
+          Permissions.READ, Permissions.UPDATE, org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+      gewaehre(gruppe, Resources.HISTORIC_TASK, aufgabe, org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
+    }
+    if (!fehlend.isEmpty()) {
+      LOG.info("Task authorizations added for {} candidate group link(s)", fehlend.size());
+    }
+  }
+
+  private void filterEinrichten() {
+    List<Map<String, String>> variablen = List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen"));
+    TaskQuery meine = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    ((org.camunda.bpm.engine.impl.TaskQueryImpl) meine).taskAssigneeExpression("${currentUser()}");
+    filter(FILTER_MEINE, "Aufgaben, die mir zugewiesen sind", -10, "#2f6f9f", meine, variablen);
+
+    org.camunda.bpm.engine.impl.TaskQueryImpl gruppe = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    gruppe.taskCandidateGroupInExpression("${currentUserGroups()}");
+    gruppe.includeAssignedTasks();
+    filter(FILTER_GRUPPE, "Offene Aufgaben meiner Gruppen, auch bereits übernommene", -5, "#4a8a3a", gruppe, variablen);
+
+    org.camunda.bpm.engine.impl.TaskQueryImpl ueberfaellig = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    ueberfaellig.taskCandidateGroupInExpression("${currentUserGroups()}");
+    ueberfaellig.includeAssignedTasks();
+    ueberfaellig.dueBeforeExpression("${now()}");
+    filter(FILTER_UEBERFAELLIG, "Aufgaben meiner Gruppen, deren Frist abgelaufen ist", -3, "#b03030", ueberfaellig, variablen);
+  }
+
+  private void filter(String name, String beschreibung, int prioritaet, String farbe, TaskQuery query,
+      List<Map<String, String>> variablen) {
+    Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name);
+    }
+    Map<String, Object> eigenschaften = new HashMap<>();
+    eigenschaften.put("description", beschreibung);
+    eigenschaften.put("priority", prioritaet);
+    eigenschaften.put("color", farbe);
+    eigenschaften.put("refresh", true);
+    eigenschaften.put("variables", new ArrayList<>(variablen));
+    filter.setProperties(eigenschaften);
+    filter.setQuery(query);
+    filters.saveFilter(filter);
+    for (String gruppe : KiGruppen.TASKLIST) {
+      gewaehre(gruppe, Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+  }
+
+  void gewaehre(String gruppe, Resource resource, String resourceId, Permission... permissions) {
+    Authorization auth = authorizations.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(gruppe)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
+    boolean neu = auth == null;
+    if (neu) {
+      auth = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+      auth.setGroupId(gruppe);
+      auth.setResource(resource);
+      auth.setResourceId(resourceId);
+    }
+    boolean fehlt = neu;
+    for (Permission p : permissions) {
+      if (!auth.isPermissionGranted(p)) {
+        auth.addPermission(p);
+        fehlt = true;
+      }
+    }
+    if (fehlt) {
+      authorizations.saveAuthorization(auth);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package de.hsk.ki.plattform.partner;
+
+public enum PartnerTyp {
+  SCHULAMT,
+  BEZIRKSREGIERUNG,
+  GESUNDHEITSAMT,
+  SCHULE,
+  JOBCENTER,
+  AGENTUR_FUER_ARBEIT,
+  IHK,
+  HWK,
+  JUGENDMIGRATIONSDIENST,
+  KAOA_TRAEGER
+}

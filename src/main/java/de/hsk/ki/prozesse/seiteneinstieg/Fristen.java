@@ -1,0 +1,56 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import de.hsk.ki.plattform.frist.Frist;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Date;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Deadlines of the lateral-entry process as ISO-8601 periods (due dates and timers accept them as they are), read by the model as {@code ${fristen.…}}.
+ * Settings, not model constants, so that the KI can change them without a new model version.
+ */
+@Validated
+@Component("fristen")
+@ConfigurationProperties(prefix = "ki.fristen")
+public class Fristen {
+
+  @Frist private String einladung = "P3D";
+  @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";
+  @Frist private String zuweisung = "P14D";
+  @Frist private String zuweisungErinnerung = "P14D";
+  @Frist private String zuweisungEskalation = "P28D";
+  @Frist private String aufnahmeRueckmeldung = "P7D";
+  @Frist private String zuweisungsschreiben = "P3D";
+  @Frist private String klaerung = "P5D";
+  @Frist private String hoechstdauer = "P1Y";
+
+  /** Due date for the first counselling: the day after the agreed appointment. */
+  public Date nachTermin(Object termin) {
+    LocalDate tag = termin == null ? Zeit.heute() : Zeit.datum(termin);
+    return Date.from(tag.plus(Period.parse(erstberatungNachTermin)).atTime(23, 59)
+        .atZone(Zeit.ZONE).toInstant());
+  }
+
+  public String getEinladung() { return einladung; }
+  public void setEinladung(String v) { einladung = v; }
+  public String getErstberatungNachTermin() { return erstberatungNachTermin; }
+  public void setErstberatungNachTermin(String v) { erstberatungNachTermin = v; }
+  public String getZuweisung() { return zuweisung; }
+  public void setZuweisung(String v) { zuweisung = v; }
+  public String getZuweisungErinnerung() { return zuweisungErinnerung; }
+  public void setZuweisungErinnerung(String v) { zuweisungErinnerung = v; }
+  public String getZuweisungEskalation() { return zuweisungEskalation; }
+  public void setZuweisungEskalation(String v) { zuweisungEskalation = v; }
+  public String getAufnahmeRueckmeldung() { return aufnahmeRueckmeldung; }
+  public void setAufnahmeRueckmeldung(String v) { aufnahmeRueckmeldung = v; }
+  public String getZuweisungsschreiben() { return zuweisungsschreiben; }
+  public void setZuweisungsschreiben(String v) { zuweisungsschreiben = v; }
+  public String getHoechstdauer() { return hoechstdauer; }
+  public void setHoechstdauer(String v) { hoechstdauer = v; }
+  public String getKlaerung() { return klaerung; }
+  public void setKlaerung(String v) { klaerung = v; }
+}

@@ -1,0 +1,86 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The consent register (table ki_einwilligung): data of a young person leaves the KI only for a
+ * partner and purpose with a recorded, not withdrawn consent.
+ */
+@Service
+public class Einwilligungen {
+
+  private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+  public record Einwilligung(String partner, boolean erteilt, String personRolle, String personName, String zweck,
+      LocalDate datum, Timestamp widerrufenAm) {
+    boolean gueltig() {
+      return erteilt && widerrufenAm == null;
+    }
+  }
+
+  private final JdbcTemplate jdbc;
+  private final PartnerVerzeichnis verzeichnis;
+
+  public Einwilligungen(JdbcTemplate jdbc, PartnerVerzeichnis verzeichnis) {
+    this.jdbc = jdbc;
+    this.verzeichnis = verzeichnis;
+  }
+
+  public void erfasse(String aktenzeichen, String partner, boolean erteilt, String rolle, String name, String zweck,
+      LocalDate datum, String benutzer) {
+    jdbc.update(
+        "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_von, erfasst_am)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        aktenzeichen, partner, erteilt, rolle, name, zweck, java.sql.Date.valueOf(datum), benutzer, jetzt());
+  }
+
+  public int widerrufe(String aktenzeichen, String partner, String benutzer) {
+    return jdbc.update(
+        "UPDATE ki_einwilligung SET widerrufen_am = ?, widerrufen_von = ? WHERE aktenzeichen = ? AND partner = ? AND widerrufen_am IS NULL",
+        jetzt(), benutzer, aktenzeichen, partner);
+  }
+
+  public boolean liegtVor(String aktenzeichen, String partner) {
+    return vonFall(aktenzeichen).stream().anyMatch(e -> e.partner().equals(partner) && e.gueltig());
+  }
+
+  public List<Einwilligung> vonFall(String aktenzeichen) {
+    return jdbc.query(
+        "SELECT * FROM ki_einwilligung WHERE aktenzeichen = ? ORDER BY erfasst_am, id",
+        (rs, i) -> new Einwilligung(rs.getString("partner"), rs.getBoolean("erteilt"), rs.getString("person_rolle"),
+            rs.getString("person_name"), rs.getString("zweck"), rs.getDate("datum").toLocalDate(), rs.getTimestamp("widerrufen_am")),
+        aktenzeichen);
+  }
+
+  /** Markdown list for the forms, so staff see the consent record of the case. */
+  public String uebersicht(String aktenzeichen) {
+    List<Einwilligung> liste = vonFall(aktenzeichen);
+    if (liste.isEmpty()) {
+      return "Keine Einwilligungen erfasst.";
+    }
+    StringBuilder text = new StringBuilder();
+    for (Einwilligung e : liste) {
+      String partner = verzeichnis.finde(e.partner()).map(p -> p.name()).orElse(e.partner());
+      text.append("- ").append(partner).append(": ")
+          .append(e.erteilt() ? "erteilt" : "verweigert")
+          .append(" am ").append(e.datum().format(DATUM))
+          .append(" durch ").append("JUGENDLICHE".equals(e.personRolle()) ? "die/den Jugendliche(n)" : "Sorgeberechtigte");
+      if (e.widerrufenAm() != null) {
+        text.append(", **widerrufen am ").append(e.widerrufenAm().toLocalDateTime().toLocalDate().format(DATUM)).append("**");
+      }
+      text.append("\n");
+    }
+    return text.toString();
+  }
+
+  private static Timestamp jetzt() {
+    return Zeit.jetzt();
+  }
+}

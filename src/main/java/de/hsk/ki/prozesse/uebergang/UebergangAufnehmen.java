@@ -1,0 +1,46 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import de.hsk.ki.plattform.fall.Fallnummern;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.Period;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Intake of a transition case: case number UB-&lt;year&gt;-&lt;number&gt; (replacing any client key), age,
+ * and the fact the compulsory-schooling table needs: has the school year in which the person
+ * turned 18 ended? (NRW school years end on 31 July.)
+ */
+@Component("uebergangAufnehmen")
+public class UebergangAufnehmen implements ExecutionListener {
+
+  private static final MonthDay SCHULJAHRESENDE = MonthDay.of(7, 31);
+
+  private final Fallnummern fallnummern;
+
+  public UebergangAufnehmen(Fallnummern fallnummern) {
+    this.fallnummern = fallnummern;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    String aktenzeichen = fallnummern.naechste("UB");
+    execution.setProcessBusinessKey(aktenzeichen);
+    execution.setVariable("aktenzeichen", aktenzeichen);
+    LocalDate geburtsdatum = Zeit.datum(execution.getVariable("geburtsdatum"));
+    LocalDate heute = Zeit.heute();
+    execution.setVariable("alter", Period.between(geburtsdatum, heute).getYears());
+    execution.setVariable("schuljahrMit18Beendet", heute.isAfter(endeDesSchuljahresMit18(geburtsdatum)));
+    execution.setVariable("einwilligungenUebersicht", "Keine Einwilligungen erfasst.");
+  }
+
+  /** 31 July of the school year (1 August to 31 July) in which the 18th birthday falls. */
+  static LocalDate endeDesSchuljahresMit18(LocalDate geburtsdatum) {
+    LocalDate achtzehn = geburtsdatum.plusYears(18);
+    LocalDate ende = SCHULJAHRESENDE.atYear(achtzehn.getYear());
+    return achtzehn.isAfter(ende) ? ende.plusYears(1) : ende;
+  }
+}

@@ -1,0 +1,39 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import de.hsk.ki.plattform.frist.Frist;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.annotation.Validated;
+
+/** Deadlines of the transition counselling as ISO-8601 periods (settings ki.uebergang.fristen.*). */
+@Validated
+@Component("uebergangFristen")
+@ConfigurationProperties(prefix = "ki.uebergang.fristen")
+public class UebergangFristen {
+
+  @Frist private String erstgespraech = "P7D";
+  @Frist private String einwilligung = "P14D";
+  @Frist private String sitzung = "P7D";
+  @Frist private String sitzungUeberfaellig = "P14D";
+  @Frist private String ergebnis = "P7D";
+  @Frist private String nachfrage = "P6M";
+  @Frist private String nachfrageAufgabe = "P14D";
+  @Frist private String hoechstdauer = "P3Y";
+
+  public String getErstgespraech() { return erstgespraech; }
+  public void setErstgespraech(String v) { erstgespraech = v; }
+  public String getEinwilligung() { return einwilligung; }
+  public void setEinwilligung(String v) { einwilligung = v; }
+  public String getSitzung() { return sitzung; }
+  public void setSitzung(String v) { sitzung = v; }
+  public String getSitzungUeberfaellig() { return sitzungUeberfaellig; }
+  public void setSitzungUeberfaellig(String v) { sitzungUeberfaellig = v; }
+  public String getErgebnis() { return ergebnis; }
+  public void setErgebnis(String v) { ergebnis = v; }
+  public String getNachfrage() { return nachfrage; }
+  public void setNachfrage(String v) { nachfrage = v; }
+  public String getHoechstdauer() { return hoechstdauer; }
+  public void setHoechstdauer(String v) { hoechstdauer = v; }
+  public String getNachfrageAufgabe() { return nachfrageAufgabe; }
+  public void setNachfrageAufgabe(String v) { nachfrageAufgabe = v; }
+}

@@ -1,0 +1,90 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import de.hsk.ki.plattform.fall.Listen;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The task listeners of the transition process, each a small bean the model names. */
+@Configuration
+public class UebergangListener {
+
+  static final String KAOA_TRAEGER = "KAOA_TRAEGER";
+
+  /** School track: next intake date; KAoA-kompakt needs a consent for the provider first. */
+  @Bean
+  TaskListener schulischenAnschlussFestlegen() {
+    return task -> {
+      String bildungsgang = (String) task.getVariable("bildungsgang");
+      task.setVariable("naechsterEinstieg", Einstiegstermine.naechster(bildungsgang, heute()).toString());
+      Object klasse = task.getVariable("aktuelleKlasse");
+      boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
+      List<String> partner = new ArrayList<>();
+      if (berechtigt && Boolean.TRUE.equals(task.getVariable("kaoaKompakt"))) {
+        partner.add(KAOA_TRAEGER);
+      }
+      setzeListe(task, "vermittlungsPartner", partner);
+    };
+  }
+
+  /** Referral track: the partners chosen in the form, each to be asked for consent. */
+  @Bean
+  TaskListener vermittlungFestlegen() {
+    return task -> setzeListe(task, "vermittlungsPartner", Listen.alsStrings(task.getVariable("partnerAuswahl")));
+  }
+
+  /** Records who consented (or refused) for which partner and purpose. */
+  @Bean
+  TaskListener einwilligungErfassen(Einwilligungen einwilligungen) {
+    return task -> {
+      String rolle = (String) task.getVariable("einwilligendePerson");
+      // age on the day of the declaration, not at intake: a case can run for years
+      LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
+      String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
+      if (einwand != null) {
+        throw new ProcessEngineException(einwand); // also without a form: the register never holds a wrong declarant
+      }
+      String aktenzeichen = task.getExecution().getProcessBusinessKey();
+      einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),
+          "ERTEILT".equals(task.getVariable("einwilligung")), rolle, (String) task.getVariable("einwilligendeName"),
+          (String) task.getVariable("zweck"), datum, benutzer(task));
+      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
+    };
+  }
+
+  /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */
+  @Bean
+  TaskListener sitzungAuswerten(Einwilligungen einwilligungen) {
+    return task -> {
+      String aktenzeichen = task.getExecution().getProcessBusinessKey();
+      for (String partner : Listen.alsStrings(task.getVariable("einwilligungWiderrufen"))) {
+        einwilligungen.widerrufe(aktenzeichen, partner, benutzer(task));
+      }
+      task.setVariable("einwilligungWiderrufen", null);
+      setzeListe(task, "zuInformierendePartner", Listen.alsStrings(task.getVariable("partnerInformieren")));
+      task.setVariable("partnerInformieren", null);
+      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
+    };
+  }
+
+  private static void setzeListe(DelegateTask task, String name, List<String> werte) {
+    task.setVariable(name, Variables.objectValue(new ArrayList<>(werte))
+        .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  private static String benutzer(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null ? auth.getUserId() : task.getAssignee();
+  }
+
+  private static LocalDate heute() {
+    return Zeit.heute();
+  }
+}

@@ -1,0 +1,123 @@
+package de.hsk.ki.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
+import de.hsk.ki.plattform.identitaet.KiGruppen;
+import de.hsk.ki.web.Fehlerantwort;
+import de.hsk.ki.web.GelesenerRequest;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Closes two known holes of Camunda 7.24 CE in front of the engine (what staff may call at all is
+ * the allow-list's business, {@link Freigabeliste}):
+ *
+ * <ul>
+ *   <li>task and filter queries whose {@code orQueries} (or any other part) carry {@code …Expression}
+ *       keys: the engine evaluates those expressions for any logged-in user; only operators may send
+ *       them;
+ *   <li>the webapps' admin set-up endpoint, which creates an administrator while the admin group has
+ *       no direct member: our administrator comes from configuration, so it is always closed.
+ * </ul>
+ */
+public class AbfrageSchutzFilter extends OncePerRequestFilter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AbfrageSchutzFilter.class);
+  private static final String API = de.hsk.ki.web.Pfade.ENGINE_API;
+  private static final Pattern ABFRAGE =
+      Pattern.compile(API + "/(?:task(?:/count)?|history/task(?:/count)?|filter/[^/]+/(?:list|count|singleResult))/?$");
+  private static final Pattern EINRICHTUNG = Pattern.compile("^/camunda/api/admin/setup/.*");
+  private final ProcessEngine engine;
+  private final AngemeldeteBenutzer angemeldet;
+  private final ObjectMapper json;
+
+  public AbfrageSchutzFilter(ProcessEngine engine, AngemeldeteBenutzer angemeldet, ObjectMapper json) {
+    this.engine = engine;
+    this.angemeldet = angemeldet;
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String pfad = de.hsk.ki.web.Pfade.von(request);
+    if (EINRICHTUNG.matcher(pfad).matches()) {
+      LOG.warn("Admin set-up endpoint refused: {}", pfad);
+      ablehnen(response, 403, "Die Ersteinrichtung ist abgeschaltet; der Administrationszugang wird über die Konfiguration angelegt.");
+      return;
+    }
+    if (!ABFRAGE.matcher(pfad).matches()) {
+      chain.doFilter(request, response);
+      return;
+    }
+    boolean ausdruck = Collections.list(request.getParameterNames()).stream().anyMatch(AbfrageSchutzFilter::istAusdruck);
+    byte[] inhalt = new byte[0];
+    if ("POST".equals(request.getMethod())) {
+      inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
+      if (inhalt.length > GelesenerRequest.MAX_BYTES) {
+        ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
+        return;
+      }
+      if (inhalt.length > 0) {
+        try {
+          ausdruck |= enthaeltAusdruck(json.readTree(inhalt));
+        } catch (IOException e) {
+          ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
+          return;
+        }
+      }
+    }
+    if (ausdruck && !istBetrieb(request)) {
+      LOG.warn("Query with expressions refused on {}", pfad);
+      ablehnen(response, 403, "Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+      return;
+    }
+    chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
+  }
+
+  private static boolean istAusdruck(String schluessel) {
+    return schluessel.endsWith("Expression");
+  }
+
+  static boolean enthaeltAusdruck(JsonNode knoten) {
+    if (knoten == null) {
+      return false;
+    }
+    if (knoten.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = knoten.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> feld = it.next();
+        if (istAusdruck(feld.getKey()) || enthaeltAusdruck(feld.getValue())) {
+          return true;
+        }
+      }
+    } else if (knoten.isArray()) {
+      for (JsonNode element : knoten) {
+        if (enthaeltAusdruck(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean istBetrieb(HttpServletRequest request) {
+    return angemeldet.aufrufer(request, engine.getIdentityService())
+        .map(b -> b.gruppen().contains(KiGruppen.BETRIEB)).orElse(false);
+  }
+
+  private void ablehnen(HttpServletResponse response, int status, String meldung) throws IOException {
+    Fehlerantwort.schreiben(response, status, "Zugriffsfehler", meldung, Map.of());
+  }
+}

@@ -1,0 +1,105 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Rule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every row of both decision tables, evaluated by the DMN engine the process uses. */
+class EntscheidungstabellenTest {
+
+  static DmnEngine dmn;
+  static DmnDecision zustaendigkeit;
+  static DmnDecision schulaufsicht;
+
+  @BeforeAll
+  static void lade() throws Exception {
+    dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
+    zustaendigkeit = decision("beratungszustaendigkeit.dmn", "Decision_Beratungszustaendigkeit");
+    schulaufsicht = decision("schulaufsicht.dmn", "Decision_Schulaufsicht");
+  }
+
+  private static DmnDecision decision(String datei, String key) throws Exception {
+    try (InputStream in = EntscheidungstabellenTest.class.getResourceAsStream("/processes/seiteneinstieg/" + datei)) {
+      return dmn.parseDecision(key, in);
+    }
+  }
+
+
+  @ParameterizedTest(name = "Alter {0}, {1} → {2} ({3}/{4})")
+  @CsvSource({
+    // Rule_JuengerAls6
+    "5, ARNSBERG, KLAERUNG, kiLeitung, kiLeitung",
+    "0, BRILON, KLAERUNG, kiLeitung, kiLeitung",
+    // Rule_AelterAls18
+    "19, SUNDERN, KLAERUNG, kiLeitung, kiLeitung",
+    // Rule_16bis18Kreisweit
+    "16, WINTERBERG, KI, kiVerwaltung, kiLehrkraefte",
+    "18, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
+    // Rule_6bis15ArnsbergSundern
+    "6, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
+    "15, SUNDERN, KI, kiVerwaltung, kiLehrkraefte",
+    // Rule_6bis15Uebrige
+    "6, MESCHEDE, SCHULAMT, schulamt, schulamt",
+    "15, BRILON, SCHULAMT, schulamt, schulamt",
+    "10, ESLOHE, SCHULAMT, schulamt, schulamt",
+  })
+  void beratungszustaendigkeit(int alter, String kommune, String stelle, String sachbearbeitung, String beratung) {
+    DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("alter", alter, "kommune", kommune));
+    assertThat(result.size()).isEqualTo(1);
+    assertThat(result.getSingleResult().getEntryMap())
+        .containsEntry("beratungsstelle", stelle)
+        .containsEntry("sachbearbeitung", sachbearbeitung)
+        .containsEntry("beratungGruppe", beratung);
+  }
+
+  @Test
+  void jedeKommuneUndJedesAlterHatGenauEineRegel() {
+    for (String kommune : new String[] {"ARNSBERG", "BESTWIG", "BRILON", "ESLOHE", "HALLENBERG", "MARSBERG",
+        "MEDEBACH", "MESCHEDE", "OLSBERG", "SCHMALLENBERG", "SUNDERN", "WINTERBERG"}) {
+      for (int alter = 0; alter <= 25; alter++) {
+        DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("alter", alter, "kommune", kommune));
+        assertThat(result.size()).as(kommune + " " + alter).isEqualTo(1);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "GRUNDSCHULE, SCHULAMT", "HAUPTSCHULE, SCHULAMT", "FOERDERSCHULE, SCHULAMT",
+    "REALSCHULE, BEZIRKSREGIERUNG", "SEKUNDARSCHULE, BEZIRKSREGIERUNG", "GESAMTSCHULE, BEZIRKSREGIERUNG", "GYMNASIUM, BEZIRKSREGIERUNG",
+    "BERUFSKOLLEG, BEZIRKSREGIERUNG", "IFK, BEZIRKSREGIERUNG", "FIT_FUER_MEHR, BEZIRKSREGIERUNG",
+  })
+  void schulaufsichtNachSchulform(String schulform, String aufsicht) {
+    DmnDecisionTableResult result = dmn.evaluateDecisionTable(schulaufsicht, Map.of("empfohleneSchulform", schulform));
+    assertThat((Object) result.getSingleEntry()).isEqualTo(aufsicht);
+  }
+
+  @Test
+  void unbekannteSchulformTrifftKeineRegel() {
+    assertThat(dmn.evaluateDecisionTable(schulaufsicht, Map.of("empfohleneSchulform", "WALDORF")).size()).isZero();
+  }
+
+  @Test
+  void jedeRegelIstAbgedeckt() throws Exception {
+    // the parameterized cases above name each rule; this guards against a row added without a test
+    try (InputStream a = getClass().getResourceAsStream("/processes/seiteneinstieg/beratungszustaendigkeit.dmn");
+        InputStream b = getClass().getResourceAsStream("/processes/seiteneinstieg/schulaufsicht.dmn")) {
+      DmnModelInstance z = Dmn.readModelFromStream(a);
+      DmnModelInstance s = Dmn.readModelFromStream(b);
+      assertThat(z.getModelElementsByType(Rule.class)).hasSize(5);
+      assertThat(s.getModelElementsByType(Rule.class)).hasSize(3);
+    }
+  }
+}

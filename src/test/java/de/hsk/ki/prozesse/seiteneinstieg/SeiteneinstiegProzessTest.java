@@ -1,0 +1,240 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.testkit.Testpostfach;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * One test per path through the lateral-entry model, on the real wiring: DMN tables, delegates,
+ * partner directory and a real SMTP server (GreenMail). Jobs and timers are run by the test.
+ */
+@KiSpringTest
+class SeiteneinstiegProzessTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtime;
+  @Autowired ManagementService management;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  @AfterEach
+  void uhrZuruecksetzen() {
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance melde(String kommune, int alter) {
+    return runtime.startProcessInstanceByKey("Process_Seiteneinstieg", meldung(kommune, alter));
+  }
+
+  private void fuehreJobAus(ProcessInstance fall, String aktivitaet) {
+    Job job = management.createJobQuery().processInstanceId(fall.getId()).activityId(aktivitaet).singleResult();
+    assertThat(job).as("job at " + aktivitaet).isNotNull();
+    execute(job);
+  }
+
+  private void bisZurVergabe(ProcessInstance fall, String schulform) {
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung(schulform, false));
+  }
+
+  @Test
+  void kiBeraetUntereSchulaufsichtWeistZuSchuleNimmtAuf() throws Exception {
+    ProcessInstance fall = melde("ARNSBERG", 9);
+
+    assertThat(fall.getBusinessKey()).matches("SE-\\d{4}-\\d{4,}");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinladungVersenden");
+    BpmnAwareTests.assertThat(fall).task().hasCandidateGroup("kiVerwaltung").hasDueDate(task("Task_EinladungVersenden", fall).getDueDate());
+    complete(task("Task_EinladungVersenden", fall), einladung());
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ErstberatungDurchfuehren").task().hasCandidateGroup("kiLehrkraefte");
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", false));
+
+    BpmnAwareTests.assertThat(fall).hasNotPassed("Task_GesundheitsamtBenachrichtigen");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").task().hasCandidateGroup("schulamt");
+    assertThat(task("Task_ZuweisungSchulamt", fall).getDueDate()).isNotNull();
+    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-GR-ARNSBERG-1"));
+
+    fuehreJobAus(fall, "Task_SchuleInformieren");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("grundschule1.arnsberg@example.org");
+    assertThat(mails[0].getSubject()).startsWith("[" + fall.getBusinessKey() + "]").doesNotContain(MARKER_NAME);
+    assertThat(mails[0].getContent().toString()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AufnahmeErfassen").task().hasCandidateGroup("kiVerwaltung");
+    complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
+    complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallAbgeschlossen", "Event_SchulplatzGesichert");
+  }
+
+  @Test
+  void schulamtBeraetJuengereKinderAusserhalbArnsbergUndSundern() {
+    ProcessInstance fall = melde("BRILON", 10);
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("schulamt");
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ErstberatungDurchfuehren").task().hasCandidateGroup("schulamt");
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", false));
+    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-GR-BRILON-1"));
+    fuehreJobAus(fall, "Task_SchuleInformieren");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AufnahmeErfassen").task().hasCandidateGroup("schulamt");
+  }
+
+  @Test
+  void obereSchulaufsichtWirdPerEMailAngefragtUndDieAntwortErfasst() throws Exception {
+    ProcessInstance fall = melde("SUNDERN", 16);
+    bisZurVergabe(fall, "IFK");
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungAnfragen");
+    assertThat(BpmnAwareTests.runtimeService().getVariable(fall.getId(), "schulaufsicht")).isEqualTo("BEZIRKSREGIERUNG");
+    fuehreJobAus(fall, "Task_ZuweisungAnfragen");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("bezirksregierung@example.org");
+    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Bitte um Zuweisung eines Schulplatzes");
+    assertThat(mails[0].getContent().toString()).contains("Internationale Förderklasse").contains("Sundern");
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungErfassen").task().hasCandidateGroup("kiVerwaltung");
+    complete(task("Task_ZuweisungErfassen", fall), zuweisung("SCHULE-BE-ARNSBERG-1"));
+    fuehreJobAus(fall, "Task_SchuleInformieren");
+    complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
+    complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    BpmnAwareTests.assertThat(fall).isEnded();
+  }
+
+  @Test
+  void ablehnungDerSchuleFuehrtZurErneutenZuweisung() {
+    ProcessInstance fall = melde("ARNSBERG", 12);
+    bisZurVergabe(fall, "HAUPTSCHULE");
+    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-HA-ARNSBERG-1"));
+    fuehreJobAus(fall, "Task_SchuleInformieren");
+    complete(task("Task_AufnahmeErfassen", fall), aufnahme(false));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-SE-BESTWIG-1"));
+    fuehreJobAus(fall, "Task_SchuleInformieren");
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
+      try { return m.getAllRecipients()[0].toString(); } catch (Exception e) { throw new IllegalStateException(e); }
+    })).containsExactly("hauptschule.arnsberg@example.org", "sekundarschule.bestwig@example.org");
+    complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
+  }
+
+  @Test
+  void nach14TagenErinnerungAnDieSchulaufsichtNach4WochenEskalationAnDieLeitung() throws Exception {
+    ProcessInstance fall = melde("ARNSBERG", 8);
+    bisZurVergabe(fall, "GRUNDSCHULE");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+
+    Job erinnerung = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_ZuweisungErinnerung").singleResult();
+    Job eskalation = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_ZuweisungUeberfaellig").singleResult();
+    assertThat(erinnerung.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 14L * 86_400_000), 60_000);
+    assertThat(eskalation.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 28L * 86_400_000), 60_000);
+
+    execute(erinnerung);
+    fuehreJobAus(fall, "Task_SchulaufsichtErinnern");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("schulamt@example.org");
+    assertThat(mails[0].getSubject()).contains("Erinnerung").contains(fall.getBusinessKey());
+    assertThat(mails[0].getContent().toString())
+        .contains("/camunda/app/tasklist/default/#/?task=" + task("Task_ZuweisungSchulamt", fall).getId());
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+
+    execute(eskalation);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt", "Task_UeberfaelligeZuweisungKlaeren");
+    BpmnAwareTests.assertThat(fall).task("Task_UeberfaelligeZuweisungKlaeren").hasCandidateGroup("kiLeitung");
+  }
+
+  @Test
+  void gesundheitsamtWirdBenachrichtigtWennDieUntersuchungErforderlichIst() throws Exception {
+    ProcessInstance fall = melde("ARNSBERG", 6);
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen");
+    fuehreJobAus(fall, "Task_GesundheitsamtBenachrichtigen");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("gesundheitsamt@example.org");
+    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Schuleingangsuntersuchung erbeten");
+    assertThat(mails[0].getContent().toString()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+  }
+
+  @Test
+  void ausserhalbDerSchulpflichtKlaertDieLeitungDieZustaendigkeit() {
+    ProcessInstance fall = melde("MESCHEDE", 4);
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZustaendigkeitKlaeren").task().hasCandidateGroup("kiLeitung");
+    complete(task("Task_ZustaendigkeitKlaeren", fall),
+        java.util.Map.of("klaerungsergebnis", "KITA", "klaerungsnotiz", "An das Jugendamt verwiesen"));
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallAbgegeben").hasNotPassed("Task_EinladungVersenden");
+  }
+
+  @Test
+  void mailserverNichtErreichbarVorfallAufgabeFuerDenBetriebUndEinmaligerVersand() {
+    ProcessInstance fall = melde("ARNSBERG", 6);
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
+    greenMail.stop();
+    Job job = management.createJobQuery().processInstanceId(fall.getId()).activityId("Task_GesundheitsamtBenachrichtigen").singleResult();
+    try {
+      management.executeJob(job.getId());
+    } catch (RuntimeException erwartet) {
+      // the job fails; the engine keeps it with one retry fewer
+    }
+    Job danach = management.createJobQuery().jobId(job.getId()).singleResult();
+    assertThat(danach.getRetries()).isEqualTo(2);
+    assertThat(danach.getExceptionMessage()).isNotBlank();
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen");
+
+    for (int versuch = 0; versuch < 2; versuch++) {
+      try {
+        management.executeJob(job.getId());
+      } catch (RuntimeException erwartet) {
+        // still no mail server
+      }
+    }
+    assertThat(BpmnAwareTests.runtimeService().createIncidentQuery().processInstanceId(fall.getId()).count()).isEqualTo(1);
+    org.camunda.bpm.engine.task.Task betrieb = BpmnAwareTests.taskService().createTaskQuery()
+        .taskCandidateGroup("camunda-admin").taskNameLike("Vorfall klären: " + fall.getBusinessKey() + "%").singleResult();
+    assertThat(betrieb).isNotNull();
+    assertThat(betrieb.getDescription()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME);
+
+    greenMail.start();
+    management.setJobRetries(job.getId(), 1); // what "Wiederholen" in Cockpit does
+    management.executeJob(job.getId());
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+  }
+}

@@ -1,0 +1,68 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Test data: a report and the answers of each task, as Tasklist would submit them. */
+public final class Seiteneinstiegsfall {
+
+  public static final String MARKER_NAME = "Zyxwa";
+
+  private Seiteneinstiegsfall() {}
+
+  public static Map<String, Object> meldung(String kommune, int alter) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("meldendeStelle", "EINWOHNERMELDEAMT");
+    v.put("vorname", "Amina");
+    v.put("nachname", MARKER_NAME);
+    v.put("geburtsdatum", LocalDate.now().minusYears(alter).minusDays(10).toString());
+    v.put("staatsangehoerigkeit", "Syrien");
+    v.put("zuzugsdatum", LocalDate.now().minusMonths(1).toString());
+    v.put("anschrift", "Musterweg 3, 59821 Arnsberg");
+    v.put("kommune", kommune);
+    v.put("sorgeform", "ELTERN");
+    v.put("erziehungsberechtigte", "Rana " + MARKER_NAME);
+    v.put("bevorzugteSprache", "Arabisch");
+    v.put("dolmetscherBenoetigt", true);
+    return v;
+  }
+
+  public static Map<String, Object> einladung() {
+    return Map.of(
+        "terminDatum", LocalDate.now().plusDays(3).toString(),
+        "terminUhrzeit", "10:30",
+        "terminOrt", "KREISHAUS_ARNSBERG",
+        "einladungsweg", "BRIEF",
+        "dolmetscherGebucht", true,
+        "dolmetscherSprache", "Arabisch");
+  }
+
+  public static Map<String, Object> erstberatung(String schulform, boolean gesundheitsamt) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("schulbesuchsjahre", 3);
+    v.put("sprachen", "Arabisch, Englisch");
+    v.put("lateinischeSchrift", "TEILWEISE");
+    v.put("deutschniveau", "A1");
+    v.put("mathematikniveau", "TEILWEISE");
+    v.put("empfohleneSchulform", schulform);
+    v.put("empfohleneKlasse", 4);
+    v.put("alphabetisierung", false);
+    v.put("gesundheitsamtBenachrichtigen", gesundheitsamt);
+    return v;
+  }
+
+  public static Map<String, Object> zuweisung(String schule) {
+    return Map.of("zugewieseneSchule", schule, "schulbeginn", LocalDate.now().plusDays(7).toString(), "ansprechperson", "Frau Schulz");
+  }
+
+  public static Map<String, Object> aufnahme(boolean angenommen) {
+    return angenommen
+        ? Map.of("aufnahme", "ANGENOMMEN")
+        : Map.of("aufnahme", "ABGELEHNT", "ablehnungsgrund", "Klasse 4 voll belegt");
+  }
+
+  public static Map<String, Object> zuweisungsschreiben() {
+    return Map.of("versanddatum", LocalDate.now().toString(), "versandweg", "POST");
+  }
+}

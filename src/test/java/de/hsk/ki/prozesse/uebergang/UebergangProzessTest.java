@@ -1,0 +1,236 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.testkit.Testpostfach;
+import jakarta.mail.internet.MimeMessage;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Every path of the transition counselling, with the consent register and a real SMTP server. */
+@KiSpringTest
+class UebergangProzessTest {
+
+  static final String MARKER = "Qwertz";
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  @Autowired ProcessEngine engine;
+  @Autowired ManagementService management;
+  @Autowired Einwilligungen einwilligungen;
+
+  @BeforeEach
+  void init() {
+    BpmnAwareTests.init(engine);
+  }
+
+  private ProcessInstance melde(int alter, int schuljahre, String kommune, String klasse) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("meldendeStelle", "SCHULE");
+    v.put("vorname", "Yusuf");
+    v.put("nachname", MARKER);
+    v.put("geburtsdatum", LocalDate.now().minusYears(alter).minusDays(10).toString());
+    v.put("kommune", kommune);
+    v.put("schulbesuchsjahre", schuljahre);
+    v.put("aktuelleKlasse", klasse);
+    v.put("abschluss", "KEINER");
+    v.put("aufenthaltsstatus", "AUFENTHALTSERLAUBNIS");
+    v.put("deutschniveau", "A2");
+    return engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+  }
+
+  private static Map<String, Object> einwilligung(boolean erteilt, String person) {
+    return Map.of("einwilligung", erteilt ? "ERTEILT" : "VERWEIGERT", "einwilligendePerson", person,
+        "einwilligendeName", "Person " + MARKER, "zweck", "Vermittlung in Ausbildung",
+        "einwilligungsdatum", LocalDate.now().toString());
+  }
+
+  private static Map<String, Object> sitzung(String weiter, Map<String, Object> mehr) {
+    Map<String, Object> v = new HashMap<>(mehr);
+    v.put("sitzungsdatum", LocalDate.now().toString());
+    v.put("sitzungsinhalt", "Bewerbungsunterlagen besprochen");
+    v.put("vereinbarteSchritte", "Praktikum suchen");
+    v.put("naechsterSchritt", weiter);
+    if (weiter.equals("WEITERE_BERATUNG")) {
+      v.put("wiedervorlage", LocalDate.now().plusDays(14).toString());
+    }
+    return v;
+  }
+
+  private void fuehreJobAus(ProcessInstance fall, String aktivitaet) {
+    Job job = management.createJobQuery().processInstanceId(fall.getId()).activityId(aktivitaet).singleResult();
+    assertThat(job).as("job at " + aktivitaet + " among " + management.createJobQuery().processInstanceId(fall.getId()).list()
+        + " at " + engine.getRuntimeService().getActiveActivityIds(fall.getId())).isNotNull();
+    execute(job);
+  }
+
+  /** The session's e-mails run after the click: first the multi-instance body, then one job per partner. */
+  private void informiereNachSitzung(ProcessInstance fall) {
+    for (int i = 0; i < 10; i++) {
+      // at this point the only asynchronous continuations (message jobs) are the partner e-mails
+      Job job = management.createJobQuery().processInstanceId(fall.getId()).messages().list().stream().findFirst().orElse(null);
+      if (job == null) {
+        return;
+      }
+      execute(job);
+    }
+  }
+
+  private List<String> empfaenger() {
+    return Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
+      try {
+        return m.getAllRecipients()[0].toString();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).toList();
+  }
+
+  @Test
+  void schulpflichtigOhneKaoaVonDerAufnahmeBisZurNachfrage() {
+    ProcessInstance fall = melde(16, 9, "ARNSBERG", "KLASSE_9");
+    assertThat(fall.getBusinessKey()).matches("UB-\\d{4}-\\d{4,}");
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulischenAnschlussFestlegen").task().hasCandidateGroup("kiLehrkraefte");
+    complete(task(fall), Map.of("bildungsgang", "FIT_FUER_MEHR"));
+    String einstieg = (String) engine.getRuntimeService().getVariable(fall.getId(), "naechsterEinstieg");
+    assertThat(LocalDate.parse(einstieg).getDayOfMonth()).isEqualTo(1);
+    assertThat(LocalDate.parse(einstieg).getMonthValue()).isIn(11, 2, 5);
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Task_EinwilligungEinholen");
+    complete(task(fall), sitzung("ABSCHLUSS", Map.of()));
+    informiereNachSitzung(fall);
+    complete(task("Task_ErgebnisErfassen", fall), Map.of("ergebnis", "SCHULPLATZ"));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Event_NachfrageFaellig");
+    Job nachfrage = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_NachfrageFaellig").singleResult();
+    assertThat(nachfrage.getDuedate()).isAfter(java.sql.Date.valueOf(LocalDate.now().plusMonths(6).minusDays(1)));
+    execute(nachfrage);
+    complete(task("Task_NachfrageErfassen", fall), Map.of("anschlussGehalten", "JA"));
+    BpmnAwareTests.assertThat(fall).isEnded();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void kaoaKompaktWirdNachEinwilligungBeimTraegerGebucht() throws Exception {
+    ProcessInstance fall = melde(16, 10, "BRILON", "KLASSE_10");
+    complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinwilligungEinholen");
+    assertThat(engine.getTaskService().getVariable(task(fall).getId(), "partner")).isEqualTo("KAOA_TRAEGER");
+    complete(task(fall), einwilligung(true, "SORGEBERECHTIGTE"));
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("kaoa-kompakt@example.org");
+    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Anmeldung KAoA-kompakt (Einwilligung liegt vor)");
+    assertThat(mails[0].getContent().toString()).contains("Potenzialanalyse (2 Tage)").doesNotContain(MARKER);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
+  }
+
+  @Test
+  void vermittlungGehtNurAnPartnerMitEinwilligung() throws Exception {
+    ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_VermittlungPlanen").task().hasCandidateGroup("kiSozialarbeit");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Ausbildung im Handel"));
+
+    complete(task("Task_EinwilligungEinholen", fall), einwilligung(true, "JUGENDLICHE"));
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+    complete(task("Task_EinwilligungEinholen", fall), einwilligung(false, "JUGENDLICHE"));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
+    assertThat(empfaenger()).containsExactly("jobcenter@example.org");
+    assertThat(greenMail.getReceivedMessages()[0].getSubject()).doesNotContain(MARKER);
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey()))
+        .extracting(Einwilligungen.Einwilligung::partner, Einwilligungen.Einwilligung::erteilt)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("JOBCENTER", true), org.assertj.core.groups.Tuple.tuple("IHK", false));
+    assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "einwilligungenUebersicht"))
+        .contains("Jobcenter Hochsauerlandkreis (Demo): erteilt").contains("IHK Arnsberg Hellweg-Sauerland, Ausbildungsberatung (Demo): verweigert");
+  }
+
+  @Test
+  void widerrufeneEinwilligungStopptJedeWeitereUebermittlung() throws Exception {
+    ProcessInstance fall = melde(20, 12, "OLSBERG", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"));
+    complete(task(fall), einwilligung(true, "JUGENDLICHE"));
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+
+    complete(task(fall), sitzung("WEITERE_BERATUNG", Map.of("partnerInformieren", List.of("JOBCENTER"))));
+    informiereNachSitzung(fall);
+    assertThat(empfaenger()).containsExactly("jobcenter@example.org", "jobcenter@example.org");
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Event_Wiedervorlage");
+    fuehreJobAus(fall, "Event_Wiedervorlage");
+    complete(task("Task_BeratungsgespraechDokumentieren", fall), sitzung("WEITERE_BERATUNG",
+        Map.of("einwilligungWiderrufen", List.of("JOBCENTER"), "partnerInformieren", List.of("JOBCENTER"))));
+    informiereNachSitzung(fall);
+
+    assertThat(empfaenger()).as("no e-mail after the withdrawal").hasSize(2);
+    assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "JOBCENTER")).isFalse();
+    assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "einwilligungenUebersicht")).contains("widerrufen am");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Event_Wiedervorlage");
+  }
+
+  @Test
+  void ueberfaelligeWiedervorlageGehtAnDieLeitung() {
+    ProcessInstance fall = melde(17, 11, "SUNDERN", "BERUFSKOLLEG");
+    complete(task(fall), Map.of("bildungsgang", "BERUFSKOLLEG"));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
+    fuehreJobAus(fall, "Event_WiedervorlageUeberfaellig");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren", "Task_UeberfaelligeWiedervorlageKlaeren");
+    BpmnAwareTests.assertThat(fall).task("Task_UeberfaelligeWiedervorlageKlaeren").hasCandidateGroup("kiLeitung");
+  }
+
+  @Test
+  void kontaktAbgebrochenBeendetDenFallOhneNachfrage() {
+    ProcessInstance fall = melde(19, 12, "WINTERBERG", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JUGENDMIGRATIONSDIENST"), "vermittlungsziel", "Sprachkurs"));
+    complete(task(fall), einwilligung(false, "JUGENDLICHE"));
+    complete(task(fall), sitzung("ABSCHLUSS", Map.of()));
+    informiereNachSitzung(fall);
+    complete(task(fall), Map.of("ergebnis", "KONTAKT_ABGEBROCHEN"));
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_OhneAnschlussBeendet").hasNotPassed("Task_NachfrageErfassen");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void unter15WilligenDieSorgeberechtigtenEinVolljaehrigeSelbst() {
+    ProcessInstance fall = melde(14, 9, "ARNSBERG", "KLASSE_10");
+    complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    String aufgabe = task(fall).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(true, "JUGENDLICHE")))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("Unter 15 Jahren willigen die Sorgeberechtigten ein");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
+    engine.getTaskService().complete(aufgabe, einwilligung(true, "SORGEBERECHTIGTE"));
+    assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KAOA_TRAEGER")).isTrue();
+
+    ProcessInstance volljaehrig = melde(19, 12, "ARNSBERG", "KEINE");
+    complete(task(volljaehrig), Map.of("partnerAuswahl", List.of("HWK"), "vermittlungsziel", "Ausbildung"));
+    String zweite = task(volljaehrig).getId();
+    assertThatThrownBy(() -> engine.getTaskService().complete(zweite, einwilligung(true, "SORGEBERECHTIGTE")))
+        .hasMessageContaining("Volljährige willigen selbst ein");
+  }
+}

@@ -1,0 +1,103 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import de.hsk.ki.KiSpringTest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A referral from a school's system through REST, and the server's input rules on the transition tasks. */
+@KiSpringTest
+class UebergangRestTest {
+
+  static final ObjectMapper JSON = new ObjectMapper();
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired Einwilligungen einwilligungen;
+
+  HttpResponse<String> post(String pfad, String benutzer, ObjectNode body) throws Exception {
+    String token = Base64.getEncoder().encodeToString((benutzer + ":Sauerland-2026").getBytes(StandardCharsets.UTF_8));
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest" + pfad))
+        .header("Content-Type", "application/json").header("Authorization", "Basic " + token)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  static ObjectNode variablen(Map<String, Object> werte) {
+    ObjectNode body = JSON.createObjectNode();
+    ObjectNode vars = body.putObject("variables");
+    werte.forEach((k, v) -> vars.putObject(k).set("value", JSON.valueToTree(v)));
+    return body;
+  }
+
+  @Test
+  void zuweisungPerRestUndEinwilligungNurMitGueltigenAngaben() throws Exception {
+    ObjectNode meldung = variablen(Map.of("meldendeStelle", "SCHULE", "vorname", "Ali", "nachname", "Resttest",
+        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "BRILON", "schulbesuchsjahre", 11,
+        "aktuelleKlasse", "KEINE", "abschluss", "HSA10", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    HttpResponse<String> start = post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", meldung);
+    assertThat(start.statusCode()).as(start.body()).isEqualTo(200);
+    String fall = JSON.readTree(start.body()).get("id").asText();
+    String aktenzeichen = JSON.readTree(start.body()).get("businessKey").asText();
+    assertThat(aktenzeichen).startsWith("UB-");
+
+    Task plan = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    ObjectNode manipuliert = variablen(Map.of("partnerAuswahl", "[\"JOBCENTER\",\"BUNDESAMT\"]", "vermittlungsziel", "Arbeit"));
+    ((ObjectNode) manipuliert.get("variables")).putObject("vermittlungsPartner").put("value", "[\"JOBCENTER\"]");
+    HttpResponse<String> abgelehnt = post("/task/" + plan.getId() + "/submit-form", "ademir", manipuliert);
+    assertThat(abgelehnt.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(abgelehnt.body()).get("message").asText())
+        .contains("„vermittlungsPartner“ gehört nicht zu diesem Formular")
+        .contains("Vermitteln an: ungültige Auswahl „BUNDESAMT“");
+
+    ObjectNode gueltig = variablen(Map.of("vermittlungsziel", "Arbeit"));
+    ((ObjectNode) gueltig.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
+    assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", gueltig).statusCode()).isEqualTo(204);
+
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    HttpResponse<String> ohneAngaben = post("/task/" + einwilligung.getId() + "/complete", "ademir",
+        variablen(Map.of("einwilligung", "VIELLEICHT", "einwilligungsdatum", LocalDate.now().plusDays(3).toString())));
+    assertThat(ohneAngaben.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(ohneAngaben.body()).get("message").asText())
+        .contains("Einwilligung: ungültige Auswahl „VIELLEICHT“")
+        .contains("Wer hat entschieden?: Pflichtfeld")
+        .contains("Datum der Erklärung: darf nicht in der Zukunft liegen");
+    assertThat(einwilligungen.vonFall(aktenzeichen)).isEmpty();
+  }
+
+  @Test
+  void volljaehrigeWilligenSelbstEinDieRegelStehtAlsDeutscheMeldungAmFormular() throws Exception {
+    ObjectNode meldung = variablen(Map.of("meldendeStelle", "SCHULE", "vorname", "Ali", "nachname", "Regeltest",
+        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "BRILON", "schulbesuchsjahre", 11,
+        "aktuelleKlasse", "KEINE", "abschluss", "HSA10", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    String fall = JSON.readTree(post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", meldung).body())
+        .get("id").asText();
+    Task plan = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    ObjectNode auswahl = variablen(Map.of("vermittlungsziel", "Arbeit"));
+    ((ObjectNode) auswahl.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
+    assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", auswahl).statusCode()).isEqualTo(204);
+
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", variablen(Map.of(
+        "einwilligung", "ERTEILT", "einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
+        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString())));
+
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(400);
+    assertThat(JSON.readTree(antwort.body()).get("message").asText())
+        .isEqualTo("Die Eingaben wurden nicht gespeichert. Volljährige willigen selbst ein.");
+    assertThat(JSON.readTree(antwort.body()).get("fehler").get(0).get("feld").asText()).isEqualTo("einwilligendePerson");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(einwilligung.getId()).count()).isEqualTo(1);
+  }
+}

@@ -1,0 +1,315 @@
+package de.hsk.ki.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.WebappSitzung;
+import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.Testpostfach;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import javax.script.ScriptEngineManager;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Hardening that holds in every profile, each point with a check that fails without it. */
+@KiSpringTest
+@ExtendWith(OutputCaptureExtension.class)
+class SicherheitTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  static final String PASSWORT = "Sauerland-2026";
+  static final String AUSDRUCKS_ABFRAGE =
+      "{\"orQueries\":[{\"candidateGroupsExpression\":\"${execution.getProcessEngineServices().getIdentityService()}\"}]}";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung einrichtung;
+
+  HttpResponse<String> rest(String methode, String pfad, String benutzer, String body, Map<String, String> kopf) throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pfad))
+        .header("Content-Type", kopf.getOrDefault("Content-Type", "application/json"))
+        .method(methode, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+    if (benutzer != null) {
+      b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((benutzer + ":" + PASSWORT).getBytes(StandardCharsets.UTF_8)));
+    }
+    kopf.forEach((name, wert) -> {
+      if (!name.equals("Content-Type")) {
+        b.header(name, wert);
+      }
+    });
+    return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private String aufgabeFuerVerwaltung() {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("ARNSBERG", 8));
+    return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId();
+  }
+
+  @Test
+  void ausdrueckeInOrQueriesNurFuerDenBetrieb() throws Exception {
+    HttpResponse<String> mitarbeiterin = rest("POST", "/engine-rest/task", "pschneider", AUSDRUCKS_ABFRAGE, Map.of());
+    assertThat(mitarbeiterin.statusCode()).isEqualTo(403);
+    assertThat(mitarbeiterin.body()).contains("Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+    assertThat(rest("POST", "/engine-rest/task/count", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+
+    String filter = engine.getFilterService().createFilterQuery().filterName("Aufgaben meiner Gruppe").singleResult().getId();
+    assertThat(rest("POST", "/engine-rest/filter/" + filter + "/list", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/filter/" + filter + "/list", "pschneider", "{}", Map.of()).statusCode()).isEqualTo(200);
+
+    WebappSitzung sitzung = new WebappSitzung(port);
+    sitzung.anmelden("pschneider", PASSWORT);
+    HttpResponse<String> webapp = sitzung.post("/camunda/api/engine/engine/default/task", "application/json", AUSDRUCKS_ABFRAGE,
+        Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN")));
+    assertThat(webapp.statusCode()).isEqualTo(403);
+    assertThat(webapp.body()).contains("Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+    assertThat(sitzung.post("/camunda/api/engine/engine/default/task", "application/json", "{}",
+        Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN"))).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void autorisierungStrengKonfiguriertUndNurDerBetriebStelltBereit() throws Exception {
+    var konfiguration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(konfiguration.isAuthorizationEnabled()).isTrue();
+    assertThat(konfiguration.getAuthorizationCheckRevokes()).isEqualTo("never");
+    assertThat(konfiguration.isEnableHistoricInstancePermissions()).isTrue();
+    assertThat(konfiguration.isEnforceSpecificVariablePermission()).isTrue();
+    assertThat(konfiguration.isJavaSerializationFormatEnabled()).isFalse();
+    assertThat(konfiguration.isDeserializationTypeValidationEnabled()).isTrue();
+    assertThat(konfiguration.getDefaultSerializationFormat()).isEqualTo("application/json");
+
+    String grenze = "----ki" + System.nanoTime();
+    String modell = "<definitions xmlns=\"http://www.omg.org/spec/BPMN/20100524/MODEL\" targetNamespace=\"x\">"
+        + "<process id=\"Process_Fremd\" isExecutable=\"true\"><startEvent id=\"s\"/></process></definitions>";
+    String body = "--" + grenze + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nfremd\r\n"
+        + "--" + grenze + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"fremd.bpmn\"\r\n"
+        + "Content-Type: application/octet-stream\r\n\r\n" + modell + "\r\n--" + grenze + "--\r\n";
+    HttpResponse<String> bereitstellung = rest("POST", "/engine-rest/deployment/create", "tbecker", body,
+        Map.of("Content-Type", "multipart/form-data; boundary=" + grenze));
+    assertThat(bereitstellung.statusCode()).isEqualTo(403);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_Fremd").count()).isZero();
+  }
+
+  @Test
+  void passwortrichtlinieGiltAuchFuerNeueBenutzer() {
+    User schwach = engine.getIdentityService().newUser("schwach");
+    schwach.setFirstName("S");
+    schwach.setLastName("W");
+    schwach.setPassword("demo");
+    assertThatThrownBy(() -> engine.getIdentityService().saveUser(schwach)).hasMessageContaining("Password does not match policy");
+    assertThat(engine.getIdentityService().createUserQuery().userId("schwach").count()).isZero();
+  }
+
+  @Test
+  void routingvariablenLassenSichNichtAmFormularVorbeiSetzen() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    String fall = engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getProcessInstanceId();
+    String wert = "{\"value\":\"schulamt\",\"type\":\"String\"}";
+    for (String pfad : new String[] {
+        "/engine-rest/task/" + aufgabe + "/variables/beratung",
+        "/engine-rest/task/" + aufgabe + "/localVariables/beratung",
+        "/engine-rest/task/" + aufgabe + ";x=y/variables/beratung",
+        "/engine-rest//task/" + aufgabe + "/variables/beratung",
+        "/engine-rest/process-instance/" + fall + "/variables/beratung"}) {
+      assertThat(rest("PUT", pfad, "pschneider", wert, Map.of()).statusCode()).as(pfad).isIn(403, 404);
+    }
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/variables", "pschneider",
+        "{\"modifications\":{\"schulaufsicht\":{\"value\":\"SCHULAMT\"}}}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/bpmnError", "pschneider", "{\"errorCode\":\"x\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/message", "pschneider", "{\"messageName\":\"x\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(engine.getRuntimeService().getVariable(fall, "beratung")).isInstanceOf(Map.class);
+    assertThat(engine.getRuntimeService().getVariable(fall, "schulaufsicht")).isNull();
+
+    for (String umweg : new String[] {";a=b/submit-form", "/complete;x=y", "/complete/"}) {
+      HttpResponse<String> antwort = rest("POST", "/engine-rest/task/" + aufgabe + umweg, "pschneider",
+          "{\"variables\":{\"beratung\":{\"value\":\"x\"}}}", Map.of());
+      assertThat(antwort.statusCode()).as(umweg + ": " + antwort.body()).isEqualTo(400);
+      assertThat(antwort.body()).contains("„beratung“ gehört nicht zu diesem Formular");
+    }
+    assertThat(rest("POST", "/engine-rest/task;x=y", "pschneider", AUSDRUCKS_ABFRAGE, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/task/" + aufgabe + "/identity-links", "pschneider",
+        "{\"groupId\":\"kiFoerderung\",\"type\":\"candidate\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
+  }
+
+  @Test
+  void nurDerBetriebLegtFilterMitAusdrueckenAn() throws Exception {
+    String filter = "{\"resourceType\":\"Task\",\"name\":\"Alles\",\"query\":{\"candidateGroupsExpression\":\"${currentUserGroups()}\"}}";
+    assertThat(rest("POST", "/engine-rest/filter/create", "pschneider", filter, Map.of()).statusCode()).isEqualTo(403);
+    assertThat(engine.getFilterService().createFilterQuery().filterName("Alles").count()).isZero();
+  }
+
+  @Test
+  void aufgabenOhneRechteBekommenSieBeimStartNachgezogen() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    engine.getAuthorizationService().createAuthorizationQuery().resourceType(org.camunda.bpm.engine.authorization.Resources.TASK)
+        .resourceId(aufgabe).list().forEach(a -> engine.getAuthorizationService().deleteAuthorization(a.getId()));
+    assertThat(rest("GET", "/engine-rest/task/count?taskId=" + aufgabe, "pschneider", null, Map.of()).body()).contains("\"count\":0");
+
+    einrichtung.einrichten();
+
+    assertThat(rest("GET", "/engine-rest/task/count?taskId=" + aufgabe, "pschneider", null, Map.of()).body()).contains("\"count\":1");
+  }
+
+  @Test
+  void ersteinrichtungDesAdministratorsIstGeschlossen() throws Exception {
+    WebappSitzung sitzung = new WebappSitzung(port);
+    sitzung.get("/camunda/app/admin/default/");
+    HttpResponse<String> antwort = sitzung.post("/camunda/api/admin/setup/default/user/create", "application/json",
+        "{\"profile\":{\"id\":\"eindringling\",\"firstName\":\"E\",\"lastName\":\"I\",\"email\":\"e@example.org\"},\"credentials\":{\"password\":\"Xx-1234567890\"}}",
+        Map.of("X-XSRF-TOKEN", String.valueOf(sitzung.cookie("XSRF-TOKEN"))));
+    assertThat(antwort.statusCode()).isEqualTo(403);
+    assertThat(engine.getIdentityService().createUserQuery().userId("eindringling").count()).isZero();
+  }
+
+  @Test
+  void csrfSchutzDerWebappsUndSichereCookies() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    WebappSitzung sitzung = new WebappSitzung(port);
+    HttpResponse<String> login = sitzung.anmelden("pschneider", PASSWORT);
+    String sessionCookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+    assertThat(sessionCookie).contains("Secure").contains("HttpOnly").containsIgnoringCase("SameSite=Strict");
+    WebappSitzung neu = new WebappSitzung(port);
+    String csrfCookie = neu.get("/camunda/app/tasklist/default/").headers().allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("XSRF-TOKEN")).findFirst().orElseThrow();
+    assertThat(csrfCookie).contains("Secure").containsIgnoringCase("SameSite=Strict");
+
+    String pfad = "/camunda/api/engine/engine/default/task/" + aufgabe + "/claim";
+    String body = "{\"userId\":\"pschneider\"}";
+    assertThat(sitzung.post(pfad, "application/json", body, Map.of()).statusCode()).as("without token").isEqualTo(403);
+    WebappSitzung zweite = new WebappSitzung(port);
+    zweite.anmelden("pschneider", PASSWORT);
+    assertThat(zweite.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", "gefaelscht")).statusCode()).as("wrong token").isIn(401, 403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isNull();
+    WebappSitzung fremd = new WebappSitzung(port);
+    fremd.anmelden("pschneider", PASSWORT);
+    HttpResponse<String> fremdeHerkunft = fremd.post(pfad, "application/json", body,
+        Map.of("X-XSRF-TOKEN", fremd.cookie("XSRF-TOKEN"), "Origin", "https://boese.example.org"));
+    assertThat(fremdeHerkunft.statusCode()).as("foreign origin").isEqualTo(403);
+    assertThat(fremdeHerkunft.body()).contains("fremder Herkunft");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isNull();
+    WebappSitzung dritte = new WebappSitzung(port);
+    dritte.anmelden("pschneider", PASSWORT);
+    assertThat(dritte.post(pfad, "application/json", body, Map.of("X-XSRF-TOKEN", dritte.cookie("XSRF-TOKEN"),
+        "Origin", "http://localhost:" + port)).statusCode()).isEqualTo(204);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getAssignee()).isEqualTo("pschneider");
+  }
+
+  @Test
+  void sicherheitsKopfzeilenUndHstsHinterHttps() throws Exception {
+    HttpResponse<String> tasklist = rest("GET", "/camunda/app/tasklist/default/", null, null, Map.of("X-Forwarded-Proto", "https"));
+    assertThat(tasklist.headers().firstValue("Strict-Transport-Security")).isPresent();
+    assertThat(tasklist.headers().firstValue("Content-Security-Policy")).isPresent();
+    assertThat(tasklist.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+
+    HttpResponse<String> eigeneSeite = rest("GET", "/ki/seiteneinstieg/zuweisungsschreiben/SE-2000-0001", null, null,
+        Map.of("X-Forwarded-Proto", "https"));
+    assertThat(eigeneSeite.statusCode()).isEqualTo(401);
+    assertThat(eigeneSeite.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
+    assertThat(eigeneSeite.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    assertThat(eigeneSeite.headers().firstValue("Strict-Transport-Security")).isPresent();
+  }
+
+  @Test
+  void geloeschterBenutzerVerliertDenZugang() throws Exception {
+    User user = engine.getIdentityService().newUser("kurzzeit");
+    user.setFirstName("Kurz");
+    user.setLastName("Zeit");
+    user.setPassword(PASSWORT);
+    engine.getIdentityService().saveUser(user);
+    engine.getIdentityService().createMembership("kurzzeit", "kiVerwaltung");
+    WebappSitzung sitzung = new WebappSitzung(port);
+    assertThat(sitzung.anmelden("kurzzeit", PASSWORT).statusCode()).isEqualTo(200);
+    assertThat(sitzung.get("/camunda/api/engine/engine/default/task/count").statusCode()).isEqualTo(200);
+
+    engine.getIdentityService().deleteUser("kurzzeit");
+    Thread.sleep(5); // beyond the test profile's 1 ms revalidation interval
+    assertThat(sitzung.get("/camunda/api/engine/engine/default/task/count").statusCode()).isIn(401, 403);
+    assertThat(rest("GET", "/engine-rest/task/count", "kurzzeit", null, Map.of()).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void feindlichesBpmnMitExternerEntitaetWirdNichtAufgeloest() throws Exception {
+    String geheim = Files.exists(Path.of("/etc/hostname")) ? Files.readString(Path.of("/etc/hostname")).trim() : "";
+    String modell = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <!DOCTYPE definitions [<!ENTITY xxe SYSTEM "file:///etc/hostname">]>
+        <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL" targetNamespace="x">
+          <process id="Process_Xxe" name="&xxe;" isExecutable="true"><startEvent id="s"/></process>
+        </definitions>
+        """;
+    assertThatThrownBy(() -> engine.getRepositoryService().createDeployment().addString("xxe.bpmn", modell).deploy())
+        .satisfies(e -> {
+          if (!geheim.isEmpty()) {
+            assertThat(e.getMessage()).doesNotContain(geheim);
+          }
+        });
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("Process_Xxe").count()).isZero();
+  }
+
+  @Test
+  void anmeldungenWerdenProtokolliert(CapturedOutput ausgabe) throws Exception {
+    new WebappSitzung(port).anmelden("tbecker", PASSWORT);
+    WebappSitzung falsch = new WebappSitzung(port);
+    falsch.anmelden("unbekannt", "falsch-falsch");
+    rest("GET", "/engine-rest/task/count", null, null, Map.of("Authorization",
+        "Basic " + Base64.getEncoder().encodeToString("niemand:falsch".getBytes(StandardCharsets.UTF_8))));
+    assertThat(ausgabe.getAll())
+        .contains("Login successful: user=tbecker app=tasklist")
+        .contains("Login failed: user=unbekannt app=tasklist")
+        .contains("REST login failed: user=niemand")
+        .doesNotContain("falsch-falsch");
+  }
+
+  @Test
+  void keineSkriptSprachenImKlassenpfad() {
+    ScriptEngineManager skripte = new ScriptEngineManager();
+    // only Camunda's FEEL and JUEL engines, which decision tables and expressions need; no general-purpose language
+    assertThat(skripte.getEngineFactories()).extracting(f -> f.getLanguageName().toLowerCase())
+        .containsOnly("feel", "feel-unary-tests", "jsp 2.1 el");
+    for (String sprache : new String[] {"javascript", "js", "groovy", "python", "ruby", "nashorn", "graal.js"}) {
+      assertThat(skripte.getEngineByName(sprache)).as(sprache).isNull();
+    }
+  }
+
+  @Test
+  void personenbezogeneDatenWederInProtokollenNochInBetreffenOderSchluesseln(CapturedOutput ausgabe) throws Exception {
+    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 6);
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(einladung.getId(), Seiteneinstiegsfall.einladung());
+    Task beratung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(beratung.getId(), Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", true));
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(fall.getId()).activityId("Task_GesundheitsamtBenachrichtigen").singleResult().getId());
+
+    String marker = Seiteneinstiegsfall.MARKER_NAME;
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+    assertThat(greenMail.getReceivedMessages()[0].getSubject()).doesNotContain(marker);
+    assertThat(fall.getBusinessKey()).doesNotContain(marker);
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
+        .getBusinessKey()).doesNotContain(marker);
+    assertThat(ausgabe.getAll()).contains(fall.getBusinessKey()).doesNotContain(marker).doesNotContain("Amina");
+  }
+}

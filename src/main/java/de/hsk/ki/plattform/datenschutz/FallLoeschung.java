@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Erasure of one case on request (DSGVO Art. 17): the running instance, its whole history
  * (variables and their details, tasks, comments, decisions, job logs) and the application's own
- * records of it (consents, e-mail register). What remains is an entry in ki_loeschprotokoll with the case number only.
+ * records of it (every {@link Falldaten} module: consents, e-mail register, …). What remains is an
+ * entry in ki_loeschprotokoll with the case number only, and the access log's rows (case number,
+ * user, time; no data of the child) until their own retention ends, so the erasure stays accountable.
  */
 @Service
 public class FallLoeschung {
@@ -30,11 +32,13 @@ public class FallLoeschung {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final JdbcTemplate jdbc;
+  private final java.util.List<Falldaten> module;
 
-  public FallLoeschung(ProcessEngine engine, JdbcTemplate jdbc) {
+  public FallLoeschung(ProcessEngine engine, JdbcTemplate jdbc, java.util.List<Falldaten> module) {
     this.runtime = engine.getRuntimeService();
     this.history = engine.getHistoryService();
     this.jdbc = jdbc;
+    this.module = java.util.List.copyOf(module);
   }
 
   @Transactional
@@ -53,8 +57,9 @@ public class FallLoeschung {
       }
       history.deleteHistoricProcessInstance(instanz.getId());
     }
-    jdbc.update("DELETE FROM ki_einwilligung WHERE aktenzeichen = ?", aktenzeichen);
-    jdbc.update("DELETE FROM ki_mailausgang WHERE aktenzeichen = ?", aktenzeichen);
+    for (Falldaten daten : module) {
+      daten.loescheFall(aktenzeichen);
+    }
     if (!instanzen.isEmpty()) {
       jdbc.update(
           "INSERT INTO ki_loeschprotokoll (aktenzeichen, prozesse, instanzen, geloescht_von, geloescht_am, grund) VALUES (?, ?, ?, ?, ?, ?)",

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import de.hsk.ki.plattform.prozess.Prozessbeschreibung;
+import de.hsk.ki.plattform.prozess.Prozesse;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -36,11 +38,6 @@ public class IdentitaetEinrichtung {
 
   private static final Logger LOG = LoggerFactory.getLogger(IdentitaetEinrichtung.class);
 
-  static final String PROZESS_SEITENEINSTIEG = "Process_Seiteneinstieg";
-  static final String PROZESS_UEBERGANG = "Process_UebergangSchuleBeruf";
-  /** Processes the KI's own staff start and work; the Schulamt and funding staff are not among them. */
-  static final java.util.List<String> KI_PROZESSE = java.util.List.of(PROZESS_SEITENEINSTIEG, PROZESS_UEBERGANG);
-
   public static final String FILTER_MEINE = "Meine Aufgaben";
   public static final String FILTER_GRUPPE = "Aufgaben meiner Gruppe";
   public static final String FILTER_UEBERFAELLIG = "Überfällig";
@@ -49,9 +46,11 @@ public class IdentitaetEinrichtung {
   private final AuthorizationService authorizations;
   private final FilterService filters;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+  private final Prozesse prozesse;
 
-  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc, Prozesse prozesse) {
     this.jdbc = jdbc;
+    this.prozesse = prozesse;
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -60,7 +59,11 @@ public class IdentitaetEinrichtung {
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   public void einrichten() {
-    for (KiGruppen.Gruppe g : KiGruppen.ALLE) {
+    java.util.List<KiGruppen.Gruppe> gruppen = new java.util.ArrayList<>(KiGruppen.ALLE);
+    // a process may name a group the county's list does not know yet; it is created under its id
+    tasklistGruppen().stream().filter(id -> KiGruppen.ALLE.stream().noneMatch(g -> g.id().equals(id)))
+        .forEach(id -> gruppen.add(new KiGruppen.Gruppe(id, id)));
+    for (KiGruppen.Gruppe g : gruppen) {
       if (identity.createGroupQuery().groupId(g.id()).count() == 0) {
         Group group = identity.newGroup(g.id());
         group.setName(g.name());
@@ -69,25 +72,25 @@ public class IdentitaetEinrichtung {
         LOG.info("Group {} created", g.id());
       }
     }
-    for (String gruppe : KiGruppen.TASKLIST) {
+    for (String gruppe : tasklistGruppen()) {
       gewaehre(gruppe, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     }
-    for (String gruppe : KiGruppen.SEITENEINSTIEG) {
-      for (String prozess : KI_PROZESSE) {
-        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess,
+    for (Prozessbeschreibung prozess : prozesse.alle()) {
+      for (String gruppe : prozess.starten()) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess.schluessel(),
             ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        gewaehre(gruppe, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       }
-      gewaehre(gruppe, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-    }
-    // The Schulamt sees its assignment tasks (granted per task through the candidate group) and the
-    // process name, nothing else of the case.
-    gewaehre(KiGruppen.SCHULAMT, Resources.PROCESS_DEFINITION, PROZESS_SEITENEINSTIEG, ProcessDefinitionPermissions.READ);
-    // Coordination oversees all tasks of the KI's processes (escalations, reassignment).
-    for (String prozess : KI_PROZESSE) {
-      gewaehre(KiGruppen.LEITUNG, Resources.PROCESS_DEFINITION, prozess,
-          ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
-          ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
-          ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      // groups a task is routed to see it (granted per task through the candidate group) and the process name
+      for (String gruppe : prozess.lesen()) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess.schluessel(), ProcessDefinitionPermissions.READ);
+      }
+      for (String gruppe : prozess.aufsicht()) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, prozess.schluessel(),
+            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+            ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      }
     }
     filterEinrichten();
     aufgabenrechteNachziehen();
@@ -150,9 +153,16 @@ public class IdentitaetEinrichtung {
     filter.setProperties(eigenschaften);
     filter.setQuery(query);
     filters.saveFilter(filter);
-    for (String gruppe : KiGruppen.TASKLIST) {
+    for (String gruppe : tasklistGruppen()) {
       gewaehre(gruppe, Resources.FILTER, filter.getId(), Permissions.READ);
     }
+  }
+
+  /** The county's Tasklist groups and every group a process names. */
+  private java.util.Set<String> tasklistGruppen() {
+    java.util.Set<String> gruppen = new java.util.TreeSet<>(KiGruppen.TASKLIST);
+    prozesse.alle().forEach(p -> gruppen.addAll(p.gruppen()));
+    return gruppen;
   }
 
   void gewaehre(String gruppe, Resource resource, String resourceId, Permission... permissions) {

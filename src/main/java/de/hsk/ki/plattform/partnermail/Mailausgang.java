@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * sent, a retry of that job sends it no more.
  */
 @Service
-public class Mailausgang {
+public class Mailausgang implements de.hsk.ki.plattform.datenschutz.Falldaten {
 
   private static final Logger LOG = LoggerFactory.getLogger(Mailausgang.class);
 
@@ -97,5 +97,10 @@ public class Mailausgang {
 
   private static Timestamp jetzt() {
     return Zeit.jetzt();
+  }
+
+  @Override
+  public int loescheFall(String aktenzeichen) {
+    return jdbc.update("DELETE FROM ki_mailausgang WHERE aktenzeichen = ?", aktenzeichen);
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * partner and purpose with a recorded, not withdrawn consent.
  */
 @Service
-public class Einwilligungen {
+public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten {
 
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -82,5 +82,10 @@ public class Einwilligungen {
 
   private static Timestamp jetzt() {
     return Zeit.jetzt();
+  }
+
+  @Override
+  public int loescheFall(String aktenzeichen) {
+    return jdbc.update("DELETE FROM ki_einwilligung WHERE aktenzeichen = ?", aktenzeichen);
   }
 }

@@ -1,6 +1,5 @@
 package de.hsk.ki.prozesse.uebergang;
 
-import de.hsk.ki.plattform.fall.Fallnummern;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.MonthDay;
@@ -10,7 +9,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Intake of a transition case: case number UB-&lt;year&gt;-&lt;number&gt; (replacing any client key), age,
+ * Intake of a transition case (the case number comes from the platform, see Aktenzeichenvergabe): age,
  * and the fact the compulsory-schooling table needs: has the school year in which the person
  * turned 18 ended? (NRW school years end on 31 July.)
  */
@@ -19,17 +18,8 @@ public class UebergangAufnehmen implements ExecutionListener {
 
   private static final MonthDay SCHULJAHRESENDE = MonthDay.of(7, 31);
 
-  private final Fallnummern fallnummern;
-
-  public UebergangAufnehmen(Fallnummern fallnummern) {
-    this.fallnummern = fallnummern;
-  }
-
   @Override
   public void notify(DelegateExecution execution) {
-    String aktenzeichen = fallnummern.naechste("UB");
-    execution.setProcessBusinessKey(aktenzeichen);
-    execution.setVariable("aktenzeichen", aktenzeichen);
     LocalDate geburtsdatum = Zeit.datum(execution.getVariable("geburtsdatum"));
     LocalDate heute = Zeit.heute();
     execution.setVariable("alter", Period.between(geburtsdatum, heute).getYears());

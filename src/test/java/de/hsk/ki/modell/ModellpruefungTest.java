@@ -168,7 +168,7 @@ class ModellpruefungTest {
     for (Path datei : MODELLE) {
       BpmnModelInstance modell = Bpmn.readModelFromFile(datei.toFile());
       for (FlowNode knoten : modell.getModelElementsByType(FlowNode.class)) {
-        assertThat(knoten.getId()).as(datei + ": id").matches("(Task|Event|Gateway|SubProcess)_[A-Z][A-Za-z0-9]+");
+        assertThat(knoten.getId()).as(datei + ": id").matches("(Task|Event|Gateway|SubProcess|Call)_[A-Z][A-Za-z0-9]+");
       }
       for (SequenceFlow fluss : modell.getModelElementsByType(SequenceFlow.class)) {
         assertThat(fluss.getId()).as(datei + ": id").matches("Flow_[A-Z][A-Za-z0-9]+");

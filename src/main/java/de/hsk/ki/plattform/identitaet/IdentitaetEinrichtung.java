@@ -47,10 +47,14 @@ public class IdentitaetEinrichtung {
   private final FilterService filters;
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final Prozesse prozesse;
+  private final org.camunda.bpm.engine.RepositoryService repository;
+  /** Key prefix of the reusable called processes. */
+  public static final String BAUSTEIN = "Process_Baustein_";
 
   public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc, Prozesse prozesse) {
     this.jdbc = jdbc;
     this.prozesse = prozesse;
+    this.repository = engine.getRepositoryService();
     this.identity = engine.getIdentityService();
     this.authorizations = engine.getAuthorizationService();
     this.filters = engine.getFilterService();
@@ -90,6 +94,12 @@ public class IdentitaetEinrichtung {
             ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
             ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
             ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      }
+    }
+    // building blocks (processes/_bausteine) are called by many processes: every Tasklist group sees their names
+    for (var baustein : repository.createProcessDefinitionQuery().processDefinitionKeyLike(BAUSTEIN + "%").latestVersion().list()) {
+      for (String gruppe : tasklistGruppen()) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, baustein.getKey(), ProcessDefinitionPermissions.READ);
       }
     }
     filterEinrichten();

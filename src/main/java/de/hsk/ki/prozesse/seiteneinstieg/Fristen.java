@@ -15,8 +15,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @Component("fristen")
-@ConfigurationProperties(prefix = "ki.fristen")
-public class Fristen {
+@ConfigurationProperties(prefix = "ki.prozesse.seiteneinstieg.fristen")
+public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
 
   @Frist private String einladung = "P3D";
   @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";

@@ -5,11 +5,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.annotation.Validated;
 
-/** Deadlines of the transition counselling as ISO-8601 periods (settings ki.uebergang.fristen.*). */
+/** Deadlines of the transition counselling as ISO-8601 periods (settings ki.prozesse.uebergang.fristen.*). */
 @Validated
 @Component("uebergangFristen")
-@ConfigurationProperties(prefix = "ki.uebergang.fristen")
-public class UebergangFristen {
+@ConfigurationProperties(prefix = "ki.prozesse.uebergang.fristen")
+public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
 
   @Frist private String erstgespraech = "P7D";
   @Frist private String einwilligung = "P14D";

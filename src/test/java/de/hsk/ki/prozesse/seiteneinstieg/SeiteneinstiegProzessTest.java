@@ -12,6 +12,7 @@ import de.hsk.ki.testkit.Testpostfach;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,6 +39,7 @@ class SeiteneinstiegProzessTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired ManagementService management;
+  @Autowired Fristen fristen;
 
   @BeforeEach
   void init() {
@@ -171,8 +173,18 @@ class SeiteneinstiegProzessTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
     execute(eskalation);
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt", "Task_UeberfaelligeZuweisungKlaeren");
-    BpmnAwareTests.assertThat(fall).task("Task_UeberfaelligeZuweisungKlaeren").hasCandidateGroup("kiLeitung");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt", "Call_UeberfaelligeZuweisungKlaeren");
+    // the overdue building block: one task for coordination, with the reason in words from the settings
+    var klaerung = BpmnAwareTests.assertThat(fall).calledProcessInstance("Process_Baustein_Ueberfaelligkeit");
+    klaerung.task("Task_UeberfaelligkeitKlaeren").hasCandidateGroup("kiLeitung");
+    ProcessInstance baustein = klaerung.actual();
+    assertThat(baustein.getBusinessKey()).isEqualTo(fall.getBusinessKey());
+    assertThat(engine.getRuntimeService().getVariable(baustein.getId(), "anlass"))
+        .isEqualTo("Seit " + fristen.text("zuweisungEskalation") + " ist kein Schulplatz zugewiesen (Ziel: "
+            + fristen.text("zuweisung") + "). Bitte mit der Schulaufsicht klären.");
+    complete(task("Task_UeberfaelligkeitKlaeren", baustein), Map.of("eskalationsmassnahme", "Telefonat mit der Schulaufsicht"));
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "eskalationsmassnahme")).isEqualTo("Telefonat mit der Schulaufsicht");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
   }
 
   @Test

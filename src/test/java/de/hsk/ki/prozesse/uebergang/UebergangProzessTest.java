@@ -198,8 +198,9 @@ class UebergangProzessTest {
     complete(task(fall), Map.of("bildungsgang", "BERUFSKOLLEG"));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
     fuehreJobAus(fall, "Event_WiedervorlageUeberfaellig");
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren", "Task_UeberfaelligeWiedervorlageKlaeren");
-    BpmnAwareTests.assertThat(fall).task("Task_UeberfaelligeWiedervorlageKlaeren").hasCandidateGroup("kiLeitung");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren", "Call_UeberfaelligeWiedervorlageKlaeren");
+    BpmnAwareTests.assertThat(fall).calledProcessInstance("Process_Baustein_Ueberfaelligkeit")
+        .task("Task_UeberfaelligkeitKlaeren").hasCandidateGroup("kiLeitung");
   }
 
   @Test

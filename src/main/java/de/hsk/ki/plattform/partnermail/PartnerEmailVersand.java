@@ -14,7 +14,6 @@ import org.springframework.stereotype.Service;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /** Renders a German e-mail template and sends it to a partner of the directory. */
 @Service
@@ -33,11 +32,10 @@ public class PartnerEmailVersand {
     this.mailSender = mailSender;
     this.verzeichnis = verzeichnis;
     this.properties = properties;
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
-    resolver.setPrefix("mail/");
-    resolver.setSuffix(".txt");
+    // the template text itself is passed in: templates live beside their process (Mailvorlagen)
+    org.thymeleaf.templateresolver.StringTemplateResolver resolver = new org.thymeleaf.templateresolver.StringTemplateResolver();
     resolver.setTemplateMode(TemplateMode.TEXT);
-    resolver.setCharacterEncoding("UTF-8");
+    resolver.setCacheable(true);
     vorlagen.setTemplateResolver(resolver);
   }
 
@@ -49,8 +47,8 @@ public class PartnerEmailVersand {
    * @param partnerSchluessel key of the recipient in the partner directory
    * @param werte values the template may show: case number, links, labels; no personal data
    */
-  public void sende(String schluessel, MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
-    if (!ausgang.vorbereiten(schluessel, aktenzeichen, vorlage.name(), partnerSchluessel)) {
+  public void sende(String schluessel, Mailvorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
+    if (!ausgang.vorbereiten(schluessel, aktenzeichen, vorlage.id(), partnerSchluessel)) {
       LOG.info("E-mail '{}' for case {} to partner {} was already sent: skipped", vorlage, aktenzeichen, partnerSchluessel);
       return;
     }
@@ -58,7 +56,7 @@ public class PartnerEmailVersand {
     ausgang.gesendet(schluessel);
   }
 
-  private void sendeJetzt(String schluessel, MailVorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
+  private void sendeJetzt(String schluessel, Mailvorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
     Partner partner =
         verzeichnis
             .finde(partnerSchluessel)
@@ -68,7 +66,7 @@ public class PartnerEmailVersand {
     context.setVariables(werte);
     context.setVariable("aktenzeichen", aktenzeichen);
     context.setVariable("partnerName", partner.name());
-    String text = vorlagen.process(vorlage.datei(), context);
+    String text = vorlagen.process(vorlage.text(), context);
     try {
       MimeMessage nachricht = mailSender.createMimeMessage();
       // the same for every attempt (Spring keeps an explicit Message-ID): receivers can drop a duplicate

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * partner and purpose with a recorded, not withdrawn consent.
  */
 @Service
-public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten {
+public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten, de.hsk.ki.plattform.partnermail.Einwilligungspruefung {
 
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
@@ -47,6 +47,7 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
         jetzt(), benutzer, aktenzeichen, partner);
   }
 
+  @Override
   public boolean liegtVor(String aktenzeichen, String partner) {
     return vonFall(aktenzeichen).stream().anyMatch(e -> e.partner().equals(partner) && e.gueltig());
   }

@@ -1,6 +1,5 @@
 package de.hsk.ki.prozesse.uebergang;
 
-import de.hsk.ki.plattform.partnermail.MailVorlage;
 import org.springframework.stereotype.Component;
 
 /** Which template a referral uses: the KAoA-kompakt provider gets a booking, everyone else a referral. */
@@ -8,6 +7,6 @@ import org.springframework.stereotype.Component;
 public class Vermittlungsvorlage {
 
   public String fuer(String partner) {
-    return (UebergangListener.KAOA_TRAEGER.equals(partner) ? MailVorlage.KAOA_KOMPAKT_BUCHUNG : MailVorlage.VERMITTLUNG).name();
+    return UebergangListener.KAOA_TRAEGER.equals(partner) ? "KAOA_KOMPAKT_BUCHUNG" : "VERMITTLUNG";
   }
 }

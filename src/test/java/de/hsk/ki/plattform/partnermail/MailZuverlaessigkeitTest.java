@@ -37,6 +37,7 @@ class MailZuverlaessigkeitTest {
 
   @Autowired ProcessEngine engine;
   @Autowired PartnerEmailVersand versand;
+  @Autowired Mailvorlagen vorlagen;
   @Autowired PlatformTransactionManager transaktionen;
   @Autowired MailProperties mailEinstellungen;
 
@@ -70,12 +71,12 @@ class MailZuverlaessigkeitTest {
     String schluessel = "test-" + System.nanoTime();
     // the job sends, then its own transaction fails (e.g. an optimistic-locking conflict at commit)
     assertThatThrownBy(() -> jobTransaktion.executeWithoutResult(s -> {
-      versand.sende(schluessel, MailVorlage.GESUNDHEITSAMT_UNTERSUCHUNG, "GESUNDHEITSAMT", "SE-2026-0999", Map.of());
+      versand.sende(schluessel, vorlagen.vorlage("GESUNDHEITSAMT_UNTERSUCHUNG"), "GESUNDHEITSAMT", "SE-2026-0999", Map.of());
       throw new IllegalStateException("Rollback nach dem Versand");
     })).hasMessageContaining("Rollback");
     // the engine retries the job: same key
     jobTransaktion.executeWithoutResult(s ->
-        versand.sende(schluessel, MailVorlage.GESUNDHEITSAMT_UNTERSUCHUNG, "GESUNDHEITSAMT", "SE-2026-0999", Map.of()));
+        versand.sende(schluessel, vorlagen.vorlage("GESUNDHEITSAMT_UNTERSUCHUNG"), "GESUNDHEITSAMT", "SE-2026-0999", Map.of()));
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
     assertThat(greenMail.getReceivedMessages()[0].getMessageID()).isEqualTo("<" + schluessel + "@ki-prozesse>");
   }

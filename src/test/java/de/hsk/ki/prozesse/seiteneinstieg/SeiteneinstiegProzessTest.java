@@ -169,7 +169,9 @@ class SeiteneinstiegProzessTest {
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("schulamt@example.org");
     assertThat(mails[0].getSubject()).contains("Erinnerung").contains(fall.getBusinessKey());
     assertThat(mails[0].getContent().toString())
-        .contains("/camunda/app/tasklist/default/#/?task=" + task("Task_ZuweisungSchulamt", fall).getId());
+        .contains("/camunda/app/tasklist/default/#/?task=" + task("Task_ZuweisungSchulamt", fall).getId())
+        // the period in words comes from the setting through the model, not from the template
+        .contains("seit " + fristen.text("zuweisungErinnerung") + " noch kein Schulplatz");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
     execute(eskalation);

@@ -43,10 +43,13 @@ class BereitstellungTest {
   @Test
   void jedeDateiUnterProcessesUndFormsIstUnterIhremPfadBereitgestellt() throws IOException {
     Set<String> erwartet = new HashSet<>();
-    for (String ordner : List.of("processes", "forms")) {
-      try (Stream<Path> dateien = Files.walk(Path.of(ordner))) {
-        dateien.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)"))
-            .forEach(p -> erwartet.add(p.toString().replace('\\', '/')));
+    // the test-only sample process (src/test/resources/processes/beispiel) is deployed like any other
+    for (Path wurzel : List.of(Path.of("."), Path.of("src/test/resources"))) {
+      for (String ordner : List.of("processes", "forms")) {
+        try (Stream<Path> dateien = Files.walk(wurzel.resolve(ordner))) {
+          dateien.filter(Files::isRegularFile).filter(p -> p.toString().matches(".*\\.(bpmn|dmn|form)"))
+              .forEach(p -> erwartet.add(wurzel.relativize(p).toString().replace('\\', '/')));
+        }
       }
     }
     Deployment start = engine.getRepositoryService().createDeploymentQuery().deploymentName("SpringAutoDeployment")

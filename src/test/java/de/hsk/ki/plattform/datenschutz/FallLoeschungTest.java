@@ -47,34 +47,8 @@ class FallLoeschungTest {
     return HttpClient.newHttpClient().send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  /** Every table, every column (text, numbers, serialized bytes): where does the marker stand? */
   List<String> fundstellen(String marker) {
-    List<String> funde = new ArrayList<>();
-    for (String tabelle : jdbc.queryForList(
-        "SELECT TABLE_NAME FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = 'PUBLIC' AND TABLE_TYPE = 'BASE TABLE'", String.class)) {
-      jdbc.query("SELECT * FROM \"" + tabelle + "\"", rs -> {
-        ResultSetMetaData meta = rs.getMetaData();
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          Object wert = rs.getObject(i);
-          String text;
-          if (wert == null) {
-            text = "";
-          } else if (wert instanceof byte[] bytes) {
-            text = new String(bytes, StandardCharsets.UTF_8);
-          } else if (wert instanceof Blob blob) {
-            text = new String(blob.getBytes(1, (int) blob.length()), StandardCharsets.UTF_8);
-          } else if (wert instanceof Clob clob) {
-            text = clob.getSubString(1, (int) clob.length());
-          } else {
-            text = wert.toString();
-          }
-          if (text.contains(marker)) {
-            funde.add(tabelle + "." + meta.getColumnName(i));
-          }
-        }
-      });
-    }
-    return funde;
+    return de.hsk.ki.testkit.Datenbanksuche.fundstellen(jdbc, marker);
   }
 
   @Test

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import de.hsk.ki.KiSpringTest;
-import de.hsk.ki.WebappSitzung;
+import de.hsk.ki.testkit.WebappSitzung;
 import de.hsk.ki.testkit.Testpostfach;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;

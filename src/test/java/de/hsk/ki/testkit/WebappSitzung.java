@@ -1,4 +1,4 @@
-package de.hsk.ki;
+package de.hsk.ki.testkit;
 
 import java.net.URI;
 import java.net.URLEncoder;

@@ -60,7 +60,7 @@ class PostgresTest {
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-  @Autowired de.hsk.ki.prozesse.uebergang.Einwilligungen einwilligungen;
+  @Autowired de.hsk.ki.plattform.einwilligung.Einwilligungen einwilligungen;
   @Autowired de.hsk.ki.plattform.datenschutz.Einwilligungsbereinigung bereinigung;
 
   @Test

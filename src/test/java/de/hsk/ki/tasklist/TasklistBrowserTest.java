@@ -140,10 +140,10 @@ class TasklistBrowserTest {
     feld("vermittlungsziel").sendKeys("Ausbildung im Einzelhandel");
     Browser.bildschirmfoto(browser, "05-vermittlung");
     sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
-    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey())
         .taskDefinitionKey("Task_EinwilligungEinholen").count() == 1);
 
-    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey()).singleResult();
     assertThat(engine.getTaskService().getVariable(einwilligung.getId(), "partner")).isEqualTo("JOBCENTER");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "vermittlungsPartner"))
         .asList().containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");

@@ -1,6 +1,7 @@
 package de.hsk.ki.prozesse.uebergang;
 
 import de.hsk.ki.plattform.fall.Listen;
+import de.hsk.ki.plattform.einwilligung.Einwilligungen;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,25 +39,6 @@ public class UebergangListener {
   @Bean
   TaskListener vermittlungFestlegen() {
     return task -> setzeListe(task, "vermittlungsPartner", Listen.alsStrings(task.getVariable("partnerAuswahl")));
-  }
-
-  /** Records who consented (or refused) for which partner and purpose. */
-  @Bean
-  TaskListener einwilligungErfassen(Einwilligungen einwilligungen) {
-    return task -> {
-      String rolle = (String) task.getVariable("einwilligendePerson");
-      // age on the day of the declaration, not at intake: a case can run for years
-      LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
-      String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
-      if (einwand != null) {
-        throw new ProcessEngineException(einwand); // also without a form: the register never holds a wrong declarant
-      }
-      String aktenzeichen = task.getExecution().getProcessBusinessKey();
-      einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),
-          "ERTEILT".equals(task.getVariable("einwilligung")), rolle, (String) task.getVariable("einwilligendeName"),
-          (String) task.getVariable("zweck"), datum, benutzer(task));
-      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
-    };
   }
 
   /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */

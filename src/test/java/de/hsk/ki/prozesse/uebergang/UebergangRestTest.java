@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.uebergang;
 
+import de.hsk.ki.plattform.einwilligung.Einwilligungen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,7 +67,8 @@ class UebergangRestTest {
     ((ObjectNode) gueltig.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
     assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", gueltig).statusCode()).isEqualTo(204);
 
-    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    // the consent building block runs under the case number of the case
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen).singleResult();
     HttpResponse<String> ohneAngaben = post("/task/" + einwilligung.getId() + "/complete", "ademir",
         variablen(Map.of("einwilligung", "VIELLEICHT", "einwilligungsdatum", LocalDate.now().plusDays(3).toString())));
     assertThat(ohneAngaben.statusCode()).isEqualTo(400);
@@ -82,14 +84,15 @@ class UebergangRestTest {
     ObjectNode meldung = variablen(Map.of("meldendeStelle", "SCHULE", "vorname", "Ali", "nachname", "Regeltest",
         "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "BRILON", "schulbesuchsjahre", 11,
         "aktuelleKlasse", "KEINE", "abschluss", "HSA10", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
-    String fall = JSON.readTree(post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", meldung).body())
-        .get("id").asText();
+    var gestartet = JSON.readTree(post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "ademir", meldung).body());
+    String fall = gestartet.get("id").asText();
     Task plan = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
     ObjectNode auswahl = variablen(Map.of("vermittlungsziel", "Arbeit"));
     ((ObjectNode) auswahl.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
     assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", auswahl).statusCode()).isEqualTo(204);
 
-    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceId(fall).singleResult();
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(gestartet.get("businessKey").asText())
+        .singleResult();
     HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", variablen(Map.of(
         "einwilligung", "ERTEILT", "einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
         "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString())));

@@ -1,4 +1,4 @@
-package de.hsk.ki.prozesse.uebergang;
+package de.hsk.ki.plattform.einwilligung;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.hsk.ki.plattform.formular.EingabePruefung;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
  * staff read the reason beside the field; the listener that records the consent applies the same rule.
  */
 @Component
-class WerWilligtEin implements Formularregel {
+public class WerWilligtEin implements Formularregel {
 
-  static final String FORMULAR = "form_ub_einwilligung";
+  static final String FORMULAR = "form_baustein_einwilligung";
 
   @Override
   public boolean gilt(String formularId) {
@@ -43,7 +43,7 @@ class WerWilligtEin implements Formularregel {
   }
 
   /** The objection to this declarant, or null. */
-  static String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung) {
+  public static String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung) {
     int alter = Period.between(geburtsdatum, erklaerung).getYears();
     if ("JUGENDLICHE".equals(rolle) && alter < 15) {
       return "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.";

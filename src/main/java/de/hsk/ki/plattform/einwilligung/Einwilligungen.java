@@ -1,4 +1,4 @@
-package de.hsk.ki.prozesse.uebergang;
+package de.hsk.ki.plattform.einwilligung;
 
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
 import de.hsk.ki.plattform.zeit.Zeit;

@@ -101,6 +101,13 @@ public class IdentitaetEinrichtung {
       for (String gruppe : tasklistGruppen()) {
         gewaehre(gruppe, Resources.PROCESS_DEFINITION, baustein.getKey(), ProcessDefinitionPermissions.READ);
       }
+      // supervision of a process reaches the steps it delegates to a building block
+      for (String gruppe : prozesse.alle().stream().flatMap(p -> p.aufsicht().stream()).collect(java.util.stream.Collectors.toSet())) {
+        gewaehre(gruppe, Resources.PROCESS_DEFINITION, baustein.getKey(),
+            ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK,
+            ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_INSTANCE,
+            ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
+      }
     }
     filterEinrichten();
     aufgabenrechteNachziehen();

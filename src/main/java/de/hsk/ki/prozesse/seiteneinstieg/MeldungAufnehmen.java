@@ -16,9 +16,9 @@ public class MeldungAufnehmen implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    Object geburtsdatum = execution.getVariable("geburtsdatum");
+    LocalDate geburtsdatum = Seiteneinstieg.GEBURTSDATUM.von(execution);
     if (geburtsdatum != null) {
-      execution.setVariable("alter", alterAm(geburtsdatum.toString(), heute()));
+      Seiteneinstieg.ALTER.setze(execution, (long) alterAm(geburtsdatum.toString(), heute()));
     }
   }
 

@@ -28,8 +28,8 @@ public class SchulOptionen implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String schulform = Schulform.schulformDerSchule((String) task.getVariable("empfohleneSchulform"));
-    String kommune = (String) task.getVariable("kommune");
+    String schulform = Schulform.schulformDerSchule(Seiteneinstieg.EMPFOHLENE_SCHULFORM.von(task));
+    String kommune = Seiteneinstieg.KOMMUNE.von(task);
     List<Map<String, String>> optionen = new ArrayList<>();
     verzeichnis.schulen().stream()
         .sorted(Comparator.comparing((Partner p) -> !p.schulform().equals(schulform))
@@ -41,7 +41,7 @@ public class SchulOptionen implements TaskListener {
           option.put("value", p.schluessel());
           optionen.add(option);
         });
-    task.setVariable("schulOptionen", Variables.objectValue(optionen)
+    task.setVariable(Seiteneinstieg.SCHUL_OPTIONEN.name(), Variables.objectValue(optionen)
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }
 }

@@ -2,16 +2,115 @@ package de.hsk.ki.prozesse.seiteneinstieg;
 
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.prozess.Prozessbeschreibung;
+import de.hsk.ki.plattform.prozess.Variable;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The lateral-entry process: its key and what the platform needs to know of it. */
+/** The lateral-entry process: its key, its element ids, its typed variables and its descriptor. */
 @Configuration
 public class Seiteneinstieg {
 
   public static final String SCHLUESSEL = "Process_Seiteneinstieg";
   public static final String PRAEFIX = "SE";
+
+  // Variables of the forms (forms/seiteneinstieg/) and of the model; ProzessklassenTest keeps them in step.
+  /** Case number (business key), copied onto every task. */
+  public static final Variable<String> AKTENZEICHEN = Variable.text("aktenzeichen");
+  /** Age at intake, for the routing table. */
+  public static final Variable<Long> ALTER = Variable.zahl("alter");
+  /** Result of Decision_Beratungszustaendigkeit (groups). */
+  public static final Variable<Object> BERATUNG = Variable.wert("beratung");
+  /** Result of Decision_Schulaufsicht (partner key). */
+  public static final Variable<String> SCHULAUFSICHT = Variable.text("schulaufsicht");
+  /** Out of the overdue building block. */
+  public static final Variable<String> ESKALATIONSMASSNAHME = Variable.text("eskalationsmassnahme");
+  public static final Variable<String> ZUGEWIESENE_SCHULE = Variable.text("zugewieseneSchule");
+  public static final Variable<Object> SCHUL_OPTIONEN = Variable.wert("schulOptionen");
+  public static final Variable<String> AUFNAHME = Variable.text("aufnahme");
+  public static final Variable<String> ABLEHNUNGSGRUND = Variable.text("ablehnungsgrund");
+  public static final Variable<String> KOMMUNE = Variable.text("kommune");
+  public static final Variable<LocalDate> TERMIN_DATUM = Variable.datum("terminDatum");
+  public static final Variable<String> TERMIN_UHRZEIT = Variable.text("terminUhrzeit");
+  public static final Variable<String> TERMIN_ORT = Variable.text("terminOrt");
+  public static final Variable<String> EINLADUNGSWEG = Variable.text("einladungsweg");
+  public static final Variable<Boolean> DOLMETSCHER_GEBUCHT = Variable.jaNein("dolmetscherGebucht");
+  public static final Variable<String> DOLMETSCHER_SPRACHE = Variable.text("dolmetscherSprache");
+  public static final Variable<List<String>> DOKUMENTE = Variable.liste("dokumente");
+  public static final Variable<Long> SCHULBESUCHSJAHRE = Variable.zahl("schulbesuchsjahre");
+  public static final Variable<Long> LETZTE_KLASSE = Variable.zahl("letzteKlasse");
+  public static final Variable<String> HERKUNFTSSCHULFORM = Variable.text("herkunftsschulform");
+  public static final Variable<String> SPRACHEN = Variable.text("sprachen");
+  public static final Variable<String> LATEINISCHE_SCHRIFT = Variable.text("lateinischeSchrift");
+  public static final Variable<String> DEUTSCHNIVEAU = Variable.text("deutschniveau");
+  public static final Variable<String> MATHEMATIKNIVEAU = Variable.text("mathematikniveau");
+  public static final Variable<String> INTERESSEN = Variable.text("interessen");
+  public static final Variable<String> EMPFOHLENE_SCHULFORM = Variable.text("empfohleneSchulform");
+  public static final Variable<Long> EMPFOHLENE_KLASSE = Variable.zahl("empfohleneKlasse");
+  public static final Variable<Boolean> ALPHABETISIERUNG = Variable.jaNein("alphabetisierung");
+  public static final Variable<Boolean> GESUNDHEITSAMT_BENACHRICHTIGEN = Variable.jaNein("gesundheitsamtBenachrichtigen");
+  public static final Variable<String> BERATUNGSNOTIZ = Variable.text("beratungsnotiz");
+  public static final Variable<String> MELDENDE_STELLE = Variable.text("meldendeStelle");
+  public static final Variable<String> VORNAME = Variable.text("vorname");
+  public static final Variable<String> NACHNAME = Variable.text("nachname");
+  public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");
+  public static final Variable<String> STAATSANGEHOERIGKEIT = Variable.text("staatsangehoerigkeit");
+  public static final Variable<LocalDate> ZUZUGSDATUM = Variable.datum("zuzugsdatum");
+  public static final Variable<String> ANSCHRIFT = Variable.text("anschrift");
+  public static final Variable<String> AUSWEISART = Variable.text("ausweisart");
+  public static final Variable<String> SORGEFORM = Variable.text("sorgeform");
+  public static final Variable<String> ERZIEHUNGSBERECHTIGTE = Variable.text("erziehungsberechtigte");
+  public static final Variable<String> TELEFON = Variable.text("telefon");
+  public static final Variable<String> EMAIL = Variable.text("email");
+  public static final Variable<String> BEVORZUGTE_SPRACHE = Variable.text("bevorzugteSprache");
+  public static final Variable<Boolean> DOLMETSCHER_BENOETIGT = Variable.jaNein("dolmetscherBenoetigt");
+  public static final Variable<String> BEMERKUNG = Variable.text("bemerkung");
+  public static final Variable<String> KLAERUNGSERGEBNIS = Variable.text("klaerungsergebnis");
+  public static final Variable<String> KLAERUNGSNOTIZ = Variable.text("klaerungsnotiz");
+  public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");
+  public static final Variable<String> ANSPRECHPERSON = Variable.text("ansprechperson");
+  public static final Variable<LocalDate> VERSANDDATUM = Variable.datum("versanddatum");
+  public static final Variable<String> VERSANDWEG = Variable.text("versandweg");
+
+  /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
+  public enum Element {
+    Event_MeldungEingegangen,
+    Task_BeratungszustaendigkeitErmitteln,
+    Gateway_Zustaendigkeit,
+    Task_ZustaendigkeitKlaeren,
+    Event_FallAbgegeben,
+    Task_EinladungVersenden,
+    Task_ErstberatungDurchfuehren,
+    Gateway_GesundheitsamtErforderlich,
+    Task_GesundheitsamtBenachrichtigen,
+    Gateway_GesundheitsamtZusammenfuehren,
+    Task_SchulaufsichtErmitteln,
+    SubProcess_Schulplatzvergabe,
+    Event_VergabeGestartet,
+    Gateway_ZuweisungAnfordern,
+    Gateway_Schulaufsicht,
+    Task_ZuweisungSchulamt,
+    Task_ZuweisungAnfragen,
+    Task_ZuweisungErfassen,
+    Gateway_ZuweisungErfolgt,
+    Task_SchuleInformieren,
+    Task_AufnahmeErfassen,
+    Gateway_Aufnahme,
+    Event_SchulplatzGesichert,
+    Event_ZuweisungErinnerung,
+    Task_SchulaufsichtErinnern,
+    Event_ErinnerungVersendet,
+    Event_ZuweisungUeberfaellig,
+    Call_UeberfaelligeZuweisungKlaeren,
+    Event_EskalationBearbeitet,
+    Task_ZuweisungsschreibenVersenden,
+    Event_FallAbgeschlossen,
+    SubProcess_HoechstdauerSeiteneinstieg,
+    Event_HoechstdauerSeiteneinstiegErreicht,
+    Event_SeiteneinstiegWegenZeitablaufGeschlossen
+  }
 
   @Bean
   Prozessbeschreibung seiteneinstiegBeschreibung() {

@@ -2,16 +2,112 @@ package de.hsk.ki.prozesse.uebergang;
 
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.prozess.Prozessbeschreibung;
+import de.hsk.ki.plattform.prozess.Variable;
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The school-to-work transition process: its key and what the platform needs to know of it. */
+/** The school-to-work transition process: its key, its element ids, its typed variables and its descriptor. */
 @Configuration
 public class Uebergang {
 
   public static final String SCHLUESSEL = "Process_UebergangSchuleBeruf";
   public static final String PRAEFIX = "UB";
+
+  // Variables of the forms (forms/uebergang/) and of the model; ProzessklassenTest keeps them in step.
+  /** Case number (business key), copied onto every task. */
+  public static final Variable<String> AKTENZEICHEN = Variable.text("aktenzeichen");
+  /** Age at intake. */
+  public static final Variable<Long> ALTER = Variable.zahl("alter");
+  /** For Decision_Schulpflicht. */
+  public static final Variable<Boolean> SCHULJAHR_MIT18_BEENDET = Variable.jaNein("schuljahrMit18Beendet");
+  /** Result of Decision_Schulpflicht. */
+  public static final Variable<String> SCHULPFLICHT = Variable.text("schulpflicht");
+  /** Result of Decision_UebergangTeam. */
+  public static final Variable<String> BERATUNG_GRUPPE = Variable.text("beratungGruppe");
+  /** Overview of the consent register, shown in forms. */
+  public static final Variable<String> EINWILLIGUNGEN_UEBERSICHT = Variable.text("einwilligungenUebersicht");
+  /** Next entry date of the chosen school track. */
+  public static final Variable<LocalDate> NAECHSTER_EINSTIEG = Variable.datum("naechsterEinstieg");
+  /** Partners to ask for consent, one building-block call each. */
+  public static final Variable<List<String>> VERMITTLUNGS_PARTNER = Variable.liste("vermittlungsPartner");
+  /** Element variable of the per-partner loop. */
+  public static final Variable<String> PARTNER = Variable.text("partner");
+  /** Out of the consent building block. */
+  public static final Variable<String> EINWILLIGUNG = Variable.text("einwilligung");
+  /** Partners to inform after a session. */
+  public static final Variable<List<String>> ZU_INFORMIERENDE_PARTNER = Variable.liste("zuInformierendePartner");
+  /** Out of the overdue building block. */
+  public static final Variable<String> ESKALATIONSMASSNAHME = Variable.text("eskalationsmassnahme");
+  public static final Variable<String> MELDENDE_STELLE = Variable.text("meldendeStelle");
+  public static final Variable<String> VORNAME = Variable.text("vorname");
+  public static final Variable<String> NACHNAME = Variable.text("nachname");
+  public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");
+  public static final Variable<String> KOMMUNE = Variable.text("kommune");
+  public static final Variable<String> TELEFON = Variable.text("telefon");
+  public static final Variable<String> EMAIL = Variable.text("email");
+  public static final Variable<Long> SCHULBESUCHSJAHRE = Variable.zahl("schulbesuchsjahre");
+  public static final Variable<String> AKTUELLE_KLASSE = Variable.text("aktuelleKlasse");
+  public static final Variable<String> ABSCHLUSS = Variable.text("abschluss");
+  public static final Variable<String> AUFENTHALTSSTATUS = Variable.text("aufenthaltsstatus");
+  public static final Variable<String> DEUTSCHNIVEAU = Variable.text("deutschniveau");
+  public static final Variable<String> ERGEBNIS = Variable.text("ergebnis");
+  public static final Variable<String> ERGEBNIS_NOTIZ = Variable.text("ergebnisNotiz");
+  public static final Variable<String> ANSCHLUSS_GEHALTEN = Variable.text("anschlussGehalten");
+  public static final Variable<String> NACHFRAGE_NOTIZ = Variable.text("nachfrageNotiz");
+  public static final Variable<String> BILDUNGSGANG = Variable.text("bildungsgang");
+  public static final Variable<Boolean> KAOA_KOMPAKT = Variable.jaNein("kaoaKompakt");
+  public static final Variable<LocalDate> ELTERN_INFORMIERT_AM = Variable.datum("elternInformiertAm");
+  public static final Variable<String> ANSCHLUSS_NOTIZ = Variable.text("anschlussNotiz");
+  public static final Variable<LocalDate> SITZUNGSDATUM = Variable.datum("sitzungsdatum");
+  public static final Variable<String> SITZUNGSINHALT = Variable.text("sitzungsinhalt");
+  public static final Variable<String> VEREINBARTE_SCHRITTE = Variable.text("vereinbarteSchritte");
+  public static final Variable<List<String>> PARTNER_INFORMIEREN = Variable.liste("partnerInformieren");
+  public static final Variable<List<String>> EINWILLIGUNG_WIDERRUFEN = Variable.liste("einwilligungWiderrufen");
+  public static final Variable<String> NAECHSTER_SCHRITT = Variable.text("naechsterSchritt");
+  public static final Variable<LocalDate> WIEDERVORLAGE = Variable.datum("wiedervorlage");
+  public static final Variable<List<String>> PARTNER_AUSWAHL = Variable.liste("partnerAuswahl");
+  public static final Variable<String> VERMITTLUNGSZIEL = Variable.text("vermittlungsziel");
+
+  /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
+  public enum Element {
+    Event_UebergangGemeldet,
+    Task_SchulpflichtPruefen,
+    Task_BeratungsteamErmitteln,
+    Gateway_Schulpflichtig,
+    Task_SchulischenAnschlussFestlegen,
+    Task_VermittlungPlanen,
+    Gateway_WegeZusammenfuehren,
+    SubProcess_EinwilligungUndVermittlung,
+    Event_EinwilligungBegonnen,
+    Call_EinwilligungEinholen,
+    Gateway_EinwilligungErteilt,
+    Task_PartnerVermitteln,
+    Event_PartnerVermittelt,
+    Event_OhnePartnerWeiter,
+    Gateway_ZurSitzung,
+    Task_BeratungsgespraechDokumentieren,
+    Event_WiedervorlageUeberfaellig,
+    Call_UeberfaelligeWiedervorlageKlaeren,
+    Event_UeberfaelligkeitGeklaert,
+    SubProcess_PartnerInformieren,
+    Event_InformationBegonnen,
+    Task_PartnerInformieren,
+    Event_PartnerInformiert,
+    Gateway_NaechsterSchritt,
+    Event_Wiedervorlage,
+    Task_ErgebnisErfassen,
+    Gateway_KontaktAbgebrochen,
+    Event_OhneAnschlussBeendet,
+    Event_NachfrageFaellig,
+    Task_NachfrageErfassen,
+    Event_UebergangAbgeschlossen,
+    SubProcess_HoechstdauerUebergang,
+    Event_HoechstdauerUebergangErreicht,
+    Event_UebergangWegenZeitablaufGeschlossen
+  }
 
   @Bean
   Prozessbeschreibung uebergangBeschreibung() {

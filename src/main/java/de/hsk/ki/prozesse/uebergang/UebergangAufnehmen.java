@@ -20,11 +20,11 @@ public class UebergangAufnehmen implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    LocalDate geburtsdatum = Zeit.datum(execution.getVariable("geburtsdatum"));
+    LocalDate geburtsdatum = Uebergang.GEBURTSDATUM.von(execution);
     LocalDate heute = Zeit.heute();
-    execution.setVariable("alter", Period.between(geburtsdatum, heute).getYears());
-    execution.setVariable("schuljahrMit18Beendet", heute.isAfter(endeDesSchuljahresMit18(geburtsdatum)));
-    execution.setVariable("einwilligungenUebersicht", "Keine Einwilligungen erfasst.");
+    Uebergang.ALTER.setze(execution, (long) Period.between(geburtsdatum, heute).getYears());
+    Uebergang.SCHULJAHR_MIT18_BEENDET.setze(execution, heute.isAfter(endeDesSchuljahresMit18(geburtsdatum)));
+    Uebergang.EINWILLIGUNGEN_UEBERSICHT.setze(execution, "Keine Einwilligungen erfasst.");
   }
 
   /** 31 July of the school year (1 August to 31 July) in which the 18th birthday falls. */

@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.uebergang;
 
+import de.hsk.ki.plattform.prozess.Variable;
 import de.hsk.ki.plattform.fall.Listen;
 import de.hsk.ki.plattform.einwilligung.Einwilligungen;
 import de.hsk.ki.plattform.zeit.Zeit;
@@ -23,22 +24,22 @@ public class UebergangListener {
   @Bean
   TaskListener schulischenAnschlussFestlegen() {
     return task -> {
-      String bildungsgang = (String) task.getVariable("bildungsgang");
-      task.setVariable("naechsterEinstieg", Einstiegstermine.naechster(bildungsgang, heute()).toString());
-      Object klasse = task.getVariable("aktuelleKlasse");
+      String bildungsgang = Uebergang.BILDUNGSGANG.von(task);
+      Uebergang.NAECHSTER_EINSTIEG.setze(task, Einstiegstermine.naechster(bildungsgang, heute()));
+      String klasse = Uebergang.AKTUELLE_KLASSE.von(task);
       boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
       List<String> partner = new ArrayList<>();
-      if (berechtigt && Boolean.TRUE.equals(task.getVariable("kaoaKompakt"))) {
+      if (berechtigt && Boolean.TRUE.equals(Uebergang.KAOA_KOMPAKT.von(task))) {
         partner.add(KAOA_TRAEGER);
       }
-      setzeListe(task, "vermittlungsPartner", partner);
+      setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, partner);
     };
   }
 
   /** Referral track: the partners chosen in the form, each to be asked for consent. */
   @Bean
   TaskListener vermittlungFestlegen() {
-    return task -> setzeListe(task, "vermittlungsPartner", Listen.alsStrings(task.getVariable("partnerAuswahl")));
+    return task -> setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_AUSWAHL.name())));
   }
 
   /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */
@@ -46,18 +47,18 @@ public class UebergangListener {
   TaskListener sitzungAuswerten(Einwilligungen einwilligungen) {
     return task -> {
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
-      for (String partner : Listen.alsStrings(task.getVariable("einwilligungWiderrufen"))) {
+      for (String partner : Listen.alsStrings(task.getVariable(Uebergang.EINWILLIGUNG_WIDERRUFEN.name()))) {
         einwilligungen.widerrufe(aktenzeichen, partner, benutzer(task));
       }
-      task.setVariable("einwilligungWiderrufen", null);
-      setzeListe(task, "zuInformierendePartner", Listen.alsStrings(task.getVariable("partnerInformieren")));
-      task.setVariable("partnerInformieren", null);
-      task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
+      Uebergang.EINWILLIGUNG_WIDERRUFEN.setze(task, null);
+      setzeListe(task, Uebergang.ZU_INFORMIERENDE_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_INFORMIEREN.name())));
+      Uebergang.PARTNER_INFORMIEREN.setze(task, null);
+      Uebergang.EINWILLIGUNGEN_UEBERSICHT.setze(task, einwilligungen.uebersicht(aktenzeichen));
     };
   }
 
-  private static void setzeListe(DelegateTask task, String name, List<String> werte) {
-    task.setVariable(name, Variables.objectValue(new ArrayList<>(werte))
+  private static void setzeListe(DelegateTask task, Variable<List<String>> variable, List<String> werte) {
+    task.setVariable(variable.name(), Variables.objectValue(new ArrayList<>(werte))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }
 

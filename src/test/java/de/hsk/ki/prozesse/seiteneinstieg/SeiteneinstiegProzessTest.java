@@ -175,7 +175,8 @@ class SeiteneinstiegProzessTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
     execute(eskalation);
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt", "Call_UeberfaelligeZuweisungKlaeren");
+    BpmnAwareTests.assertThat(fall).isWaitingAt(Seiteneinstieg.Element.Task_ZuweisungSchulamt.name(),
+        Seiteneinstieg.Element.Call_UeberfaelligeZuweisungKlaeren.name());
     // the overdue building block: one task for coordination, with the reason in words from the settings
     var klaerung = BpmnAwareTests.assertThat(fall).calledProcessInstance("Process_Baustein_Ueberfaelligkeit");
     klaerung.task("Task_UeberfaelligkeitKlaeren").hasCandidateGroup("kiLeitung");
@@ -185,7 +186,7 @@ class SeiteneinstiegProzessTest {
         .isEqualTo("Seit " + fristen.text("zuweisungEskalation") + " ist kein Schulplatz zugewiesen (Ziel: "
             + fristen.text("zuweisung") + "). Bitte mit der Schulaufsicht klären.");
     complete(task("Task_UeberfaelligkeitKlaeren", baustein), Map.of("eskalationsmassnahme", "Telefonat mit der Schulaufsicht"));
-    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "eskalationsmassnahme")).isEqualTo("Telefonat mit der Schulaufsicht");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), Seiteneinstieg.ESKALATIONSMASSNAHME.name())).isEqualTo("Telefonat mit der Schulaufsicht");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
   }
 

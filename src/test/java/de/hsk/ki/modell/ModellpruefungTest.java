@@ -164,6 +164,23 @@ class ModellpruefungTest {
   }
 
   @Test
+  void jedeGenannteEMailVorlageLiegtBeiEinemProzess() throws IOException {
+    java.util.Set<String> vorlagen = new java.util.TreeSet<>();
+    try (java.util.stream.Stream<Path> dateien = java.nio.file.Files.walk(Path.of("processes"))) {
+      dateien.filter(p -> p.getParent().getFileName().toString().equals("mail") && p.toString().endsWith(".txt"))
+          .forEach(p -> vorlagen.add(p.getFileName().toString().replace(".txt", "").toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+    }
+    for (Path datei : MODELLE) {
+      java.util.regex.Matcher vorlage = java.util.regex.Pattern.compile("<camunda:inputParameter name=\"vorlage\">([A-Z_]+)</camunda:inputParameter>")
+          .matcher(java.nio.file.Files.readString(datei));
+      while (vorlage.find()) {
+        assertThat(vorlagen).as(datei + ": Vorlage " + vorlage.group(1)).contains(vorlage.group(1));
+      }
+    }
+    assertThat(vorlagen).contains("ZUWEISUNG_ANFRAGE", "VERMITTLUNG");
+  }
+
+  @Test
   void technischeIdsFolgenDerNamenskonvention() {
     for (Path datei : MODELLE) {
       BpmnModelInstance modell = Bpmn.readModelFromFile(datei.toFile());

@@ -167,7 +167,7 @@ class ModellpruefungTest {
   void jedeGenannteEMailVorlageLiegtBeiEinemProzess() throws IOException {
     java.util.Set<String> vorlagen = new java.util.TreeSet<>();
     try (java.util.stream.Stream<Path> dateien = java.nio.file.Files.walk(Path.of("processes"))) {
-      dateien.filter(p -> p.getParent().getFileName().toString().equals("mail") && p.toString().endsWith(".txt"))
+      dateien.filter(p -> p.getParent() != null && p.getParent().getFileName().toString().equals("mail") && p.toString().endsWith(".txt"))
           .forEach(p -> vorlagen.add(p.getFileName().toString().replace(".txt", "").toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
     }
     for (Path datei : MODELLE) {

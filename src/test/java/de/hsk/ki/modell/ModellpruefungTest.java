@@ -181,6 +181,19 @@ class ModellpruefungTest {
   }
 
   @Test
+  void bausteineHeissenProcessBausteinUndWerdenNichtInTasklistGestartet() {
+    for (Path datei : MODELLE) {
+      if (datei.toString().replace('\\', '/').contains("processes/_bausteine/")) {
+        for (org.camunda.bpm.model.bpmn.instance.Process p : Bpmn.readModelFromFile(datei.toFile())
+            .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Process.class)) {
+          assertThat(p.getId()).as(datei + ": id").startsWith("Process_Baustein_");
+          assertThat(p.isCamundaStartableInTasklist()).as(datei + ": startable in Tasklist").isFalse();
+        }
+      }
+    }
+  }
+
+  @Test
   void technischeIdsFolgenDerNamenskonvention() {
     for (Path datei : MODELLE) {
       BpmnModelInstance modell = Bpmn.readModelFromFile(datei.toFile());

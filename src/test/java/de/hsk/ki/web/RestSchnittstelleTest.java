@@ -46,10 +46,7 @@ public class RestSchnittstelleTest {
   }
 
   public static ObjectNode variablen(Map<String, Object> werte) {
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode vars = body.putObject("variables");
-    werte.forEach((k, v) -> vars.putObject(k).set("value", JSON.valueToTree(v)));
-    return body;
+    return de.hsk.ki.testkit.Rest.formular(werte);
   }
 
   static Map<String, Object> meldung() {

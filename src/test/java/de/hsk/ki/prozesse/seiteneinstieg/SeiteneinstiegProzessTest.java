@@ -56,9 +56,7 @@ class SeiteneinstiegProzessTest {
   }
 
   private void fuehreJobAus(ProcessInstance fall, String aktivitaet) {
-    Job job = management.createJobQuery().processInstanceId(fall.getId()).activityId(aktivitaet).singleResult();
-    assertThat(job).as("job at " + aktivitaet).isNotNull();
-    execute(job);
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, fall.getId(), aktivitaet);
   }
 
   private void bisZurVergabe(ProcessInstance fall, String schulform) {

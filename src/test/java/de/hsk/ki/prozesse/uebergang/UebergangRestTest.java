@@ -37,10 +37,7 @@ class UebergangRestTest {
   }
 
   static ObjectNode variablen(Map<String, Object> werte) {
-    ObjectNode body = JSON.createObjectNode();
-    ObjectNode vars = body.putObject("variables");
-    werte.forEach((k, v) -> vars.putObject(k).set("value", JSON.valueToTree(v)));
-    return body;
+    return de.hsk.ki.testkit.Rest.formular(werte);
   }
 
   @Test

@@ -68,6 +68,11 @@ public final class EingabePruefung {
     return anderer != null && anderer.hasNonNull("value") && anderer.get("value").asText().equals(teile[1]);
   }
 
+  /** Control characters other than line breaks and tabs: nothing a person types, but what breaks logs and letters. */
+  private static final Pattern STEUERZEICHEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+  /** A tag, comment or processing instruction; "< 5" or "<5 Jahre" stay allowed. */
+  private static final Pattern AUSZEICHNUNG = Pattern.compile("<\\s*[a-zA-Z/!?]");
+
   private static final Map<String, Set<String>> ERLAUBTE_TYPEN =
       Map.of(
           "number", Set.of("", "integer", "long", "short", "double"),
@@ -97,6 +102,12 @@ public final class EingabePruefung {
         int grenze = feld.maxLaenge() == null ? MAX_TEXT : Math.min(feld.maxLaenge(), MAX_TEXT);
         if (text.length() > grenze) {
           return "höchstens " + grenze + " Zeichen erlaubt (eingegeben: " + text.length() + ").";
+        }
+        if (STEUERZEICHEN.matcher(text).find()) {
+          return "Steuerzeichen sind nicht erlaubt.";
+        }
+        if (AUSZEICHNUNG.matcher(text).find()) {
+          return "HTML oder andere Auszeichnungen in spitzen Klammern sind nicht erlaubt.";
         }
         if (feld.minLaenge() != null && text.length() < feld.minLaenge()) {
           return "mindestens " + feld.minLaenge() + " Zeichen erforderlich.";
@@ -167,8 +178,9 @@ public final class EingabePruefung {
         if (!liste.isArray()) {
           return "Liste erwartet.";
         }
+        Collection<String> erlaubt = feld.werteVariable() != null ? optionen.apply(feld.werteVariable()) : feld.werte();
         for (JsonNode element : liste) {
-          if (!feld.werte().contains(element.asText())) {
+          if (!erlaubt.contains(element.asText())) {
             return "ungültige Auswahl „" + kurz(element.asText()) + "“.";
           }
         }

@@ -10,5 +10,10 @@ public enum PartnerTyp {
   IHK,
   HWK,
   JUGENDMIGRATIONSDIENST,
-  KAOA_TRAEGER
+  KAOA_TRAEGER,
+  // public bodies the coordination process asks for statements
+  JUGENDAMT,
+  SCHULTRAEGER,
+  SOZIALAMT,
+  AUSLAENDERBEHOERDE
 }

@@ -49,6 +49,12 @@ public class PartnerVerzeichnis {
         "SELECT * FROM ki_partner WHERE typ = 'SCHULE' AND aktiv = TRUE ORDER BY kommune, name", PARTNER);
   }
 
+  /** Every active office (no schools), by name: the authorities a process may write to or involve. */
+  public List<Partner> stellen() {
+    return jdbc.query(
+        "SELECT * FROM ki_partner WHERE typ <> 'SCHULE' AND aktiv = TRUE ORDER BY name", PARTNER);
+  }
+
   public List<Kommune> kommunen() {
     return jdbc.query(
         "SELECT schluessel, name FROM ki_kommune ORDER BY name",

@@ -1,0 +1,73 @@
+package de.hsk.ki.prozesse.abstimmung;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.hsk.ki.plattform.formular.EingabePruefung;
+import de.hsk.ki.plattform.formular.Formularregel;
+import de.hsk.ki.plattform.frist.Fristensatz;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rules of the coordination forms that a form cannot express: free texts name authorities, not
+ * children or families (a birth date is refused; only "Rechtsgrundlage klären" names the person of a
+ * case-related discussion), and a statement deadline leaves room for the reminder before it.
+ */
+@Component
+public class AbstimmungRegeln implements Formularregel {
+
+  static final String PRAEFIX = "form_ab_";
+  static final String RECHTSGRUNDLAGE = "form_ab_rechtsgrundlage";
+  static final String BETEILIGTE = "form_ab_beteiligte";
+
+  /** "geb.", "geboren", "Geburtsdatum" or the birth sign before a date: the marks of a person's birth date in German text. */
+  private static final Pattern GEBURTSDATUM = Pattern.compile(
+      "(?iu)(\\bgeb\\.|\\bgeboren\\b|\\bgeburtsdatum|\\bgeburtstag|\\bgeb\\s+am\\b|\\*\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4})");
+
+  private final AbstimmungFristen fristen;
+
+  public AbstimmungRegeln(AbstimmungFristen fristen) {
+    this.fristen = fristen;
+  }
+
+  @Override
+  public boolean gilt(String formularId) {
+    return formularId != null && formularId.startsWith(PRAEFIX);
+  }
+
+  @Override
+  public List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall) {
+    List<EingabePruefung.Fehler> fehler = new ArrayList<>();
+    boolean personenbezugErlaubt = eingaben.containsKey("vorname"); // only the form of the legal basis has it
+    if (!personenbezugErlaubt) {
+      eingaben.forEach((feld, eintrag) -> {
+        JsonNode wert = eintrag.path("value");
+        if (wert.isTextual() && GEBURTSDATUM.matcher(wert.asText()).find()) {
+          fehler.add(new EingabePruefung.Fehler(feld, "Bitte keine personenbezogenen Daten von Kindern, Jugendlichen oder "
+              + "Familien eintragen – der Text enthält offenbar ein Geburtsdatum. Abstimmungen nennen Stellen und Gruppen; "
+              + "eine Person nennt nur der Schritt „Rechtsgrundlage klären“ einer fallbezogenen Abstimmung."));
+        }
+      });
+    }
+    if (eingaben.containsKey(Abstimmung.STELLUNGNAHME_BIS.name())) {
+      try {
+        LocalDate frist = LocalDate.parse(eingaben.get(Abstimmung.STELLUNGNAHME_BIS.name()).path("value").asText());
+        Period vorlauf = Period.parse(fristen.getErinnerungVorFrist()).plusDays(1);
+        if (frist.isBefore(Zeit.heute().plus(vorlauf))) {
+          fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: mindestens "
+              + Fristensatz.inWorten(vorlauf.toString()) + " ab heute, damit die Stellen vorher erinnert werden können."));
+        }
+      } catch (DateTimeParseException e) {
+        // the field check names a malformed date
+      }
+    }
+    return fehler;
+  }
+}

@@ -1,0 +1,43 @@
+package de.hsk.ki.prozesse.abstimmung;
+
+import de.hsk.ki.plattform.datenschutz.Falldaten;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * One row per coordination case for the coordination overview and the annual report (topic, legal
+ * domains, municipalities, outcome; no personal data), and the erasure of everything the process
+ * keeps outside the engine.
+ */
+@Component
+public class Abstimmungsfaelle implements Falldaten {
+
+  private final JdbcTemplate jdbc;
+
+  public Abstimmungsfaelle(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void anlegen(String aktenzeichen, String titel, String art, String thema, List<String> rechtskreise, List<String> kommunen) {
+    jdbc.update("INSERT INTO ki_ab_fall (aktenzeichen, titel, art, thema, rechtskreise, kommunen, angelegt_am) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        aktenzeichen, titel, art, thema, String.join(",", rechtskreise), String.join(",", kommunen), Zeit.heute());
+  }
+
+  /** The pre-check may correct the kind (structural or case-related). */
+  void art(String aktenzeichen, String art) {
+    jdbc.update("UPDATE ki_ab_fall SET art = ? WHERE aktenzeichen = ?", art, aktenzeichen);
+  }
+
+  void abschliessen(String aktenzeichen, String abschluss) {
+    jdbc.update("UPDATE ki_ab_fall SET abschluss = ?, abgeschlossen_am = ? WHERE aktenzeichen = ?", abschluss, Zeit.heute(), aktenzeichen);
+  }
+
+  @Override
+  public int loescheFall(String aktenzeichen) {
+    return jdbc.update("DELETE FROM ki_ab_massnahme WHERE aktenzeichen = ?", aktenzeichen)
+        + jdbc.update("DELETE FROM ki_ab_beteiligung WHERE aktenzeichen = ?", aktenzeichen)
+        + jdbc.update("DELETE FROM ki_ab_fall WHERE aktenzeichen = ?", aktenzeichen);
+  }
+}

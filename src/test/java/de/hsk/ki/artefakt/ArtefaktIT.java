@@ -93,6 +93,7 @@ class ArtefaktIT {
           .as("the waiting task finds its form").isEqualTo(200);
       abRueckmeldungDerSchule(app, fall, aufnahme, DEMO);
       uebergangBisZumEnde(app, DEMO);
+      abstimmungBisZumEnde(app, DEMO);
     }
   }
 
@@ -111,6 +112,7 @@ class ArtefaktIT {
         String fall = starteSeiteneinstieg(app, ADMIN_PG);
         abRueckmeldungDerSchule(app, fall, bisZurRueckmeldungDerSchule(app, fall, ADMIN_PG), ADMIN_PG);
         uebergangBisZumEnde(app, ADMIN_PG);
+        abstimmungBisZumEnde(app, ADMIN_PG);
       }
     }
   }
@@ -182,7 +184,8 @@ class ArtefaktIT {
     Set<String> verlangt = new HashSet<>();
     JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);
     assertThat(definitionen).extracting(d -> d.get("key").asText()).containsExactlyInAnyOrder("Process_Seiteneinstieg",
-        "Process_UebergangSchuleBeruf", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen", "Process_Baustein_Einwilligung");
+        "Process_UebergangSchuleBeruf", "Process_Abstimmung", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen",
+        "Process_Baustein_Einwilligung");
     // building blocks are called, never started from Tasklist
     assertThat(definitionen).filteredOn(d -> d.get("key").asText().startsWith("Process_Baustein_"))
         .allSatisfy(d -> assertThat(d.get("startableInTasklist").asBoolean()).isFalse());
@@ -194,7 +197,7 @@ class ArtefaktIT {
       modell.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
           .forEach(s -> verlangt.add(s.getCamundaFormRef()));
     }
-    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(16);
+    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(28);
     assertThat(formulare).as("deployed forms").containsAll(verlangt);
     HttpResponse<String> bereitschaft = app.bereitschaft();
     assertThat(bereitschaft.statusCode()).as(bereitschaft.body()).isEqualTo(200);
@@ -243,6 +246,44 @@ class ArtefaktIT {
     app.json(204, "POST", "/job/" + job.get(0).get("id").asText() + "/execute", "admin", admin, null);
     erledige(app, fall, admin, "Task_NachfrageErfassen", "tbecker", Map.of("anschlussGehalten", "JA"));
     pruefeBeendet(app, fall, admin);
+  }
+
+  /** A structural coordination case from the need to the reviewed measure, on the job executor of the jar. */
+  static void abstimmungBisZumEnde(Anwendung app, String admin) throws Exception {
+    int mails = mail.getReceivedMessages().length;
+    Map<String, Object> bedarf = new java.util.HashMap<>(Map.of("titel", "Schulplätze für neu zugewanderte 16- bis 18-Jährige",
+        "art", "STRUKTURELL", "thema", "SCHULPLATZ", "beschreibung", "Zu wenige Plätze in internationalen Förderklassen.",
+        "kommunen", "[\"ARNSBERG\"]", "zielgruppe", "Neu zugewanderte Jugendliche", "rechtskreise", "[\"SCHULE\",\"SGB_II\"]",
+        "quelle", "FALLSTATISTIK", "dringlichkeit", "HOCH"));
+    JsonNode start = app.json(200, "POST", "/process-definition/key/Process_Abstimmung/submit-form", "pschneider", DEMO,
+        formular(bedarf));
+    String fall = start.get("id").asText();
+    assertThat(start.get("businessKey").asText()).matches("AB-\\d{4}-\\d{4,}");
+    erledige(app, fall, admin, "Task_Vorpruefen", "mhoffmann", Map.of("vorpruefung", "ANNEHMEN", "art", "STRUKTURELL", "moderation", "ademir"));
+    erledige(app, fall, admin, "Task_BeteiligteFestlegen", "ademir", Map.of("beteiligte", "[\"SCHULAMT\",\"JOBCENTER\"]",
+        "fragen", "Wie viele Plätze können Sie anbieten?", "stellungnahmeBis", LocalDate.now().plusDays(14).toString()));
+    for (int i = 0; i < 2; i++) {
+      erledige(app, fall, admin, "Task_StellungnahmeErfassen", "pschneider", Map.of("eingangAm", LocalDate.now().toString(),
+          "position", "Wir unterstützen den Vorschlag.", "zustimmung", "JA", "beitraege", ""));
+    }
+    erledige(app, fall, admin, "Task_Konsolidieren", "ademir", Map.of("uebersicht", "Alle stimmen zu.", "finanzierung", "REGELSYSTEM",
+        "landesrechtBetroffen", false, "vorschlag", "Eine zusätzliche Klasse."));
+    erledige(app, fall, admin, "Task_TerminVorbereiten", "pschneider", Map.of("termin", LocalDate.now().plusDays(21).toString(),
+        "uhrzeit", "10:00", "ort", "Kreishaus Meschede", "tagesordnung", "Vorschlag"));
+    erledige(app, fall, admin, "Task_TerminDurchfuehren", "ademir", Map.of("teilnehmendeStellen", "Schulamt, Jobcenter",
+        "protokoll", "Einigung erzielt.", "terminErgebnis", "EINIGUNG"));
+    erledige(app, fall, admin, "Task_MassnahmeErfassen", "ademir", Map.of("massnahmeWas", "Klasse einrichten", "massnahmeWer", "ki:kiVerwaltung",
+        "massnahmeBis", LocalDate.now().plusDays(30).toString(), "massnahmeFinanzierung", "REGELSYSTEM",
+        "erfolgskriterium", "Klasse läuft", "weitereMassnahme", false));
+    erledige(app, fall, admin, "Task_MassnahmeUmsetzen", "pschneider", Map.of("stand", "ERLEDIGT", "standNotiz", ""));
+    // three months later: the operator runs the effect-review timer instead of waiting for it
+    JsonNode job = warte(app, "/job?processInstanceId=" + fall + "&activityId=Event_WirkungFaellig", admin);
+    app.json(204, "POST", "/job/" + job.get(0).get("id").asText() + "/execute", "admin", admin, null);
+    erledige(app, fall, admin, "Task_WirkungPruefen", "ademir", Map.of("zielErreicht", "JA", "wirkungBegruendung", "Klasse läuft.",
+        "wirkung", "ZIEL_ERREICHT"));
+    pruefeBeendet(app, fall, admin);
+    // requests, invitations and the agreement, two authorities each
+    assertThat(mail.getReceivedMessages().length - mails).as("e-mails of the coordination case").isEqualTo(6);
   }
 
   static void erledige(Anwendung app, String fall, String admin, String aktivitaet, String benutzer, Map<String, Object> werte)

@@ -13,17 +13,17 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
 /** One coordination case driven through the Java API as staff would through Tasklist, step by step. */
-final class Abstimmungsfall {
+public final class Abstimmungsfall {
 
-  final ProcessEngine engine;
-  final ProcessInstance fall;
+  public final ProcessEngine engine;
+  public final ProcessInstance fall;
 
   private Abstimmungsfall(ProcessEngine engine, ProcessInstance fall) {
     this.engine = engine;
     this.fall = fall;
   }
 
-  static Map<String, Object> bedarf(String titel, String art, List<String> rechtskreise, List<String> kommunen, String dringlichkeit) {
+  public static Map<String, Object> bedarf(String titel, String art, List<String> rechtskreise, List<String> kommunen, String dringlichkeit) {
     Map<String, Object> v = new HashMap<>();
     v.put("titel", titel);
     v.put("art", art);
@@ -38,37 +38,41 @@ final class Abstimmungsfall {
     return v;
   }
 
-  static Abstimmungsfall melde(ProcessEngine engine, Map<String, Object> bedarf) {
+  public static Abstimmungsfall von(ProcessEngine engine, ProcessInstance fall) {
+    return new Abstimmungsfall(engine, fall);
+  }
+
+  public static Abstimmungsfall melde(ProcessEngine engine, Map<String, Object> bedarf) {
     return new Abstimmungsfall(engine, engine.getRuntimeService().startProcessInstanceByKey(Abstimmung.SCHLUESSEL, bedarf));
   }
 
-  String aktenzeichen() {
+  public String aktenzeichen() {
     return fall.getBusinessKey();
   }
 
   /** The one open task with this definition key, also inside a building block the case called. */
-  Task aufgabe(Abstimmung.Element element) {
+  public Task aufgabe(Abstimmung.Element element) {
     return aufgabe(element.name());
   }
 
-  Task aufgabe(String definition) {
+  public Task aufgabe(String definition) {
     List<Task> offen = aufgaben(definition);
     assertThat(offen).as("open task " + definition).hasSize(1);
     return offen.get(0);
   }
 
-  List<Task> aufgaben(String definition) {
+  public List<Task> aufgaben(String definition) {
     return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen()).taskDefinitionKey(definition)
         .orderByTaskId().asc().list();
   }
 
-  void erledige(Abstimmung.Element element, Map<String, Object> werte) {
+  public void erledige(Abstimmung.Element element, Map<String, Object> werte) {
     engine.getTaskService().complete(aufgabe(element).getId(), werte);
     jobsAusfuehren();
   }
 
   /** Runs the asynchronous steps (e-mails, continuations) that are due now, until none is left. */
-  void jobsAusfuehren() {
+  public void jobsAusfuehren() {
     for (int i = 0; i < 200; i++) {
       Job job = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).messages().executable()
           .orderByJobId().asc().listPage(0, 1).stream().findFirst().orElse(null);
@@ -80,35 +84,35 @@ final class Abstimmungsfall {
     throw new AssertionError("jobs keep coming");
   }
 
-  List<Job> timer(Abstimmung.Element element) {
+  public List<Job> timer(Abstimmung.Element element) {
     return engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).timers().activityId(element.name())
         .orderByJobDuedate().asc().list();
   }
 
   /** Fires a timer of this element as if its date had come, then runs what follows. */
-  void timerFeuert(Job timer) {
+  public void timerFeuert(Job timer) {
     engine.getManagementService().executeJob(timer.getId());
     jobsAusfuehren();
   }
 
-  void vorpruefen(String ergebnis, Map<String, Object> mehr) {
+  public void vorpruefen(String ergebnis, Map<String, Object> mehr) {
     Map<String, Object> v = new HashMap<>(mehr);
     v.put("vorpruefung", ergebnis);
     v.putIfAbsent("art", engine.getRuntimeService().getVariable(fall.getId(), "art"));
     erledige(Abstimmung.Element.Task_Vorpruefen, v);
   }
 
-  void annehmen(String moderation) {
+  public void annehmen(String moderation) {
     vorpruefen("ANNEHMEN", Map.of("moderation", moderation));
   }
 
-  void beteiligteFestlegen(List<String> stellen, LocalDate frist) {
+  public void beteiligteFestlegen(List<String> stellen, LocalDate frist) {
     erledige(Abstimmung.Element.Task_BeteiligteFestlegen, Map.of("beteiligte", new ArrayList<>(stellen),
         "fragen", "Wie viele Plätze können Sie zum nächsten Halbjahr anbieten?", "stellungnahmeBis", frist.toString()));
   }
 
   /** The statement task of one authority (its element variable names it). */
-  Task stellungnahmeVon(String stelle) {
+  public Task stellungnahmeVon(String stelle) {
     for (Task t : aufgaben(Abstimmung.Element.Task_StellungnahmeErfassen.name())) {
       if (stelle.equals(engine.getTaskService().getVariable(t.getId(), "beteiligter"))) {
         return t;
@@ -117,46 +121,46 @@ final class Abstimmungsfall {
     throw new AssertionError("no statement task for " + stelle);
   }
 
-  static Map<String, Object> stellungnahme(String zustimmung, String position) {
+  public static Map<String, Object> stellungnahme(String zustimmung, String position) {
     return Map.of("eingangAm", LocalDate.now().toString(), "position", position, "zustimmung", zustimmung,
         "beitraege", "zwei Lehrkräfte");
   }
 
-  void stellungnahmeErfassen(String stelle, String zustimmung, String position) {
+  public void stellungnahmeErfassen(String stelle, String zustimmung, String position) {
     engine.getTaskService().complete(stellungnahmeVon(stelle).getId(), stellungnahme(zustimmung, position));
     jobsAusfuehren();
   }
 
-  void konsolidieren() {
+  public void konsolidieren() {
     erledige(Abstimmung.Element.Task_Konsolidieren, Map.of("uebersicht", "Alle Stellen sehen Bedarf.",
         "konfliktpunkte", "Finanzierung der Lehrkräfte", "loesungsoptionen", "Zusätzliche Klasse am Berufskolleg",
         "finanzierung", "REGELSYSTEM", "landesrechtBetroffen", false, "vorschlag", "Eine zusätzliche internationale Förderklasse"));
   }
 
-  void terminVorbereiten(LocalDate termin) {
+  public void terminVorbereiten(LocalDate termin) {
     erledige(Abstimmung.Element.Task_TerminVorbereiten, Map.of("termin", termin.toString(), "uhrzeit", "10:00",
         "ort", "Kreishaus Meschede, Raum 101", "tagesordnung", "1. Stellungnahmen\n2. Vorschlag\n3. Vereinbarung"));
   }
 
-  void terminDurchfuehren(String ergebnis) {
+  public void terminDurchfuehren(String ergebnis) {
     erledige(Abstimmung.Element.Task_TerminDurchfuehren, Map.of("teilnehmendeStellen", "Schulamt, Bezirksregierung, Jugendamt, Jobcenter",
         "protokoll", "Vorschlag besprochen.", "terminErgebnis", ergebnis));
   }
 
   /** From consolidation to the meeting's outcome. */
-  void bisZumErgebnis(String ergebnis) {
+  public void bisZumErgebnis(String ergebnis) {
     konsolidieren();
     terminVorbereiten(LocalDate.now().plusDays(21));
     terminDurchfuehren(ergebnis);
   }
 
-  void massnahme(String was, String wer, LocalDate bis, boolean weitere) {
+  public void massnahme(String was, String wer, LocalDate bis, boolean weitere) {
     erledige(Abstimmung.Element.Task_MassnahmeErfassen, Map.of("massnahmeWas", was, "massnahmeWer", wer,
         "massnahmeBis", bis.toString(), "massnahmeFinanzierung", "REGELSYSTEM", "erfolgskriterium", "Klasse ist eingerichtet",
         "weitereMassnahme", weitere));
   }
 
-  static Map<String, Object> stand(String stand, LocalDate neuesDatum) {
+  public static Map<String, Object> stand(String stand, LocalDate neuesDatum) {
     Map<String, Object> v = new HashMap<>();
     v.put("stand", stand);
     v.put("standNotiz", "laut Rückmeldung");
@@ -166,15 +170,15 @@ final class Abstimmungsfall {
     return v;
   }
 
-  Object variable(String name) {
+  public Object variable(String name) {
     return engine.getRuntimeService().getVariable(fall.getId(), name);
   }
 
-  boolean beendet() {
+  public boolean beendet() {
     return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).finished().count() == 1;
   }
 
-  Object historisch(String name) {
+  public Object historisch(String name) {
     var v = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(fall.getId()).variableName(name)
         .singleResult();
     return v == null ? null : v.getValue();

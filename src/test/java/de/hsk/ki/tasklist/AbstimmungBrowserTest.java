@@ -1,0 +1,206 @@
+package de.hsk.ki.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
+import de.hsk.ki.plattform.zeit.Zeit;
+import de.hsk.ki.prozesse.abstimmung.Abstimmung;
+import de.hsk.ki.prozesse.abstimmung.Abstimmungsfall;
+import de.hsk.ki.testkit.Rest;
+import de.hsk.ki.testkit.Testpostfach;
+import de.hsk.ki.web.Freigabeliste;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The Schulamt gives its own statement on a coordination case in Tasklist, in German, in a real
+ * browser; the other authority's statement stays open and the funding team never sees the task.
+ */
+@KiSpringTest
+class AbstimmungBrowserTest {
+
+  // asking the authorities sends e-mails as jobs; without a mailbox those jobs fail
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  static final String SCHULAMT = "SCHULAMT";
+  static final String JUGENDAMT = "JUGENDAMT_ARNSBERG";
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired FilterRegistrationBean<Freigabeliste> freigabeliste;
+  WebDriver browser;
+  List<String> abgelehntVorher;
+
+  @BeforeEach
+  void abgelehnteMerken() {
+    abgelehntVorher = freigabeliste.getFilter().abgelehnt();
+  }
+
+  @AfterEach
+  void schliessen() {
+    if (browser != null) {
+      browser.quit();
+    }
+    // every call the browser made is on the allow-list (the list is capped, so compare it as a whole)
+    assertThat(freigabeliste.getFilter().abgelehnt()).as("calls refused by the allow-list").isEqualTo(abgelehntVorher);
+  }
+
+  @Test
+  void schulamtGibtSeineStellungnahmeImFormularAb() throws Exception {
+    // given a structural case, accepted, the Schulamt and a youth office asked for statements
+    Abstimmungsfall fall = Abstimmungsfall.melde(engine, Abstimmungsfall.bedarf("Schulplätze für neu zugewanderte 16- bis 18-Jährige",
+        "STRUKTURELL", List.of("SCHULE", "SGB_VIII"), List.of("ARNSBERG"), "HOCH"));
+    fall.annehmen("ademir");
+    LocalDate frist = LocalDate.now().plusDays(14);
+    fall.beteiligteFestlegen(List.of(SCHULAMT, JUGENDAMT), frist);
+    String aktenzeichen = fall.aktenzeichen();
+    Task schulamtAufgabe = fall.stellungnahmeVon(SCHULAMT);
+    Task jugendamtAufgabe = fall.stellungnahmeVon(JUGENDAMT);
+
+    // the Schulamt's group list holds its own statement task, not the youth office's; funding sees neither
+    assertThat(imGruppenfilter(Rest.als(port, "jklein"))).contains(schulamtAufgabe.getId()).doesNotContain(jugendamtAufgabe.getId());
+    assertThat(imGruppenfilter(Rest.als(port, "fyilmaz"))).doesNotContain(schulamtAufgabe.getId(), jugendamtAufgabe.getId());
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+
+    // when jklein opens the task from the group filter, claims it and fills in the form
+    anmelden(warte, "jklein");
+    waehleFilter(warte, IdentitaetEinrichtung.FILTER_GRUPPE);
+    By karteDesFalls = By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]");
+    WebElement karte = warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]//a[contains(text(),'Stellungnahme erfassen')]")));
+    assertThat(browser.findElements(karteDesFalls)).as("cards of the case in the Schulamt's list").hasSize(1);
+    Browser.bildschirmfoto(browser, "20-abstimmung-aufgabenliste");
+    karte.click();
+    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    warte.until(d -> "jklein".equals(aufgabe(schulamtAufgabe.getId()).getAssignee()));
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_position']")));
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
+        .contains("Abstimmung " + aktenzeichen)
+        .contains("Stellungnahme von Schulamt für den Hochsauerlandkreis (Demo)")
+        .contains("erbeten bis " + frist.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+        .contains("Eingang am", "Position", "Zustimmung zum Vorschlag", "Eigene Beiträge");
+
+    // the letter came in two days ago (not today: a default would look the same)
+    LocalDate eingang = Zeit.heute().minusDays(2);
+    String position = "Das Schulamt kann zum Halbjahr eine internationale Förderklasse am Berufskolleg einrichten. "
+        + System.nanoTime() % 100000;
+    String beitraege = "Zwei Lehrkräfte mit DaZ-Qualifikation";
+    // form-js 1.8's date picker takes MM/DD/YYYY
+    feld("eingangAm-date").sendKeys(eingang.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    feld("position").sendKeys(position);
+    // form-js 1.8 renders radios without a value attribute: the option is found by its label ("teilweise" = TEILWEISE)
+    WebElement teilweise = sichtbar(browser.findElement(By.xpath(
+        "//input[@type='radio'][contains(@id,'-Field_zustimmung-')][parent::label[normalize-space()='teilweise']]")));
+    teilweise.click();
+    assertThat(teilweise.isSelected()).isTrue();
+    feld("beitraege").sendKeys(beitraege);
+    Browser.bildschirmfoto(browser, "21-abstimmung-stellungnahme");
+
+    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    warte.until(d -> aufgabe(schulamtAufgabe.getId()) == null);
+    // the list refreshes too: the case is no longer in the Schulamt's list
+    warte.until(ExpectedConditions.invisibilityOfElementLocated(karteDesFalls));
+    Browser.bildschirmfoto(browser, "22-abstimmung-abgeschlossen");
+    keineFehlermeldung();
+
+    // then the statement is recorded for the Schulamt, by jklein, as entered
+    Map<String, Object> zeile = jdbc.queryForMap(
+        "SELECT status, eingang_am, zustimmung, position, beitraege, erfasst_von FROM ki_ab_beteiligung WHERE aktenzeichen = ? AND stelle = ?",
+        aktenzeichen, SCHULAMT);
+    assertThat(zeile.get("STATUS")).isEqualTo("EINGEGANGEN");
+    assertThat(zeile.get("ZUSTIMMUNG")).isEqualTo("TEILWEISE");
+    assertThat(zeile.get("POSITION")).isEqualTo(position);
+    assertThat(zeile.get("BEITRAEGE")).isEqualTo(beitraege);
+    assertThat(zeile.get("ERFASST_VON")).isEqualTo("jklein");
+    assertThat(((java.sql.Date) zeile.get("EINGANG_AM")).toLocalDate()).isEqualTo(eingang);
+    assertThat(jdbc.queryForObject("SELECT status FROM ki_ab_beteiligung WHERE aktenzeichen = ? AND stelle = ?",
+        String.class, aktenzeichen, JUGENDAMT)).isEqualTo("ANGEFRAGT");
+
+    // the join runs as a job (asyncAfter); afterwards the youth office's statement is still awaited
+    fall.jobsAusfuehren();
+    assertThat(fall.aufgaben(Abstimmung.Element.Task_StellungnahmeErfassen.name())).extracting(Task::getId)
+        .containsExactly(jugendamtAufgabe.getId());
+    assertThat(fall.aufgaben(Abstimmung.Element.Task_Konsolidieren.name())).isEmpty();
+  }
+
+  /** Ids of the tasks this user's "Aufgaben meiner Gruppe" lists, over the REST calls Tasklist makes. */
+  private List<String> imGruppenfilter(Rest benutzer) throws Exception {
+    JsonNode filter = benutzer.json(benutzer.get("/filter?name=" + IdentitaetEinrichtung.FILTER_GRUPPE.replace(" ", "%20")));
+    assertThat(filter).as("group filter visible").hasSize(1);
+    var antwort = benutzer.post("/filter/" + filter.get(0).get("id").asText() + "/list", "{}");
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(200);
+    List<String> ids = new ArrayList<>();
+    benutzer.json(antwort).forEach(a -> ids.add(a.path("id").asText()));
+    return ids;
+  }
+
+  private Task aufgabe(String id) {
+    return engine.getTaskService().createTaskQuery().taskId(id).singleResult();
+  }
+
+  private WebElement feld(String key) {
+    return sichtbar(browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** Tasklist's fixed footer may cover a field at the bottom of the window. */
+  private WebElement sichtbar(WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
+  }
+
+  private void waehleFilter(WebDriverWait warte, String name) {
+    By filter = By.xpath("//*[contains(@class,'task-filter ')][.//*[contains(text(),'" + name + "')]]");
+    // a script click: a filter's tooltip may cover its neighbour
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
+    warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+  }
+
+  private void keineFehlermeldung() {
+    assertThat(browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")))
+        .filteredOn(WebElement::isDisplayed).isEmpty();
+  }
+
+  private void anmelden(WebDriverWait warte, String benutzer) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    try {
+      warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    } catch (RuntimeException e) {
+      Browser.bildschirmfoto(browser, "fehler-anmeldung");
+      throw e;
+    }
+    assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Anmelden");
+    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(benutzer);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.DEMO_PASSWORT);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
+  }
+}

@@ -3,7 +3,10 @@ package de.hsk.ki.prozesse.abstimmung;
 import de.hsk.ki.plattform.datenschutz.Falldaten;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,6 +16,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class Abstimmungsfaelle implements Falldaten {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Abstimmungsfaelle.class);
 
   private final JdbcTemplate jdbc;
 
@@ -32,6 +37,23 @@ public class Abstimmungsfaelle implements Falldaten {
 
   void abschliessen(String aktenzeichen, String abschluss) {
     jdbc.update("UPDATE ki_ab_fall SET abschluss = ?, abgeschlossen_am = ? WHERE aktenzeichen = ?", abschluss, Zeit.heute(), aktenzeichen);
+  }
+
+  /**
+   * The rows belong to their case: once the engine's history cleanup has removed a case (after its
+   * time to live), they go too. Daily after the cleanup window, as the platform does for consents.
+   */
+  @Scheduled(cron = "0 40 5 * * *")
+  public int bereinigen() {
+    int geloescht = 0;
+    for (String tabelle : List.of("ki_ab_massnahme", "ki_ab_beteiligung", "ki_ab_fall")) {
+      geloescht += jdbc.update("DELETE FROM " + tabelle + " WHERE NOT EXISTS"
+          + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = " + tabelle + ".aktenzeichen)");
+    }
+    if (geloescht > 0) {
+      LOG.info("{} coordination row(s) of cases no longer in the history deleted", geloescht);
+    }
+    return geloescht;
   }
 
   @Override

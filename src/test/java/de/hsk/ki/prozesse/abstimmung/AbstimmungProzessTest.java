@@ -40,6 +40,7 @@ class AbstimmungProzessTest {
   @Autowired JdbcTemplate jdbc;
   @Autowired AbstimmungFristen fristen;
   @Autowired FallLoeschung loeschung;
+  @Autowired Abstimmungsfaelle faelle;
 
   Abstimmungsfall strukturell(String titel, String dringlichkeit) {
     return Abstimmungsfall.melde(engine, Abstimmungsfall.bedarf(titel, "STRUKTURELL",
@@ -405,6 +406,24 @@ class AbstimmungProzessTest {
     assertThat(Datenbanksuche.fundstellen(jdbc, marker)).isNotEmpty();
     loeschung.loesche(fall.aktenzeichen(), "admin", "Test der Löschung");
     assertThat(Datenbanksuche.fundstellen(jdbc, marker)).isEmpty();
+  }
+
+  @Test
+  void nachDerHistorienbereinigungGehenAuchDieZeilenDesFalls() {
+    // given a live case and rows of a case whose history the engine has already cleaned up
+    Abstimmungsfall lebend = strukturell("Bleibt bestehen", "MITTEL");
+    jdbc.update("INSERT INTO ki_ab_fall (aktenzeichen, titel, art, thema, rechtskreise, kommunen, angelegt_am) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        "AB-2019-0001", "Alt", "STRUKTURELL", "SONSTIGES", "SCHULE", "BRILON", LocalDate.of(2019, 3, 1));
+    jdbc.update("INSERT INTO ki_ab_beteiligung (aktenzeichen, stelle, frist, status) VALUES (?, ?, ?, ?)",
+        "AB-2019-0001", "SCHULAMT", LocalDate.of(2019, 3, 15), "EINGEGANGEN");
+
+    // when the daily cleanup runs
+    faelle.bereinigen();
+
+    // then only the old case's rows are gone
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_ab_fall WHERE aktenzeichen = 'AB-2019-0001'", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_ab_beteiligung WHERE aktenzeichen = 'AB-2019-0001'", Long.class)).isZero();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_ab_fall WHERE aktenzeichen = ?", Long.class, lebend.aktenzeichen())).isEqualTo(1L);
   }
 
   private List<String> gruppen(Task task) {

@@ -183,7 +183,12 @@ public class AbstimmungAblauf {
   TaskListener verantwortlicheAnbieten(Beteiligungen beteiligungen) {
     return task -> {
       Map<String, String> optionen = new LinkedHashMap<>();
-      for (String gruppe : List.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE, KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG, KiGruppen.FOERDERUNG)) {
+      List<String> gruppen = new ArrayList<>(List.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE, KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG));
+      // funding staff never see data of a person: a measure task carries the case's variables
+      if (!"FALLBEZOGEN".equals(Abstimmung.ART.von(task))) {
+        gruppen.add(KiGruppen.FOERDERUNG);
+      }
+      for (String gruppe : gruppen) {
         optionen.put(Massnahmen.KI + gruppe, Massnahmen.gruppen().get(gruppe));
       }
       for (String stelle : beteiligungen.einzuladen(task.getExecution())) {

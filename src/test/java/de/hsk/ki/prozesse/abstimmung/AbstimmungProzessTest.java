@@ -162,6 +162,7 @@ class AbstimmungProzessTest {
 
     // agreement with three measures
     fall.terminDurchfuehren("EINIGUNG");
+    assertThat(fall.variable("verantwortlichOptionen").toString()).contains("ki:kiFoerderung").contains("partner:JOBCENTER");
     LocalDate bis = LocalDate.now().plusDays(60);
     fall.massnahme("Internationale Förderklasse am Berufskolleg einrichten", "partner:BEZIRKSREGIERUNG", bis, true);
     fall.massnahme("Eltern über das Angebot informieren", "ki:kiVerwaltung", bis, true);
@@ -375,6 +376,12 @@ class AbstimmungProzessTest {
     for (MimeMessage m : greenMail.getReceivedMessages()) {
       assertThat(m.getSubject() + m.getContent()).doesNotContain("Fallkonferenzmarker").doesNotContain("Amina");
     }
+
+    // the funding group is never offered as owner of a measure of a case about a person
+    fall.stellungnahmeErfassen("SCHULAMT", "JA", "Platz an der Realschule Brilon möglich.");
+    fall.bisZumErgebnis("EINIGUNG");
+    assertThat(fall.variable("verantwortlichOptionen").toString()).contains("ki:kiSozialarbeit").doesNotContain("kiFoerderung")
+        .contains("partner:SCHULAMT").doesNotContain("BEZIRKSREGIERUNG");
 
     // and erasure on request leaves nothing of the case in any table
     assertThat(Datenbanksuche.fundstellen(jdbc, "Fallkonferenzmarker")).isNotEmpty();

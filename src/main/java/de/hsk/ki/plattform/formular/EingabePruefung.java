@@ -73,6 +73,12 @@ public final class EingabePruefung {
   /** A tag, comment or processing instruction; "< 5" or "<5 Jahre" stay allowed. */
   private static final Pattern AUSZEICHNUNG = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
+  /**
+   * A Markdown link or image: forms show case data in text components, which render Markdown, so a
+   * value could plant a link or picture in a colleague's task. Plain addresses stay allowed.
+   */
+  private static final Pattern MARKDOWN_VERWEIS = Pattern.compile("!?\\[[^\\]]*\\]\\(");
+
   private static final Map<String, Set<String>> ERLAUBTE_TYPEN =
       Map.of(
           "number", Set.of("", "integer", "long", "short", "double"),
@@ -108,6 +114,9 @@ public final class EingabePruefung {
         }
         if (AUSZEICHNUNG.matcher(text).find()) {
           return "HTML oder andere Auszeichnungen in spitzen Klammern sind nicht erlaubt.";
+        }
+        if (MARKDOWN_VERWEIS.matcher(text).find()) {
+          return "Links und Bilder in der Schreibweise [Text](Adresse) sind nicht erlaubt; eine Adresse bitte als reinen Text angeben.";
         }
         if (feld.minLaenge() != null && text.length() < feld.minLaenge()) {
           return "mindestens " + feld.minLaenge() + " Zeichen erforderlich.";

@@ -62,8 +62,6 @@ public class Abstimmung {
   /** Element variable of the statement loop. */
   public static final Variable<String> BETEILIGTER = Variable.text("beteiligter");
   public static final Variable<String> BETEILIGTER_NAME = Variable.text("beteiligterName");
-  /** Into the consent building block. */
-  public static final Variable<String> PARTNER_BEZEICHNUNG = Variable.text("partnerBezeichnung");
   /** Statement fields, local to one participant. */
   public static final Variable<LocalDate> EINGANG_AM = Variable.datum("eingangAm");
   public static final Variable<String> POSITION = Variable.text("position");

@@ -85,12 +85,17 @@ class AbstimmungRestTest {
     assertThat(zeichen.statusCode()).isEqualTo(400);
     assertThat(meldung(verwaltung, zeichen)).contains("HTML");
 
+    // a Markdown link would show as a link in coordination's pre-check form
+    HttpResponse<String> verweis = starte(verwaltung, bedarf("Details [hier](https://example.com/anmelden) nachlesen"));
+    assertThat(verweis.statusCode()).isEqualTo(400);
+    assertThat(meldung(verwaltung, verweis)).contains("Links und Bilder");
+
     HttpResponse<String> steuerzeichen = starte(verwaltung, bedarf("Plätze\u0007fehlen"));
     assertThat(steuerzeichen.statusCode()).isEqualTo(400);
     assertThat(meldung(verwaltung, steuerzeichen)).contains("Steuerzeichen");
 
     // a date that is not a birth date is fine, and so is "< 5"
-    HttpResponse<String> gut = starte(verwaltung, bedarf("Seit dem Erlass vom 28.06.2016 fehlen Plätze; < 5 freie je Kommune."));
+    HttpResponse<String> gut = starte(verwaltung, bedarf("Seit dem Erlass vom 28.06.2016 fehlen Plätze; < 5 freie je Kommune [Stand: Mai] (siehe https://www.schulministerium.nrw)."));
     assertThat(gut.statusCode()).as(gut.body()).isEqualTo(200);
     assertThat(verwaltung.json(gut).get("businessKey").asText()).matches("AB-\\d{4}-\\d{4,}");
   }

@@ -124,9 +124,18 @@ class AbstimmungBrowserTest {
     assertThat(teilweise.isSelected()).isTrue();
     feld("beitraege").sendKeys(beitraege);
     Browser.bildschirmfoto(browser, "21-abstimmung-stellungnahme");
+    // still the form we typed into (a re-rendered form would submit empty fields)
+    assertThat(feld("position").getAttribute("value")).isEqualTo(position);
+    assertThat(feld("eingangAm-date").getAttribute("value")).isEqualTo(eingang.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
+    assertThat(teilweise.isSelected()).isTrue();
 
     sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
-    warte.until(d -> aufgabe(schulamtAufgabe.getId()) == null);
+    try {
+      warte.until(d -> aufgabe(schulamtAufgabe.getId()) == null);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      Browser.bildschirmfoto(browser, "fehler-abstimmung-abschliessen");
+      throw new AssertionError("statement task still open; Tasklist shows: " + meldungen(), e);
+    }
     // the list refreshes too: the case is no longer in the Schulamt's list
     warte.until(ExpectedConditions.invisibilityOfElementLocated(karteDesFalls));
     Browser.bildschirmfoto(browser, "22-abstimmung-abgeschlossen");
@@ -182,6 +191,12 @@ class AbstimmungBrowserTest {
     // a script click: a filter's tooltip may cover its neighbour
     ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
     warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+  }
+
+  /** Notifications and form-js field errors on screen, for the failure message. */
+  private List<String> meldungen() {
+    return browser.findElements(By.cssSelector(".notifications .alert, .fjs-form-field-error")).stream()
+        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
   }
 
   private void keineFehlermeldung() {

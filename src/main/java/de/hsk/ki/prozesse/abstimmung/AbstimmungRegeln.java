@@ -27,14 +27,23 @@ public class AbstimmungRegeln implements Formularregel {
   static final String RECHTSGRUNDLAGE = "form_ab_rechtsgrundlage";
   static final String BETEILIGTE = "form_ab_beteiligte";
 
-  /** "geb.", "geboren", "Geburtsdatum" or the birth sign before a date: the marks of a person's birth date in German text. */
+  /**
+   * The marks of a person's birth date in German text: "geb.", "geboren (am)", "Geburtsdatum:" or the
+   * birth sign after a name, each followed by a date. "Geb. 2" (Gebäude), a list bullet before a date
+   * or "in Deutschland geborene Kinder" stay allowed.
+   */
+  private static final String DATUM = "\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4}";
   private static final Pattern GEBURTSDATUM = Pattern.compile(
-      "(?iu)(\\bgeb\\.|\\bgeboren\\b|\\bgeburtsdatum|\\bgeburtstag|\\bgeb\\s+am\\b|\\*\\s*\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4})");
+      "(?iu)(\\bgeb\\.|\\bgeboren(\\s+am)?|\\bgeburtsdatum|\\bgeburtstag)\\s*:?\\s*" + DATUM
+          + "|[^\\s*][ \\t]*\\*[ \\t]*" + DATUM);
 
   private final AbstimmungFristen fristen;
 
-  public AbstimmungRegeln(AbstimmungFristen fristen) {
+  private final Abstimmungsfaelle faelle;
+
+  public AbstimmungRegeln(AbstimmungFristen fristen, Abstimmungsfaelle faelle) {
     this.fristen = fristen;
+    this.faelle = faelle;
   }
 
   @Override
@@ -63,6 +72,18 @@ public class AbstimmungRegeln implements Formularregel {
         if (frist.isBefore(Zeit.heute().plus(vorlauf))) {
           fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: mindestens "
               + Fristensatz.inWorten(vorlauf.toString()) + " ab heute, damit die Stellen vorher erinnert werden können."));
+        }
+      } catch (DateTimeParseException e) {
+        // the field check names a malformed date
+      }
+    }
+    if (eingaben.containsKey(Abstimmung.EINGANG_AM.name()) && fall != null) {
+      try {
+        LocalDate eingang = LocalDate.parse(eingaben.get(Abstimmung.EINGANG_AM.name()).path("value").asText());
+        LocalDate angelegt = faelle.angelegtAm((String) fall.getVariable(Abstimmung.AKTENZEICHEN.name()));
+        if (angelegt != null && eingang.isBefore(angelegt)) {
+          fehler.add(new EingabePruefung.Fehler(Abstimmung.EINGANG_AM.name(), "Eingang am: liegt vor dem Beginn der Abstimmung ("
+              + angelegt.format(Beteiligungen.DATUM) + "). Bitte das Datum prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr."));
         }
       } catch (DateTimeParseException e) {
         // the field check names a malformed date

@@ -30,6 +30,12 @@ public class Abstimmungsfaelle implements Falldaten {
         aktenzeichen, titel, art, thema, String.join(",", rechtskreise), String.join(",", kommunen), Zeit.heute());
   }
 
+  /** The day the need was raised, or null for a case this register does not know. */
+  java.time.LocalDate angelegtAm(String aktenzeichen) {
+    return jdbc.query("SELECT angelegt_am FROM ki_ab_fall WHERE aktenzeichen = ?",
+        rs -> rs.next() ? rs.getDate(1).toLocalDate() : null, aktenzeichen);
+  }
+
   /** The pre-check may correct the kind (structural or case-related). */
   void art(String aktenzeichen, String art) {
     jdbc.update("UPDATE ki_ab_fall SET art = ? WHERE aktenzeichen = ?", art, aktenzeichen);

@@ -147,6 +147,13 @@ class AbstimmungRestTest {
     assertThat(gut.statusCode()).as(gut.body()).isEqualTo(204);
     fall.jobsAusfuehren();
     assertThat(fall.aufgaben(Abstimmung.Element.Task_StellungnahmeErfassen.name())).hasSize(2);
+
+    // a receipt date before the case began is a date typed the German way into the month/day picker
+    Map<String, Object> frueh = new HashMap<>(stellungnahme("JA", "Einverstanden."));
+    frueh.put("eingangAm", LocalDate.now().minusDays(3).toString());
+    HttpResponse<String> vorher = absenden(Rest.als(port, "pschneider"), fall.stellungnahmeVon("JOBCENTER"), frueh);
+    assertThat(vorher.statusCode()).isEqualTo(400);
+    assertThat(meldung(moderation, vorher)).contains("liegt vor dem Beginn der Abstimmung");
   }
 
   @Test

@@ -111,7 +111,7 @@ class AbstimmungBrowserTest {
         .contains("Abstimmung " + aktenzeichen)
         .contains("Stellungnahme von Schulamt für den Hochsauerlandkreis (Demo)")
         .contains("erbeten bis " + frist.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
-        .contains("Eingang am", "Position", "Zustimmung zum Vorschlag", "Eigene Beiträge");
+        .contains("Eingang am", "Position", "Unterstützt Ihre Stelle das Anliegen?", "Eigene Beiträge");
 
     // the letter came in two days ago (not today: a default would look the same)
     LocalDate eingang = Zeit.heute().minusDays(2);

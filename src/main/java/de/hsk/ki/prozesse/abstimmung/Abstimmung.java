@@ -72,6 +72,8 @@ public class Abstimmung {
   public static final Variable<String> EINWILLIGUNGEN_UEBERSICHT = Variable.text("einwilligungenUebersicht");
   /** Out of the overdue building block. */
   public static final Variable<String> ESKALATIONSMASSNAHME = Variable.text("eskalationsmassnahme");
+  /** The facts of the need in German words, shown in later forms. */
+  public static final Variable<String> BEDARF_UEBERSICHT = Variable.text("bedarfUebersicht");
   public static final Variable<String> STELLUNGNAHMEN_UEBERSICHT = Variable.text("stellungnahmenUebersicht");
   /** Authorities without an answer, input of Decision_AB_Eskalation. */
   public static final Variable<Long> OHNE_RUECKMELDUNG = Variable.zahl("ohneRueckmeldung");

@@ -33,8 +33,9 @@ public class AbstimmungAblauf {
 
   /** Start: the case in the register of coordination cases; no adjournment yet. */
   @Bean
-  ExecutionListener abstimmungAnlegen(Abstimmungsfaelle faelle) {
+  ExecutionListener abstimmungAnlegen(Abstimmungsfaelle faelle, Bedarfsangaben angaben) {
     return execution -> {
+      Abstimmung.BEDARF_UEBERSICHT.setze(execution, angaben.uebersicht(execution));
       faelle.anlegen(execution.getProcessBusinessKey(), Abstimmung.TITEL.von(execution), Abstimmung.ART.von(execution),
           Abstimmung.THEMA.von(execution), Listen.alsStrings(execution.getVariable(Abstimmung.RECHTSKREISE.name())),
           Listen.alsStrings(execution.getVariable(Abstimmung.KOMMUNEN.name())));
@@ -65,10 +66,18 @@ public class AbstimmungAblauf {
     };
   }
 
-  /** Pre-check done: the kind as confirmed by coordination goes into the register. */
+  /**
+   * Pre-check done: the kind as confirmed by coordination goes into the register. The offered staff
+   * and offices were for this form only: later tasks (the Schulamt's among them) do not carry them.
+   */
   @Bean
-  TaskListener vorpruefungErfassen(Abstimmungsfaelle faelle) {
-    return task -> faelle.art(task.getExecution().getProcessBusinessKey(), Abstimmung.ART.von(task));
+  TaskListener vorpruefungErfassen(Abstimmungsfaelle faelle, Bedarfsangaben angaben) {
+    return task -> {
+      faelle.art(task.getExecution().getProcessBusinessKey(), Abstimmung.ART.von(task));
+      Abstimmung.BEDARF_UEBERSICHT.setze(task, angaben.uebersicht(task));
+      task.getExecution().removeVariable(Abstimmung.MODERATION_OPTIONEN.name());
+      task.getExecution().removeVariable(Abstimmung.STELLEN_OPTIONEN.name());
+    };
   }
 
   /** Every end: the outcome for the annual figures. */
@@ -135,6 +144,7 @@ public class AbstimmungAblauf {
       beteiligungen.anlegen(task.getExecution().getProcessBusinessKey(), stellen, Abstimmung.STELLUNGNAHME_BIS.von(task));
       // the loop reads a plain list, whatever the form submitted
       task.setVariable(Abstimmung.BETEILIGTE.name(), json(new ArrayList<>(stellen)));
+      task.getExecution().removeVariable(Abstimmung.STELLEN_OPTIONEN.name());
     };
   }
 
@@ -180,8 +190,9 @@ public class AbstimmungAblauf {
 
   /** Owners of a measure: a KI group or one of the participating authorities. */
   @Bean
-  TaskListener verantwortlicheAnbieten(Beteiligungen beteiligungen) {
+  TaskListener verantwortlicheAnbieten(Beteiligungen beteiligungen, Massnahmen massnahmen) {
     return task -> {
+      Abstimmung.MASSNAHMEN_UEBERSICHT.setze(task, massnahmen.uebersicht(task.getExecution().getProcessBusinessKey()));
       Map<String, String> optionen = new LinkedHashMap<>();
       List<String> gruppen = new ArrayList<>(List.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE, KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG));
       // funding staff never see data of a person: a measure task carries the case's variables
@@ -200,9 +211,14 @@ public class AbstimmungAblauf {
 
   @Bean
   TaskListener massnahmeErfassen(Massnahmen massnahmen) {
-    return task -> massnahmen.erfasse(task.getExecution().getProcessBusinessKey(), Abstimmung.MASSNAHME_WAS.von(task),
-        Abstimmung.MASSNAHME_WER.von(task), Abstimmung.MASSNAHME_BIS.von(task), Abstimmung.MASSNAHME_FINANZIERUNG.von(task),
-        Abstimmung.ERFOLGSKRITERIUM.von(task), benutzer(task));
+    return task -> {
+      massnahmen.erfasse(task.getExecution().getProcessBusinessKey(), Abstimmung.MASSNAHME_WAS.von(task),
+          Abstimmung.MASSNAHME_WER.von(task), Abstimmung.MASSNAHME_BIS.von(task), Abstimmung.MASSNAHME_FINANZIERUNG.von(task),
+          Abstimmung.ERFOLGSKRITERIUM.von(task), benutzer(task));
+      if (!Boolean.TRUE.equals(Abstimmung.WEITERE_MASSNAHME.von(task))) {
+        task.getExecution().removeVariable(Abstimmung.VERANTWORTLICH_OPTIONEN.name());
+      }
+    };
   }
 
   @Bean

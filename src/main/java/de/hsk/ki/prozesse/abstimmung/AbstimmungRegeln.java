@@ -37,6 +37,10 @@ public class AbstimmungRegeln implements Formularregel {
       "(?iu)(\\bgeb\\.|\\bgeboren(\\s+am)?|\\bgeburtsdatum|\\bgeburtstag)\\s*:?\\s*" + DATUM
           + "|[^\\s*][ \\t]*\\*[ \\t]*" + DATUM);
 
+  private static final Pattern UHRZEIT = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+  /** Longer than any coordination waits for a statement: a later date is a German date typed as month/day. */
+  static final Period LAENGSTE_FRIST = Period.ofWeeks(12);
+
   private final AbstimmungFristen fristen;
 
   private final Abstimmungsfaelle faelle;
@@ -44,6 +48,10 @@ public class AbstimmungRegeln implements Formularregel {
   public AbstimmungRegeln(AbstimmungFristen fristen, Abstimmungsfaelle faelle) {
     this.fristen = fristen;
     this.faelle = faelle;
+  }
+
+  private static String wert(Map<String, JsonNode> eingaben, String feld) {
+    return eingaben.containsKey(feld) ? eingaben.get(feld).path("value").asText() : null;
   }
 
   @Override
@@ -69,6 +77,10 @@ public class AbstimmungRegeln implements Formularregel {
       try {
         LocalDate frist = LocalDate.parse(eingaben.get(Abstimmung.STELLUNGNAHME_BIS.name()).path("value").asText());
         Period vorlauf = Period.parse(fristen.getErinnerungVorFrist()).plusDays(1);
+        if (frist.isAfter(Zeit.heute().plus(LAENGSTE_FRIST))) {
+          fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: höchstens "
+              + Fristensatz.inWorten(LAENGSTE_FRIST.toString()) + " ab heute. Bitte das Datum prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr."));
+        }
         if (frist.isBefore(Zeit.heute().plus(vorlauf))) {
           fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: mindestens "
               + Fristensatz.inWorten(vorlauf.toString()) + " ab heute, damit die Stellen vorher erinnert werden können."));
@@ -76,6 +88,16 @@ public class AbstimmungRegeln implements Formularregel {
       } catch (DateTimeParseException e) {
         // the field check names a malformed date
       }
+    }
+    if (eingaben.containsKey(Abstimmung.UHRZEIT.name())) {
+      String uhrzeit = eingaben.get(Abstimmung.UHRZEIT.name()).path("value").asText();
+      if (!UHRZEIT.matcher(uhrzeit).matches()) {
+        fehler.add(new EingabePruefung.Fehler(Abstimmung.UHRZEIT.name(), "Uhrzeit: bitte im Format HH:MM, z. B. 10:00."));
+      }
+    }
+    if ("NEIN".equals(wert(eingaben, Abstimmung.ZIEL_ERREICHT.name())) && "ZIEL_ERREICHT".equals(wert(eingaben, Abstimmung.WIRKUNG.name()))) {
+      fehler.add(new EingabePruefung.Fehler(Abstimmung.WIRKUNG.name(),
+          "Wie geht es weiter?: Das Ziel ist nicht erreicht – bitte nachsteuern; „umgesetzt“ passt nur, wenn das Ziel ganz oder teilweise erreicht ist."));
     }
     if (eingaben.containsKey(Abstimmung.EINGANG_AM.name()) && fall != null) {
       try {

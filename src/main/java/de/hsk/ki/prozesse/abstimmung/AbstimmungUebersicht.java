@@ -31,21 +31,16 @@ public class AbstimmungUebersicht {
   private final Beteiligungen beteiligungen;
   private final Massnahmen massnahmen;
   private final Zugriffsprotokoll protokoll;
+  private final Bedarfsangaben bezeichnungen;
 
   public AbstimmungUebersicht(JdbcTemplate jdbc, AngemeldeteBenutzer angemeldet, Beteiligungen beteiligungen,
-      Massnahmen massnahmen, Zugriffsprotokoll protokoll) {
+      Massnahmen massnahmen, Zugriffsprotokoll protokoll, Bedarfsangaben bezeichnungen) {
     this.jdbc = jdbc;
     this.angemeldet = angemeldet;
     this.beteiligungen = beteiligungen;
     this.massnahmen = massnahmen;
     this.protokoll = protokoll;
-    try (var form = new org.springframework.core.io.ClassPathResource("forms/abstimmung/bedarf.form").getInputStream()) {
-      for (var feld : new com.fasterxml.jackson.databind.ObjectMapper().readTree(form).path("components")) {
-        feld.path("values").forEach(w -> bezeichnungen.putIfAbsent(w.path("value").asText(), w.path("label").asText()));
-      }
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    this.bezeichnungen = bezeichnungen;
   }
 
   public record OffeneStellungnahme(String aktenzeichen, String titel, String stelle, String frist) {}
@@ -56,10 +51,6 @@ public class AbstimmungUebersicht {
 
   public record Tabelle(String titel, List<Zaehlung> zeilen) {}
 
-  /** German labels of the values, read from the start form, so that the report says what staff chose. */
-  private final Map<String, String> bezeichnungen = new java.util.HashMap<>(Map.of(
-      "OFFEN", "noch offen", "ABGEGEBEN", "abgegeben", "ABGELEHNT", "abgelehnt", "OHNE_EINIGUNG", "ohne Einigung beendet",
-      "UMGESETZT", "umgesetzt"));
 
   @GetMapping(value = PFAD, produces = "text/html")
   public String uebersicht(@RequestParam(name = "jahr", required = false) Integer jahr, HttpServletRequest request,
@@ -126,7 +117,7 @@ public class AbstimmungUebersicht {
       }
     }
     List<Zaehlung> liste = new ArrayList<>();
-    je.forEach((wert, z) -> liste.add(new Zaehlung(bezeichnungen.getOrDefault(wert, wert), z[0], z[1])));
+    je.forEach((wert, z) -> liste.add(new Zaehlung(bezeichnungen.bezeichnung(wert), z[0], z[1])));
     return liste;
   }
 }

@@ -76,6 +76,16 @@ public class Beteiligungen {
     return tag == null ? "" : tag.format(DATUM);
   }
 
+  /** A deadline day ends in the evening: the task is not overdue on its own deadline day. */
+  public Date fristEnde(Object frist) {
+    return Date.from(Zeit.datum(frist).atTime(LocalTime.of(23, 59)).atZone(Zeit.ZONE).toInstant());
+  }
+
+  /** Authorities that answer in Tasklist themselves (the Schulamt). */
+  public boolean hatAufgabenliste(String stelle) {
+    return gruppen(stelle).contains(KiGruppen.SCHULAMT);
+  }
+
   /** First reminder: the configured lead before the deadline (the form keeps deadlines long enough for it). */
   public Date erinnerungAm(Object frist) {
     return morgens(Zeit.datum(frist).minus(Period.parse(fristen.getErinnerungVorFrist())));

@@ -28,7 +28,7 @@ public class Massnahmen {
       "kiVerwaltung", "KI – Verwaltung", "kiLehrkraefte", "KI – Lehrkräfte", "kiSozialarbeit", "KI – Sozialarbeit",
       "kiLeitung", "KI – Leitung und Koordination", "kiFoerderung", "KI – Förderprogramme");
   private static final Map<String, String> FINANZIERUNG = Map.of(
-      "REGELSYSTEM", "Regelsystem", "EIGENMITTEL", "Eigenmittel", "FOERDERPROGRAMM", "Förderprogramm", "KEINE_KOSTEN", "ohne Kosten");
+      "REGELSYSTEM", "Regelsystem", "EIGENMITTEL", "Eigenmittel", "FOERDERPROGRAMM", "Förderprogramm", "KEINE_KOSTEN", "keine Kosten");
 
   private final JdbcTemplate jdbc;
   private final Beteiligungen beteiligungen;
@@ -135,7 +135,8 @@ public class Massnahmen {
     for (Massnahme m : vonFall(aktenzeichen)) {
       zeilen.add(nr++ + ". " + m.was() + "\n   verantwortlich: " + wer(m.verantwortlich()) + "; bis " + m.bis().format(Beteiligungen.DATUM)
           + "; Finanzierung: " + FINANZIERUNG.getOrDefault(m.finanzierung(), m.finanzierung())
-          + "\n   Erfolgskriterium: " + m.erfolgskriterium() + "\n   Stand: " + standText(m.status()));
+          + "\n   Erfolgskriterium: " + m.erfolgskriterium() + "\n   Stand: " + standText(m.status())
+          + (m.notiz() == null || m.notiz().isBlank() ? "" : " – " + m.notiz()));
     }
     return zeilen.isEmpty() ? "Keine Maßnahmen." : String.join("\n", zeilen);
   }

@@ -131,7 +131,14 @@ class AbstimmungProzessTest {
     // the Schulamt gives its own statement in Tasklist; the others' replies are recorded by administrative staff
     assertThat(gruppen(fall.stellungnahmeVon("SCHULAMT"))).containsExactlyInAnyOrder("kiVerwaltung", "schulamt");
     assertThat(gruppen(fall.stellungnahmeVon("JOBCENTER"))).containsExactly("kiVerwaltung");
-    assertThat(fall.stellungnahmeVon("JOBCENTER").getDueDate()).isEqualTo(java.sql.Date.valueOf(frist));
+    // due at the end of the deadline day, not overdue on it; named after its authority
+    Task jobcenter = fall.stellungnahmeVon("JOBCENTER");
+    assertThat(jobcenter.getDueDate().toInstant()).isEqualTo(frist.atTime(23, 59).atZone(ZoneId.of("Europe/Berlin")).toInstant());
+    assertThat(jobcenter.getName()).isEqualTo("Stellungnahme erfassen: Jobcenter Hochsauerlandkreis (Demo)");
+    // the staff and offices offered in earlier forms are gone from the case
+    assertThat(fall.variable("moderationOptionen")).isNull();
+    assertThat(fall.variable("stellenOptionen")).isNull();
+    assertThat((String) fall.variable("bedarfUebersicht")).contains("Schulrecht (SchulG NRW)").contains("Arnsberg").contains("hoch");
 
     // all four answer
     fall.stellungnahmeErfassen("SCHULAMT", "JA", "Zwei Lehrkräfte aus dem Stellenbudget möglich.");

@@ -42,4 +42,31 @@ class AbstimmungRegelnTest {
   void gewoehnlicheFormulierungenBleibenErlaubt(String text) {
     assertThat(abgelehnt(text)).isFalse();
   }
+
+  private java.util.List<String> fehler(Map<String, Object> werte) {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, JsonNode> eingaben = new java.util.HashMap<>();
+    werte.forEach((k, v) -> eingaben.put(k, json.createObjectNode().set("value", json.valueToTree(v))));
+    return regeln.pruefe(eingaben, null).stream().map(f -> f.meldung()).toList();
+  }
+
+  @org.junit.jupiter.api.Test
+  void uhrzeitImFormatHHMMMitDeutscherMeldung() {
+    assertThat(fehler(Map.of("uhrzeit", "10 Uhr"))).containsExactly("Uhrzeit: bitte im Format HH:MM, z. B. 10:00.");
+    assertThat(fehler(Map.of("uhrzeit", "09:30"))).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void zielNichtErreichtVerlangtNachsteuern() {
+    assertThat(fehler(Map.of("zielErreicht", "NEIN", "wirkung", "ZIEL_ERREICHT"))).singleElement().asString().contains("nachsteuern");
+    assertThat(fehler(Map.of("zielErreicht", "NEIN", "wirkung", "NACHSTEUERN"))).isEmpty();
+    assertThat(fehler(Map.of("zielErreicht", "TEILWEISE", "wirkung", "ZIEL_ERREICHT"))).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void eineStellungnahmefristUeberZwoelfWochenIstMeistEinVertauschtesDatum() {
+    String weit = java.time.LocalDate.now().plus(AbstimmungRegeln.LAENGSTE_FRIST).plusDays(1).toString();
+    assertThat(fehler(Map.of("stellungnahmeBis", weit))).singleElement().asString().contains("Monat/Tag/Jahr");
+    assertThat(fehler(Map.of("stellungnahmeBis", java.time.LocalDate.now().plusDays(14).toString()))).isEmpty();
+  }
 }

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -180,20 +179,15 @@ class AbstimmungBrowserTest {
   }
 
   private WebElement feld(String key) {
-    return sichtbar(browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
+    return Browser.feld(browser, key);
   }
 
-  /** Tasklist's fixed footer may cover a field at the bottom of the window. */
   private WebElement sichtbar(WebElement element) {
-    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-    return element;
+    return Browser.sichtbar(browser, element);
   }
 
   private void waehleFilter(WebDriverWait warte, String name) {
-    By filter = By.xpath("//*[contains(@class,'task-filter ')][.//*[contains(text(),'" + name + "')]]");
-    // a script click: a filter's tooltip may cover its neighbour
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
-    warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+    Browser.waehleFilter(browser, warte, name);
   }
 
   /** Notifications and form-js field errors on screen, for the failure message. */
@@ -203,22 +197,10 @@ class AbstimmungBrowserTest {
   }
 
   private void keineFehlermeldung() {
-    assertThat(browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")))
-        .filteredOn(WebElement::isDisplayed).isEmpty();
+    assertThat(Browser.fehlermeldungen(browser)).isEmpty();
   }
 
   private void anmelden(WebDriverWait warte, String benutzer) {
-    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-    try {
-      warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
-    } catch (RuntimeException e) {
-      Browser.bildschirmfoto(browser, "fehler-anmeldung");
-      throw e;
-    }
-    assertThat(browser.findElement(By.cssSelector("button[type=submit]")).getText()).isEqualTo("Anmelden");
-    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(benutzer);
-    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.DEMO_PASSWORT);
-    browser.findElement(By.cssSelector("button[type=submit]")).click();
-    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
+    Browser.anmelden(browser, warte, port, benutzer, Rest.DEMO_PASSWORT);
   }
 }

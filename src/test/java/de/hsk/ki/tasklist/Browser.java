@@ -4,12 +4,18 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's Chromium, headless, driven through Debian's chromedriver; nothing is downloaded.
@@ -48,5 +54,47 @@ final class Browser {
     } catch (Exception e) {
       // screenshots only help debugging
     }
+  }
+
+  /** Logs in on Tasklist's German login page and waits for the filters. */
+  static void anmelden(WebDriver browser, WebDriverWait warte, int port, String benutzer, String passwort) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    try {
+      warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    } catch (RuntimeException e) {
+      bildschirmfoto(browser, "fehler-anmeldung");
+      throw e;
+    }
+    if (!"Anmelden".equals(browser.findElement(By.cssSelector("button[type=submit]")).getText())) {
+      throw new AssertionError("login page not German: " + browser.findElement(By.cssSelector("button[type=submit]")).getText());
+    }
+    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(benutzer);
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(passwort);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
+  }
+
+  /** A form-js field by its key, scrolled into view. */
+  static WebElement feld(WebDriver browser, String key) {
+    return sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
+  }
+
+  /** Tasklist's fixed footer may cover a field at the bottom of the window. */
+  static WebElement sichtbar(WebDriver browser, WebElement element) {
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    return element;
+  }
+
+  static void waehleFilter(WebDriver browser, WebDriverWait warte, String name) {
+    By filter = By.xpath("//*[contains(@class,'task-filter ')][.//*[contains(text(),'" + name + "')]]");
+    // a script click: the tooltip of the filter clicked before may cover this one
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
+    warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+  }
+
+  /** Error notifications on screen. */
+  static List<WebElement> fehlermeldungen(WebDriver browser) {
+    return browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")).stream()
+        .filter(WebElement::isDisplayed).toList();
   }
 }

@@ -57,7 +57,10 @@ public class Abstimmung {
   public static final Variable<Long> ALTER = Variable.zahl("alter");
   /** Participating authorities (partner keys). */
   public static final Variable<List<String>> BETEILIGTE = Variable.liste("beteiligte");
+  /** Common questions; inside one authority's statement scope its own (Task_AnfrageAnpassen). */
   public static final Variable<String> FRAGEN = Variable.text("fragen");
+  /** The moderator wants to adapt questions or deadline per authority. */
+  public static final Variable<Boolean> ANFRAGE_ANPASSEN = Variable.jaNein("anfrageAnpassen");
   public static final Variable<LocalDate> STELLUNGNAHME_BIS = Variable.datum("stellungnahmeBis");
   /** Element variable of the statement loop. */
   public static final Variable<String> BETEILIGTER = Variable.text("beteiligter");
@@ -141,6 +144,9 @@ public class Abstimmung {
     Task_OhneEinwilligungVermerken,
     Event_OhneEinwilligung,
     Gateway_ZurAnfrage,
+    Gateway_AnfrageAnpassen,
+    Task_AnfrageAnpassen,
+    Gateway_AnfrageBereit,
     Task_StellungnahmeAnfragen,
     Task_StellungnahmeErfassen,
     Event_StellungnahmeEingegangen,

@@ -42,6 +42,7 @@ public class AbstimmungAblauf {
       Abstimmung.ANZAHL_VERTAGUNGEN.setze(execution, 0L);
       Abstimmung.OHNE_RUECKMELDUNG.setze(execution, 0L);
       Abstimmung.LANDESRECHT_BETROFFEN.setze(execution, false); // an input of the escalation table before any consolidation
+      Abstimmung.ANFRAGE_ANPASSEN.setze(execution, false);
     };
   }
 
@@ -146,6 +147,27 @@ public class AbstimmungAblauf {
       task.setVariable(Abstimmung.BETEILIGTE.name(), json(new ArrayList<>(stellen)));
       task.getExecution().removeVariable(Abstimmung.STELLEN_OPTIONEN.name());
     };
+  }
+
+  /**
+   * One authority's turn: its request (questions, deadline) lives in its own scope, a copy of the
+   * common one, so that adapting it for this authority changes no other.
+   */
+  @Bean
+  ExecutionListener anfrageVorbereiten(Beteiligungen beteiligungen) {
+    return execution -> {
+      String stelle = Abstimmung.BETEILIGTER.von(execution);
+      execution.setVariableLocal(Abstimmung.FRAGEN.name(), Abstimmung.FRAGEN.von(execution));
+      execution.setVariableLocal(Abstimmung.STELLUNGNAHME_BIS.name(), execution.getVariable(Abstimmung.STELLUNGNAHME_BIS.name()));
+      execution.setVariableLocal(Abstimmung.BETEILIGTER_NAME.name(), beteiligungen.name(stelle));
+    };
+  }
+
+  /** Adapted request: its deadline is the one reminders, the overview and the task use. */
+  @Bean
+  TaskListener anfrageAngepasst(Beteiligungen beteiligungen) {
+    return task -> beteiligungen.frist(task.getExecution().getProcessBusinessKey(), Abstimmung.BETEILIGTER.von(task),
+        Abstimmung.STELLUNGNAHME_BIS.von(task));
   }
 
   /** A statement recorded (by staff from the reply, or by the Schulamt itself). */

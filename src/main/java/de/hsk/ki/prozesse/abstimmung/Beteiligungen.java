@@ -127,6 +127,10 @@ public class Beteiligungen {
     }
   }
 
+  void frist(String aktenzeichen, String stelle, LocalDate frist) {
+    jdbc.update("UPDATE ki_ab_beteiligung SET frist = ? WHERE aktenzeichen = ? AND stelle = ?", frist, aktenzeichen, stelle);
+  }
+
   void stellungnahme(String aktenzeichen, String stelle, LocalDate eingangAm, String zustimmung, String position,
       String beitraege, String benutzer) {
     jdbc.update("UPDATE ki_ab_beteiligung SET status = ?, eingang_am = ?, zustimmung = ?, position = ?, beitraege = ?,"

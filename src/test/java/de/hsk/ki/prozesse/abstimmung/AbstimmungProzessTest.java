@@ -277,6 +277,52 @@ class AbstimmungProzessTest {
   }
 
   @Test
+  void jedeStelleMitEigenenFragenUndEigenerFrist() throws Exception {
+    // given the moderator wants to adapt the request for single authorities
+    Abstimmungsfall fall = strukturell("Sprachförderung in Kitas", "MITTEL");
+    fall.annehmen("ademir");
+    LocalDate gemeinsam = LocalDate.now().plusDays(14);
+    fall.erledige(Task_BeteiligteFestlegen, Map.of("beteiligte", List.of("JOBCENTER", "JUGENDAMT_ARNSBERG"),
+        "fragen", "Wie viele Plätze?", "stellungnahmeBis", gemeinsam.toString(), "anfrageAnpassen", true));
+
+    // then one task per authority, prefilled with the common request, and no e-mail yet
+    List<Task> anpassen = fall.aufgaben(Task_AnfrageAnpassen.name());
+    assertThat(anpassen).hasSize(2);
+    assertThat(anpassen).extracting(Task::getAssignee).containsOnly("ademir");
+    assertThat(anpassen).extracting(Task::getName)
+        .containsExactlyInAnyOrder("Anfrage anpassen: Jobcenter Hochsauerlandkreis (Demo)", "Anfrage anpassen: Jugendamt der Stadt Arnsberg (Demo)");
+    assertThat(empfaenger("Bitte um Stellungnahme")).isEmpty();
+
+    // when the job centre gets its own question and a later deadline, the youth office keeps the common ones
+    LocalDate eigene = LocalDate.now().plusDays(28);
+    for (Task t : anpassen) {
+      boolean jobcenter = "JOBCENTER".equals(engine.getTaskService().getVariable(t.getId(), "beteiligter"));
+      assertThat(engine.getTaskService().getVariable(t.getId(), "fragen")).isEqualTo("Wie viele Plätze?");
+      engine.getTaskService().complete(t.getId(), jobcenter
+          ? Map.of("fragen", "Welche Maßnahmen nach § 16 SGB II kommen in Frage?", "stellungnahmeBis", eigene.toString())
+          : Map.of("fragen", "Wie viele Plätze?", "stellungnahmeBis", gemeinsam.toString()));
+    }
+    fall.jobsAusfuehren();
+
+    // then each request names its own questions, and deadlines, reminders and the overview follow each
+    for (MimeMessage m : greenMail.getReceivedMessages()) {
+      String text = (String) m.getContent();
+      if (adresse(m).startsWith("jobcenter")) {
+        assertThat(text).contains("§ 16 SGB II").doesNotContain("Wie viele Plätze?").contains(eigene.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+      } else {
+        assertThat(text).contains("Wie viele Plätze?").doesNotContain("§ 16 SGB II");
+      }
+    }
+    assertThat(fall.stellungnahmeVon("JOBCENTER").getDueDate().toInstant()).isEqualTo(eigene.atTime(23, 59).atZone(ZoneId.of("Europe/Berlin")).toInstant());
+    assertThat(fall.stellungnahmeVon("JUGENDAMT_ARNSBERG").getDueDate().toInstant()).isEqualTo(gemeinsam.atTime(23, 59).atZone(ZoneId.of("Europe/Berlin")).toInstant());
+    assertThat(fall.timer(Event_FristErreicht)).extracting(j -> j.getDuedate().toInstant()).containsExactlyInAnyOrder(morgens(gemeinsam), morgens(eigene));
+    assertThat(jdbc.queryForObject("SELECT frist FROM ki_ab_beteiligung WHERE aktenzeichen = ? AND stelle = 'JOBCENTER'", java.sql.Date.class,
+        fall.aktenzeichen()).toLocalDate()).isEqualTo(eigene);
+    // the case's common request is unchanged
+    assertThat(fall.variable("fragen")).isEqualTo("Wie viele Plätze?");
+  }
+
+  @Test
   void niemandAntwortetDerFallGehtTrotzdemWeiter() {
     Abstimmungsfall fall = strukturell("Kita-Plätze für geflüchtete Kinder", "MITTEL");
     fall.annehmen("ademir");

@@ -77,7 +77,7 @@ public final class EingabePruefung {
    * A Markdown link or image: forms show case data in text components, which render Markdown, so a
    * value could plant a link or picture in a colleague's task. Plain addresses stay allowed.
    */
-  private static final Pattern MARKDOWN_VERWEIS = Pattern.compile("!?\\[[^\\]]*\\]\\(");
+  private static final Pattern MARKDOWN_VERWEIS = Pattern.compile("!?\\[[^\\]]*\\]\\(|(?m)^\\s*\\[[^\\]]+\\]:\\s*\\S");
 
   private static final Map<String, Set<String>> ERLAUBTE_TYPEN =
       Map.of(

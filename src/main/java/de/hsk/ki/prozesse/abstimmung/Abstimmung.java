@@ -120,7 +120,7 @@ public class Abstimmung {
   public static final Variable<String> ZIEL_ERREICHT = Variable.text("zielErreicht");
   public static final Variable<String> WIRKUNG_BEGRUENDUNG = Variable.text("wirkungBegruendung");
   public static final Variable<String> WIRKUNG = Variable.text("wirkung");
-  /** Outcome for the annual figures: ABGEGEBEN, ABGELEHNT, OHNE_EINIGUNG, UMGESETZT. */
+  /** Outcome for the annual figures: ABGEGEBEN, ABGELEHNT, OHNE_EINIGUNG, UMGESETZT, ZEITABLAUF. */
   public static final Variable<String> ABSCHLUSS = Variable.text("abschluss");
 
   /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
@@ -208,7 +208,10 @@ public class Abstimmung {
     Event_WirkungFaellig,
     Task_WirkungPruefen,
     Gateway_Wirkung,
-    Event_Umgesetzt
+    Event_Umgesetzt,
+    SubProcess_Hoechstdauer,
+    Event_HoechstdauerErreicht,
+    Event_WegenZeitablaufGeschlossen
   }
 
   /** Any KI group raises a need; the Schulamt gives its statements in Tasklist; coordination supervises. */

@@ -18,7 +18,6 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.context.annotation.Bean;
@@ -67,17 +66,12 @@ public class AbstimmungAblauf {
     };
   }
 
-  /**
-   * Pre-check done: the kind as confirmed by coordination goes into the register. The offered staff
-   * and offices were for this form only: later tasks (the Schulamt's among them) do not carry them.
-   */
+  /** Pre-check done: the kind as confirmed by coordination goes into the register. */
   @Bean
   TaskListener vorpruefungErfassen(Abstimmungsfaelle faelle, Bedarfsangaben angaben) {
     return task -> {
       faelle.art(task.getExecution().getProcessBusinessKey(), Abstimmung.ART.von(task));
       Abstimmung.BEDARF_UEBERSICHT.setze(task, angaben.uebersicht(task));
-      task.getExecution().removeVariable(Abstimmung.MODERATION_OPTIONEN.name());
-      task.getExecution().removeVariable(Abstimmung.STELLEN_OPTIONEN.name());
     };
   }
 
@@ -90,6 +84,7 @@ public class AbstimmungAblauf {
         case Event_Abgelehnt -> "ABGELEHNT";
         case Event_OhneEinigungBeendet -> "OHNE_EINIGUNG";
         case Event_Umgesetzt -> "UMGESETZT";
+        case Event_WegenZeitablaufGeschlossen -> "ZEITABLAUF";
         default -> throw new IllegalStateException("Kein Abschluss: " + execution.getCurrentActivityId());
       };
       Abstimmung.ABSCHLUSS.setze(execution, abschluss);
@@ -130,10 +125,19 @@ public class AbstimmungAblauf {
       }
       List<String> bekannt = vorschlag.stream().filter(s -> verzeichnis.finde(s).isPresent()).toList();
       execution.setVariable(Abstimmung.BETEILIGTE.name(), json(new ArrayList<>(bekannt)));
+    };
+  }
+
+  /** Participants' form: the proposal first, then every other office of the directory. */
+  @Bean
+  TaskListener stellenAnbieten(PartnerVerzeichnis verzeichnis) {
+    return task -> {
       Map<String, String> stellen = new LinkedHashMap<>();
-      bekannt.forEach(s -> stellen.put(s, verzeichnis.finde(s).map(Partner::name).orElse(s) + " (vorgeschlagen)"));
+      for (String s : Listen.alsStrings(task.getVariable(Abstimmung.BETEILIGTE.name()))) {
+        stellen.put(s, verzeichnis.finde(s).map(Partner::name).orElse(s) + " (vorgeschlagen)");
+      }
       verzeichnis.stellen().forEach(p -> stellen.putIfAbsent(p.schluessel(), p.name()));
-      setzeOptionen(execution, Abstimmung.STELLEN_OPTIONEN, stellen);
+      setzeOptionen(task, Abstimmung.STELLEN_OPTIONEN, stellen);
     };
   }
 
@@ -145,7 +149,6 @@ public class AbstimmungAblauf {
       beteiligungen.anlegen(task.getExecution().getProcessBusinessKey(), stellen, Abstimmung.STELLUNGNAHME_BIS.von(task));
       // the loop reads a plain list, whatever the form submitted
       task.setVariable(Abstimmung.BETEILIGTE.name(), json(new ArrayList<>(stellen)));
-      task.getExecution().removeVariable(Abstimmung.STELLEN_OPTIONEN.name());
     };
   }
 
@@ -160,6 +163,9 @@ public class AbstimmungAblauf {
       execution.setVariableLocal(Abstimmung.FRAGEN.name(), Abstimmung.FRAGEN.von(execution));
       execution.setVariableLocal(Abstimmung.STELLUNGNAHME_BIS.name(), execution.getVariable(Abstimmung.STELLUNGNAHME_BIS.name()));
       execution.setVariableLocal(Abstimmung.BETEILIGTER_NAME.name(), beteiligungen.name(stelle));
+      // what the building blocks hand back stays with this authority, not the whole case
+      execution.setVariableLocal(Abstimmung.EINWILLIGUNG.name(), null);
+      execution.setVariableLocal(Abstimmung.ESKALATIONSMASSNAHME.name(), null);
     };
   }
 
@@ -195,7 +201,8 @@ public class AbstimmungAblauf {
   TaskListener stellungnahmenZusammenstellen(Beteiligungen beteiligungen) {
     return task -> {
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
-      Abstimmung.STELLUNGNAHMEN_UEBERSICHT.setze(task, beteiligungen.uebersicht(aktenzeichen));
+      // on the task only: later tasks (a measure owner's, say) do not carry the authorities' positions
+      task.setVariableLocal(Abstimmung.STELLUNGNAHMEN_UEBERSICHT.name(), beteiligungen.uebersicht(aktenzeichen));
       Abstimmung.OHNE_RUECKMELDUNG.setze(task, beteiligungen.ohneRueckmeldung(aktenzeichen));
     };
   }
@@ -214,12 +221,17 @@ public class AbstimmungAblauf {
   @Bean
   TaskListener verantwortlicheAnbieten(Beteiligungen beteiligungen, Massnahmen massnahmen) {
     return task -> {
-      Abstimmung.MASSNAHMEN_UEBERSICHT.setze(task, massnahmen.uebersicht(task.getExecution().getProcessBusinessKey()));
+      task.setVariableLocal(Abstimmung.MASSNAHMEN_UEBERSICHT.name(), massnahmen.uebersicht(task.getExecution().getProcessBusinessKey()));
       Map<String, String> optionen = new LinkedHashMap<>();
-      List<String> gruppen = new ArrayList<>(List.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE, KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG));
-      // funding staff never see data of a person: a measure task carries the case's variables
-      if (!"FALLBEZOGEN".equals(Abstimmung.ART.von(task))) {
-        gruppen.add(KiGruppen.FOERDERUNG);
+      List<String> gruppen = new ArrayList<>();
+      if ("FALLBEZOGEN".equals(Abstimmung.ART.von(task))) {
+        // a measure task carries the case's variables, the person's among them: only the moderator's team and coordination
+        gruppen.add(beteiligungen.gruppeDer(Abstimmung.MODERATION.von(task)));
+        if (!gruppen.contains(KiGruppen.LEITUNG)) {
+          gruppen.add(KiGruppen.LEITUNG);
+        }
+      } else {
+        gruppen.addAll(List.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE, KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG, KiGruppen.FOERDERUNG));
       }
       for (String gruppe : gruppen) {
         optionen.put(Massnahmen.KI + gruppe, Massnahmen.gruppen().get(gruppe));
@@ -237,9 +249,6 @@ public class AbstimmungAblauf {
       massnahmen.erfasse(task.getExecution().getProcessBusinessKey(), Abstimmung.MASSNAHME_WAS.von(task),
           Abstimmung.MASSNAHME_WER.von(task), Abstimmung.MASSNAHME_BIS.von(task), Abstimmung.MASSNAHME_FINANZIERUNG.von(task),
           Abstimmung.ERFOLGSKRITERIUM.von(task), benutzer(task));
-      if (!Boolean.TRUE.equals(Abstimmung.WEITERE_MASSNAHME.von(task))) {
-        task.getExecution().removeVariable(Abstimmung.VERANTWORTLICH_OPTIONEN.name());
-      }
     };
   }
 
@@ -251,10 +260,11 @@ public class AbstimmungAblauf {
 
   @Bean
   TaskListener massnahmenZusammenstellen(Massnahmen massnahmen) {
-    return task -> Abstimmung.MASSNAHMEN_UEBERSICHT.setze(task, massnahmen.uebersicht(task.getExecution().getProcessBusinessKey()));
+    return task -> task.setVariableLocal(Abstimmung.MASSNAHMEN_UEBERSICHT.name(), massnahmen.uebersicht(task.getExecution().getProcessBusinessKey()));
   }
 
-  private static void setzeOptionen(VariableScope scope, Variable<Object> variable, Map<String, String> werte) {
+  /** Options of a select or checklist, on the task only: they are for this form, not for the case. */
+  private static void setzeOptionen(DelegateTask task, Variable<Object> variable, Map<String, String> werte) {
     List<Map<String, String>> optionen = new ArrayList<>();
     werte.forEach((value, label) -> {
       Map<String, String> option = new LinkedHashMap<>();
@@ -262,7 +272,7 @@ public class AbstimmungAblauf {
       option.put("value", value);
       optionen.add(option);
     });
-    scope.setVariable(variable.name(), json(optionen));
+    task.setVariableLocal(variable.name(), json(optionen));
   }
 
   private static Object json(Object wert) {

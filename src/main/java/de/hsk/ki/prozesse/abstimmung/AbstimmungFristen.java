@@ -34,6 +34,8 @@ public class AbstimmungFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   /** nach der letzten Maßnahme */
   @Frist private String wirkungspruefung = "P3M";
   @Frist private String wirkungAufgabe = "P14D";
+  /** a case still open after this is closed, so that its data can age out */
+  @Frist private String hoechstdauer = "P3Y";
 
   public String getVorpruefung() { return vorpruefung; }
   public void setVorpruefung(String v) { vorpruefung = v; }
@@ -67,4 +69,6 @@ public class AbstimmungFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public void setWirkungspruefung(String v) { wirkungspruefung = v; }
   public String getWirkungAufgabe() { return wirkungAufgabe; }
   public void setWirkungAufgabe(String v) { wirkungAufgabe = v; }
+  public String getHoechstdauer() { return hoechstdauer; }
+  public void setHoechstdauer(String v) { hoechstdauer = v; }
 }

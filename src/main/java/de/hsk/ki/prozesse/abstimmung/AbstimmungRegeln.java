@@ -89,6 +89,16 @@ public class AbstimmungRegeln implements Formularregel {
         // the field check names a malformed date
       }
     }
+    if (personenbezugErlaubt && !"EINWILLIGUNG".equals(wert(eingaben, Abstimmung.RECHTSGRUNDLAGE.name()))) {
+      for (var feld : List.of(Abstimmung.VORNAME, Abstimmung.NACHNAME, Abstimmung.GEBURTSDATUM)) {
+        JsonNode w = eingaben.get(feld.name());
+        if (w != null && !w.path("value").isNull() && !w.path("value").asText().isBlank()) {
+          fehler.add(new EingabePruefung.Fehler(feld.name(), "Eine anonymisierte Besprechung speichert keine Angaben zur Person: "
+              + "bitte Name und Geburtsdatum leer lassen oder „Einwilligung“ wählen."));
+          break;
+        }
+      }
+    }
     if (eingaben.containsKey(Abstimmung.UHRZEIT.name())) {
       String uhrzeit = eingaben.get(Abstimmung.UHRZEIT.name()).path("value").asText();
       if (!UHRZEIT.matcher(uhrzeit).matches()) {

@@ -21,7 +21,7 @@ public class Bedarfsangaben {
 
   private final Map<String, String> bezeichnungen = new HashMap<>(Map.of(
       "OFFEN", "noch offen", "ABGEGEBEN", "abgegeben", "ABGELEHNT", "abgelehnt", "OHNE_EINIGUNG", "ohne Einigung beendet",
-      "UMGESETZT", "umgesetzt"));
+      "UMGESETZT", "umgesetzt", "ZEITABLAUF", "wegen Zeitablauf geschlossen"));
 
   public Bedarfsangaben() {
     try (var form = new ClassPathResource("forms/abstimmung/bedarf.form").getInputStream()) {

@@ -149,7 +149,8 @@ class AbstimmungProzessTest {
     // consolidation shows every position, and no authority stayed silent
     Task konsolidieren = fall.aufgabe(Task_Konsolidieren);
     assertThat(konsolidieren.getAssignee()).isEqualTo("ademir");
-    String uebersicht = (String) fall.variable("stellungnahmenUebersicht");
+    String uebersicht = (String) fall.aufgabenvariable(Task_Konsolidieren, "stellungnahmenUebersicht");
+    assertThat(fall.variable("stellungnahmenUebersicht")).as("positions are on the consolidation task only").isNull();
     assertThat(uebersicht).contains("Jobcenter").contains("stimmt nicht zu").contains("Klasse am Berufskolleg Arnsberg denkbar.");
     assertThat(fall.variable("ohneRueckmeldung")).isEqualTo(0L);
     fall.konsolidieren();
@@ -169,7 +170,7 @@ class AbstimmungProzessTest {
 
     // agreement with three measures
     fall.terminDurchfuehren("EINIGUNG");
-    assertThat(fall.variable("verantwortlichOptionen").toString()).contains("ki:kiFoerderung").contains("partner:JOBCENTER");
+    assertThat(fall.aufgabenvariable(Task_MassnahmeErfassen, "verantwortlichOptionen").toString()).contains("ki:kiFoerderung").contains("partner:JOBCENTER");
     LocalDate bis = LocalDate.now().plusDays(60);
     fall.massnahme("Internationale Förderklasse am Berufskolleg einrichten", "partner:BEZIRKSREGIERUNG", bis, true);
     fall.massnahme("Eltern über das Angebot informieren", "ki:kiVerwaltung", bis, true);
@@ -219,7 +220,7 @@ class AbstimmungProzessTest {
     Instant erwartet = Instant.now().atZone(ZoneId.of("Europe/Berlin")).plus(Period.parse(fristen.getWirkungspruefung())).toInstant();
     assertThat(wirkung.getDuedate().toInstant()).isBetween(erwartet.minusSeconds(120), erwartet.plusSeconds(120));
     fall.timerFeuert(wirkung);
-    assertThat((String) fall.variable("massnahmenUebersicht")).contains("erledigt").contains("gescheitert");
+    assertThat((String) fall.aufgabenvariable(Task_WirkungPruefen, "massnahmenUebersicht")).contains("erledigt").contains("gescheitert");
     fall.erledige(Task_WirkungPruefen, Map.of("zielErreicht", "TEILWEISE", "wirkungBegruendung", "Klasse läuft, Lehrkräfte fehlen.",
         "wirkung", "ZIEL_ERREICHT"));
 
@@ -270,9 +271,10 @@ class AbstimmungProzessTest {
     engine.getTaskService().complete(klaeren.getId(), Map.of("eskalationsmassnahme", "Behördenleitung angeschrieben, keine Antwort."));
     fall.jobsAusfuehren();
 
-    // then the case goes on without the silent authority
+    // then the case goes on without the silent authority; the clarification note stayed with its authority
     fall.aufgabe(Task_Konsolidieren);
-    assertThat((String) fall.variable("stellungnahmenUebersicht")).contains("keine Rückmeldung").contains("Nur mit zusätzlichen Mitteln.");
+    assertThat(fall.variable("eskalationsmassnahme")).isNull();
+    assertThat((String) fall.aufgabenvariable(Task_Konsolidieren, "stellungnahmenUebersicht")).contains("keine Rückmeldung").contains("Nur mit zusätzlichen Mitteln.");
     assertThat(fall.variable("ohneRueckmeldung")).isEqualTo(1L);
   }
 
@@ -320,6 +322,26 @@ class AbstimmungProzessTest {
         fall.aktenzeichen()).toLocalDate()).isEqualTo(eigene);
     // the case's common request is unchanged
     assertThat(fall.variable("fragen")).isEqualTo("Wie viele Plätze?");
+  }
+
+  @Test
+  void eineAbstimmungDieNieEndetWirdNachDerHoechstdauerGeschlossen() {
+    // given a case left waiting in consolidation
+    Abstimmungsfall fall = bisZurKonsolidierung("Liegt seit Jahren", "NIEDRIG");
+    Task konsolidieren = fall.aufgabe(Task_Konsolidieren);
+
+    // when the maximum duration has passed since the start
+    de.hsk.ki.testkit.Fristablauf.lasseVerstreichen(engine, fall.fall.getId(), Event_HoechstdauerErreicht.name(),
+        fristen.getHoechstdauer(), engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.fall.getId())
+            .singleResult().getStartTime().toInstant());
+    fall.jobsAusfuehren();
+
+    // then it is closed with its own outcome, its tasks are gone, and its history can age out
+    assertThat(fall.beendet()).isTrue();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(konsolidieren.getId()).count()).isZero();
+    assertThat(fall.historisch("abschluss")).isEqualTo("ZEITABLAUF");
+    assertThat(jdbc.queryForObject("SELECT abschluss FROM ki_ab_fall WHERE aktenzeichen = ?", String.class, fall.aktenzeichen()))
+        .isEqualTo("ZEITABLAUF");
   }
 
   @Test
@@ -433,7 +455,9 @@ class AbstimmungProzessTest {
     // the funding group is never offered as owner of a measure of a case about a person
     fall.stellungnahmeErfassen("SCHULAMT", "JA", "Platz an der Realschule Brilon möglich.");
     fall.bisZumErgebnis("EINIGUNG");
-    assertThat(fall.variable("verantwortlichOptionen").toString()).contains("ki:kiSozialarbeit").doesNotContain("kiFoerderung")
+    // and only the moderator's team or coordination own a measure: the task carries the person's data
+    assertThat(fall.aufgabenvariable(Task_MassnahmeErfassen, "verantwortlichOptionen").toString()).contains("ki:kiSozialarbeit")
+        .contains("ki:kiLeitung").doesNotContain("kiFoerderung").doesNotContain("kiVerwaltung").doesNotContain("kiLehrkraefte")
         .contains("partner:SCHULAMT").doesNotContain("BEZIRKSREGIERUNG");
 
     // and erasure on request leaves nothing of the case in any table

@@ -69,4 +69,13 @@ class AbstimmungRegelnTest {
     assertThat(fehler(Map.of("stellungnahmeBis", weit))).singleElement().asString().contains("Monat/Tag/Jahr");
     assertThat(fehler(Map.of("stellungnahmeBis", java.time.LocalDate.now().plusDays(14).toString()))).isEmpty();
   }
+
+  @org.junit.jupiter.api.Test
+  void anonymisiertNimmtKeineAngabenZurPerson() {
+    assertThat(fehler(Map.of("rechtsgrundlage", "ANONYMISIERT", "vorname", "Max", "nachname", "", "geburtsdatum", "2012-03-04")))
+        .singleElement().asString().contains("anonymisierte Besprechung");
+    assertThat(fehler(Map.of("rechtsgrundlage", "ANONYMISIERT", "vorname", ""))).isEmpty();
+    assertThat(fehler(Map.of("rechtsgrundlage", "EINWILLIGUNG", "vorname", "Max", "nachname", "Muster", "geburtsdatum", "2012-03-04")))
+        .isEmpty();
+  }
 }

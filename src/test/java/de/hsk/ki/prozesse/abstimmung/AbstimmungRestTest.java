@@ -90,6 +90,10 @@ class AbstimmungRestTest {
     assertThat(verweis.statusCode()).isEqualTo(400);
     assertThat(meldung(verwaltung, verweis)).contains("Links und Bilder");
 
+    HttpResponse<String> referenz = starte(verwaltung, bedarf("Bitte vorab [das Formular ausfüllen][f].\n\n[f]: https://evil.example/login"));
+    assertThat(referenz.statusCode()).isEqualTo(400);
+    assertThat(meldung(verwaltung, referenz)).contains("Links und Bilder");
+
     HttpResponse<String> steuerzeichen = starte(verwaltung, bedarf("Plätze\u0007fehlen"));
     assertThat(steuerzeichen.statusCode()).isEqualTo(400);
     assertThat(meldung(verwaltung, steuerzeichen)).contains("Steuerzeichen");
@@ -221,7 +225,8 @@ class AbstimmungRestTest {
     assertThat(fall.aufgaben(Abstimmung.Element.Task_Konsolidieren.name())).hasSize(1);
     assertThat(jdbc.queryForList("SELECT status FROM ki_ab_beteiligung WHERE aktenzeichen = ?", String.class, fall.aktenzeichen()))
         .containsExactly("EINGEGANGEN", "EINGEGANGEN");
-    assertThat((String) fall.variable("stellungnahmenUebersicht")).contains("zwei Lehrkräfte").contains("nicht zuständig");
+    assertThat((String) fall.aufgabenvariable(Abstimmung.Element.Task_Konsolidieren, "stellungnahmenUebersicht"))
+        .contains("zwei Lehrkräfte").contains("nicht zuständig");
     assertThat(jdbc.queryForObject("SELECT erfasst_von FROM ki_ab_beteiligung WHERE aktenzeichen = ? AND stelle = 'SCHULAMT'",
         String.class, fall.aktenzeichen())).isEqualTo("jklein");
   }

@@ -170,6 +170,11 @@ public final class Abstimmungsfall {
     return v;
   }
 
+  /** A variable as the open task of this element sees it (also one kept on the task only). */
+  public Object aufgabenvariable(Abstimmung.Element element, String name) {
+    return engine.getTaskService().getVariable(aufgabe(element).getId(), name);
+  }
+
   public Object variable(String name) {
     return engine.getRuntimeService().getVariable(fall.getId(), name);
   }

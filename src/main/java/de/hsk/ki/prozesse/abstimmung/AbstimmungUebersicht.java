@@ -60,18 +60,18 @@ public class AbstimmungUebersicht {
     if (benutzer.isEmpty()) {
       response.setStatus(401);
       model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
-      return "abstimmung/hinweis";
+      return "ki/hinweis";
     }
     if (!benutzer.get().gruppen().contains(KiGruppen.LEITUNG)) {
       response.setStatus(403);
       model.addAttribute("meldung", "Diese Übersicht ist der Leitung und Koordination des KI vorbehalten.");
-      return "abstimmung/hinweis";
+      return "ki/hinweis";
     }
     int berichtsjahr = jahr == null ? Zeit.heute().getYear() : jahr;
     if (berichtsjahr < 2000 || berichtsjahr > Zeit.heute().getYear() + 1) {
       response.setStatus(400);
       model.addAttribute("meldung", "Bitte ein Berichtsjahr zwischen 2000 und " + (Zeit.heute().getYear() + 1) + " wählen.");
-      return "abstimmung/hinweis";
+      return "ki/hinweis";
     }
     var heute = Zeit.heute();
     List<OffeneStellungnahme> fehlend = jdbc.query(

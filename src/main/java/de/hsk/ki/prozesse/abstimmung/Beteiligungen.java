@@ -189,7 +189,7 @@ public class Beteiligungen {
     };
   }
 
-  private static Date morgens(LocalDate tag) {
+  static Date morgens(LocalDate tag) {
     return Date.from(tag.atTime(MORGENS).atZone(Zeit.ZONE).toInstant());
   }
 }

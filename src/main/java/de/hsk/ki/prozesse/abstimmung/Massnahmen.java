@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.abstimmung;
 
+import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,9 +25,8 @@ public class Massnahmen {
   static final String KI = "ki:";
   static final String PARTNER = "partner:";
 
-  private static final Map<String, String> GRUPPEN = Map.of(
-      "kiVerwaltung", "KI – Verwaltung", "kiLehrkraefte", "KI – Lehrkräfte", "kiSozialarbeit", "KI – Sozialarbeit",
-      "kiLeitung", "KI – Leitung und Koordination", "kiFoerderung", "KI – Förderprogramme");
+  private static final Map<String, String> GRUPPEN = KiGruppen.ALLE.stream()
+      .collect(java.util.stream.Collectors.toMap(KiGruppen.Gruppe::id, KiGruppen.Gruppe::name));
   private static final Map<String, String> FINANZIERUNG = Map.of(
       "REGELSYSTEM", "Regelsystem", "EIGENMITTEL", "Eigenmittel", "FOERDERPROGRAMM", "Förderprogramm", "KEINE_KOSTEN", "keine Kosten");
 
@@ -95,13 +95,9 @@ public class Massnahmen {
     return massnahme(id).verantwortlich().substring(PARTNER.length());
   }
 
-  public Date bis(Object id) {
-    return faelligAm(id);
-  }
-
   /** The status request goes out in the morning of the due date. */
   public Date faelligAm(Object id) {
-    return Date.from(massnahme(id).bis().atTime(Beteiligungen.MORGENS).atZone(Zeit.ZONE).toInstant());
+    return Beteiligungen.morgens(massnahme(id).bis());
   }
 
   public String bisText(Object id) {

@@ -47,25 +47,25 @@ public class ZuweisungsschreibenController {
     if (benutzer.isEmpty()) {
       response.setStatus(401);
       model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
-      return "seiteneinstieg/hinweis";
+      return "ki/hinweis";
     }
     if (!siehtFall(benutzer.get(), aktenzeichen)) {
       response.setStatus(404);
       model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
-      return "seiteneinstieg/hinweis";
+      return "ki/hinweis";
     }
     ProcessInstance fall = engine.getRuntimeService().createProcessInstanceQuery()
         .processInstanceBusinessKey(aktenzeichen, "Process_Seiteneinstieg").singleResult();
     if (fall == null) {
       response.setStatus(404);
       model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Seiteneinstiegs-Fall.");
-      return "seiteneinstieg/hinweis";
+      return "ki/hinweis";
     }
     Map<String, Object> v = engine.getRuntimeService().getVariables(fall.getId());
     if (v.get("zugewieseneSchule") == null || !"ANGENOMMEN".equals(v.get("aufnahme"))) {
       response.setStatus(409);
       model.addAttribute("meldung", "Für diesen Fall liegt noch keine angenommene Zuweisung vor.");
-      return "seiteneinstieg/hinweis";
+      return "ki/hinweis";
     }
     protokoll.lesend(benutzer.get().id(), aktenzeichen, "Zuweisungsschreiben");
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);

@@ -55,6 +55,13 @@ class AbstimmungRestTest {
     return wer.post("/task/" + aufgabe.getId() + "/submit-form", Rest.formular(werte));
   }
 
+  /** A need with this description is refused with 400; its German message. */
+  private String abgewiesen(Rest wer, String beschreibung) throws Exception {
+    HttpResponse<String> antwort = starte(wer, bedarf(beschreibung));
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(400);
+    return meldung(wer, antwort);
+  }
+
   private static String meldung(Rest wer, HttpResponse<String> antwort) throws Exception {
     return wer.json(antwort).path("message").asText();
   }
@@ -77,26 +84,12 @@ class AbstimmungRestTest {
   void dieBedarfsmeldungWeistGeburtsdatenUndAuszeichnungenMitDeutscherMeldungZurueck() throws Exception {
     Rest verwaltung = Rest.als(port, "pschneider");
 
-    HttpResponse<String> geburtsdatum = starte(verwaltung, bedarf("Ahmad K., geb. 03.04.2009, findet keinen Platz."));
-    assertThat(geburtsdatum.statusCode()).isEqualTo(400);
-    assertThat(meldung(verwaltung, geburtsdatum)).contains("keine personenbezogenen Daten").contains("Geburtsdatum");
-
-    HttpResponse<String> zeichen = starte(verwaltung, bedarf("Plätze <script>alert(1)</script>"));
-    assertThat(zeichen.statusCode()).isEqualTo(400);
-    assertThat(meldung(verwaltung, zeichen)).contains("HTML");
-
+    assertThat(abgewiesen(verwaltung, "Ahmad K., geb. 03.04.2009, findet keinen Platz.")).contains("keine personenbezogenen Daten").contains("Geburtsdatum");
+    assertThat(abgewiesen(verwaltung, "Plätze <script>alert(1)</script>")).contains("HTML");
     // a Markdown link would show as a link in coordination's pre-check form
-    HttpResponse<String> verweis = starte(verwaltung, bedarf("Details [hier](https://example.com/anmelden) nachlesen"));
-    assertThat(verweis.statusCode()).isEqualTo(400);
-    assertThat(meldung(verwaltung, verweis)).contains("Links und Bilder");
-
-    HttpResponse<String> referenz = starte(verwaltung, bedarf("Bitte vorab [das Formular ausfüllen][f].\n\n[f]: https://evil.example/login"));
-    assertThat(referenz.statusCode()).isEqualTo(400);
-    assertThat(meldung(verwaltung, referenz)).contains("Links und Bilder");
-
-    HttpResponse<String> steuerzeichen = starte(verwaltung, bedarf("Plätze\u0007fehlen"));
-    assertThat(steuerzeichen.statusCode()).isEqualTo(400);
-    assertThat(meldung(verwaltung, steuerzeichen)).contains("Steuerzeichen");
+    assertThat(abgewiesen(verwaltung, "Details [hier](https://example.com/anmelden) nachlesen")).contains("Links und Bilder");
+    assertThat(abgewiesen(verwaltung, "Bitte vorab [das Formular ausfüllen][f].\n\n[f]: https://evil.example/login")).contains("Links und Bilder");
+    assertThat(abgewiesen(verwaltung, "Plätze\u0007fehlen")).contains("Steuerzeichen");
 
     // a date that is not a birth date is fine, and so is "< 5"
     HttpResponse<String> gut = starte(verwaltung, bedarf("Seit dem Erlass vom 28.06.2016 fehlen Plätze; < 5 freie je Kommune [Stand: Mai] (siehe https://www.schulministerium.nrw)."));

@@ -103,9 +103,8 @@ class AbstimmungBrowserTest {
     assertThat(browser.findElements(karteDesFalls)).as("cards of the case in the Schulamt's list").hasSize(1);
     Browser.bildschirmfoto(browser, "20-abstimmung-aufgabenliste");
     karte.click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    warte.until(d -> "jklein".equals(aufgabe(schulamtAufgabe.getId()).getAssignee()));
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_position']")));
+    Browser.beanspruchen(browser, warte, "position");
+    assertThat(aufgabe(schulamtAufgabe.getId()).getAssignee()).isEqualTo("jklein");
     assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
         .contains("Abstimmung " + aktenzeichen)
         .contains("Stellungnahme von Schulamt für den Hochsauerlandkreis (Demo)")
@@ -119,25 +118,19 @@ class AbstimmungBrowserTest {
     String beitraege = "Zwei Lehrkräfte mit DaZ-Qualifikation";
     // form-js 1.8's date picker takes MM/DD/YYYY
     feld("eingangAm-date").sendKeys(eingang.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
-    feld("position").sendKeys(position);
+    tippe("position", position);
     // form-js 1.8 renders radios without a value attribute: the option is found by its label ("teilweise" = TEILWEISE)
     WebElement teilweise = sichtbar(browser.findElement(By.xpath(
         "//input[@type='radio'][contains(@id,'-Field_zustimmung-')][parent::label[normalize-space()='teilweise']]")));
     teilweise.click();
-    feld("beitraege").sendKeys(beitraege);
+    tippe("beitraege", beitraege);
     Browser.bildschirmfoto(browser, "21-abstimmung-stellungnahme");
     // still the form we typed into (a re-rendered form would submit empty fields)
     assertThat(feld("position").getAttribute("value")).isEqualTo(position);
     assertThat(feld("eingangAm-date").getAttribute("value")).isEqualTo(eingang.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
     assertThat(teilweise.isSelected()).isTrue();
 
-    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
-    try {
-      warte.until(d -> aufgabe(schulamtAufgabe.getId()) == null);
-    } catch (org.openqa.selenium.TimeoutException e) {
-      Browser.bildschirmfoto(browser, "fehler-abstimmung-abschliessen");
-      throw new AssertionError("statement task still open; Tasklist shows: " + meldungen(), e);
-    }
+    Browser.abschliessen(browser, warte, () -> aufgabe(schulamtAufgabe.getId()) == null);
     // the list refreshes too: the case is no longer in the Schulamt's list
     warte.until(ExpectedConditions.invisibilityOfElementLocated(karteDesFalls));
     Browser.bildschirmfoto(browser, "22-abstimmung-abgeschlossen");
@@ -182,18 +175,16 @@ class AbstimmungBrowserTest {
     return Browser.feld(browser, key);
   }
 
+  private void tippe(String key, String text) {
+    Browser.tippe(browser, key, text);
+  }
+
   private WebElement sichtbar(WebElement element) {
     return Browser.sichtbar(browser, element);
   }
 
   private void waehleFilter(WebDriverWait warte, String name) {
     Browser.waehleFilter(browser, warte, name);
-  }
-
-  /** Notifications and form-js field errors on screen, for the failure message. */
-  private List<String> meldungen() {
-    return browser.findElements(By.cssSelector(".notifications .alert, .fjs-form-field-error")).stream()
-        .filter(WebElement::isDisplayed).map(WebElement::getText).toList();
   }
 
   private void keineFehlermeldung() {

@@ -79,6 +79,18 @@ final class Browser {
     return sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
+  /**
+   * Types into a form-js text field and leaves it, as a person moves on: form-js takes typed text
+   * only 300 ms after the last key or on leaving the field, and a click elsewhere within that time
+   * on a busy machine drew the field again from the older value. Leaving by script, not TAB: TAB
+   * would focus the next field, and a dropdown then opened on focus closes on the next click.
+   */
+  static void tippe(WebDriver browser, String key, String text) {
+    WebElement feld = feld(browser, key);
+    feld.sendKeys(text);
+    ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", feld);
+  }
+
   /** Tasklist's fixed footer may cover a field at the bottom of the window. */
   static WebElement sichtbar(WebDriver browser, WebElement element) {
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
@@ -90,6 +102,36 @@ final class Browser {
     // a script click: the tooltip of the filter clicked before may cover this one
     ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
     warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
+  }
+
+  /**
+   * Claims the open task and waits until Tasklist has enabled the form for its assignee: before
+   * that the unclaimed form is on screen inside a {@code .disabled-form} wrapper, and what is typed
+   * into it is lost when the form is shown again.
+   */
+  static void beanspruchen(WebDriver browser, WebDriverWait warte, String feldKey) {
+    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+    warte.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
+    By feld = By.cssSelector("[id$='-Field_" + feldKey + "']");
+    warte.until(d -> d.findElements(feld).stream().anyMatch(e -> e.isDisplayed() && e.isEnabled()
+        && e.getAttribute("readonly") == null));
+  }
+
+  /**
+   * Clicks "Abschließen" and waits until the task is gone; if it stays, the messages on screen go
+   * into the failure, so a CI log says why.
+   */
+  static void abschliessen(WebDriver browser, WebDriverWait warte, java.util.function.BooleanSupplier erledigt) {
+    sichtbar(browser, browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    try {
+      warte.until(d -> erledigt.getAsBoolean());
+    } catch (org.openqa.selenium.TimeoutException e) {
+      bildschirmfoto(browser, "fehler-abschliessen");
+      List<String> meldungen = browser.findElements(By.cssSelector(".notifications .alert, .fjs-form-field-error"))
+          .stream().filter(WebElement::isDisplayed).map(WebElement::getText).toList();
+      throw new AssertionError("task not completed after 'Abschließen'; on screen: " + meldungen, e);
+    }
   }
 
   /** Error notifications on screen. */

@@ -68,24 +68,24 @@ class TasklistBrowserTest {
         By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Erstberatung durchführen')]")));
     Browser.bildschirmfoto(browser, "01-aufgabenliste");
     karte.click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_sprachen']")));
+    Browser.beanspruchen(browser, warte, "sprachen");
     assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
         .contains("Fall " + fall.getBusinessKey())
         .contains("Schulbesuchsjahre");
 
-    feld("schulbesuchsjahre").sendKeys("4");
-    feld("sprachen").sendKeys("Kurdisch, Arabisch");
+    tippe("schulbesuchsjahre", "4");
+    tippe("sprachen", "Kurdisch, Arabisch");
     feld("dokumente-0").click();
     feld("lateinischeSchrift-1").click();
     waehle(warte, "deutschniveau", "A1");
     waehle(warte, "mathematikniveau", "teilweise altersgemäß");
     waehle(warte, "empfohleneSchulform", "Grundschule");
-    feld("beratungsnotiz").sendKeys("Familie über das Schulsystem informiert.");
+    tippe("beratungsnotiz", "Familie über das Schulsystem informiert.");
     Browser.bildschirmfoto(browser, "02-formular-ausgefuellt");
+    // still the form we typed into (a form shown again would submit empty fields)
+    assertThat(feld("sprachen").getAttribute("value")).isEqualTo("Kurdisch, Arabisch");
 
-    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
-    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+    Browser.abschliessen(browser, warte, () -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
         .taskDefinitionKey("Task_ErstberatungDurchfuehren").count() == 0);
     Browser.bildschirmfoto(browser, "03-abgeschlossen");
 
@@ -109,6 +109,10 @@ class TasklistBrowserTest {
 
   private WebElement feld(String key) {
     return Browser.feld(browser, key);
+  }
+
+  private void tippe(String key, String text) {
+    Browser.tippe(browser, key, text);
   }
 
   private WebElement sichtbar(WebElement element) {
@@ -142,15 +146,14 @@ class TasklistBrowserTest {
     browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
     warte.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Vermittlung planen')]"))).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vermittlungsziel']")));
+    Browser.beanspruchen(browser, warte, "vermittlungsziel");
 
     feld("partnerAuswahl-0").click();
     feld("partnerAuswahl-4").click();
-    feld("vermittlungsziel").sendKeys("Ausbildung im Einzelhandel");
+    tippe("vermittlungsziel", "Ausbildung im Einzelhandel");
     Browser.bildschirmfoto(browser, "05-vermittlung");
-    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
-    warte.until(d -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey())
+    assertThat(feld("vermittlungsziel").getAttribute("value")).isEqualTo("Ausbildung im Einzelhandel");
+    Browser.abschliessen(browser, warte, () -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey())
         .taskDefinitionKey("Task_EinwilligungEinholen").count() == 1);
 
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey()).singleResult();
@@ -170,19 +173,19 @@ class TasklistBrowserTest {
 
     String nachname = "Startformular" + System.nanoTime() % 100000;
     waehle(warte, "meldendeStelle", "Einwohnermeldeamt");
-    feld("vorname").sendKeys("Mira");
-    feld("nachname").sendKeys(nachname);
+    tippe("vorname", "Mira");
+    tippe("nachname", nachname);
     // form-js 1.8's date picker takes MM/DD/YYYY
     String geboren = LocalDate.now().minusYears(8).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     feld("geburtsdatum-date").sendKeys(geboren, org.openqa.selenium.Keys.TAB);
-    feld("staatsangehoerigkeit").sendKeys("Eritrea");
+    tippe("staatsangehoerigkeit", "Eritrea");
     String zuzug = LocalDate.now().minusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
     feld("zuzugsdatum-date").sendKeys(zuzug, org.openqa.selenium.Keys.TAB);
-    feld("anschrift").sendKeys("Bahnhofstraße 4, 59821 Arnsberg");
+    tippe("anschrift", "Bahnhofstraße 4, 59821 Arnsberg");
     waehle(warte, "kommune", "Arnsberg");
     waehle(warte, "sorgeform", "Eltern / einem Elternteil");
-    feld("erziehungsberechtigte").sendKeys("Familie " + nachname);
-    feld("bevorzugteSprache").sendKeys("Tigrinya");
+    tippe("erziehungsberechtigte", "Familie " + nachname);
+    tippe("bevorzugteSprache", "Tigrinya");
     feld("dolmetscherBenoetigt").click();
     Browser.bildschirmfoto(browser, "06-startformular");
     sichtbar(browser.findElement(By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space()='Start']"))).click();

@@ -110,7 +110,39 @@ public class IdentitaetEinrichtung {
       }
     }
     filterEinrichten();
+    aufgabenrechteBegrenzen();
     aufgabenrechteNachziehen();
+  }
+
+  /**
+   * Earlier versions let the engine give candidates and assignees UPDATE on their task, which
+   * includes giving it to anyone; they get TASK_WORK (claim, complete) instead, a person holding the
+   * task also TASK_ASSIGN to give it back. One statement per
+   * distinct permission set, so a large backlog is changed in a few statements.
+   */
+  void aufgabenrechteBegrenzen() {
+    int update = Permissions.UPDATE.getValue();
+    int arbeiten = Permissions.TASK_WORK.getValue();
+    List<Integer> werte = jdbc.queryForList("SELECT DISTINCT perms_ FROM act_ru_authorization WHERE type_ = 1"
+        + " AND resource_type_ = ? AND resource_id_ <> '*'", Integer.class, Resources.TASK.resourceType());
+    int geaendert = 0;
+    int zurueckgeben = org.camunda.bpm.engine.authorization.TaskPermissions.TASK_ASSIGN.getValue();
+    for (Integer wert : werte) {
+      // ALL (-1) stays: only operators hold it, and not per task
+      if (wert == null || wert == -1 || (wert & update) == 0) {
+        continue;
+      }
+      geaendert += jdbc.update("UPDATE act_ru_authorization SET perms_ = ? WHERE type_ = 1 AND resource_type_ = ?"
+          + " AND resource_id_ <> '*' AND perms_ = ? AND group_id_ IS NOT NULL",
+          (wert & ~update) | arbeiten, Resources.TASK.resourceType(), wert);
+      // a person holding a task keeps the right to give it back (Zuweisungsregel)
+      geaendert += jdbc.update("UPDATE act_ru_authorization SET perms_ = ? WHERE type_ = 1 AND resource_type_ = ?"
+          + " AND resource_id_ <> '*' AND perms_ = ? AND user_id_ IS NOT NULL",
+          (wert & ~update) | arbeiten | zurueckgeben, Resources.TASK.resourceType(), wert);
+    }
+    if (geaendert > 0) {
+      LOG.info("Task authorizations limited to TASK_WORK: {}", geaendert);
+    }
   }
 
   /**
@@ -128,8 +160,8 @@ public class IdentitaetEinrichtung {
     for (Map<String, Object> link : fehlend) {
       String aufgabe = (String) link.get("aufgabe");
       String gruppe = (String) link.get("gruppe");
-      gewaehre(gruppe, Resources.TASK, aufgabe,
-          Permissions.READ, Permissions.UPDATE, org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+      gewaehre(gruppe, Resources.TASK, aufgabe, Permissions.READ, Permissions.TASK_WORK,
+          org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
       gewaehre(gruppe, Resources.HISTORIC_TASK, aufgabe, org.camunda.bpm.engine.authorization.HistoricTaskPermissions.READ);
     }
     if (!fehlend.isEmpty()) {

@@ -30,6 +30,20 @@ class VierAugenTest {
         .addClasspathResource("testmodelle/vieraugen-test.bpmn").enableDuplicateFiltering(true).deploy();
   }
 
+  /** The second person of the funding group (the rule on who may hold a task wants a member). */
+  @BeforeEach
+  void zweitePersonDerFoerderung() {
+    var identity = engine.getIdentityService();
+    if (identity.createUserQuery().userId("kwagner").count() == 0) {
+      var u = identity.newUser("kwagner");
+      u.setFirstName("Klaus");
+      u.setLastName("Wagner");
+      u.setPassword(de.hsk.ki.testkit.Rest.DEMO_PASSWORT);
+      identity.saveUser(u);
+      identity.createMembership("kwagner", KiGruppen.FOERDERUNG);
+    }
+  }
+
   @AfterEach
   void abmelden() {
     engine.getIdentityService().clearAuthentication();

@@ -48,6 +48,7 @@ public class FallLoeschung {
     Set<String> prozesse = new TreeSet<>();
     for (HistoricProcessInstance instanz : instanzen) {
       prozesse.add(instanz.getProcessDefinitionKey());
+      List<String> spuren = spuren(instanz.getId());
       if (runtime.createProcessInstanceQuery().processInstanceId(instanz.getId()).count() > 0) {
         runtime.deleteProcessInstance(instanz.getId(), "Löschung auf Antrag", true, true, true);
       }
@@ -56,6 +57,7 @@ public class FallLoeschung {
         history.deleteHistoricDecisionInstanceByInstanceId(entscheidung.getId());
       }
       history.deleteHistoricProcessInstance(instanz.getId());
+      spurenLoeschen(instanz.getId(), spuren);
     }
     for (Falldaten daten : module) {
       daten.loescheFall(aktenzeichen);
@@ -67,5 +69,29 @@ public class FallLoeschung {
       LOG.info("Case {} erased on request by {} ({} instance(s))", aktenzeichen, betrieb, instanzen.size());
     }
     return new Ergebnis(aktenzeichen, instanzen.size(), prozesse);
+  }
+
+  /** Ids of the case's instances (called building blocks included) and tasks, read before the history goes. */
+  private List<String> spuren(String instanz) {
+    List<String> ids = new java.util.ArrayList<>(jdbc.queryForList(
+        "SELECT id_ FROM act_hi_procinst WHERE id_ = ? OR root_proc_inst_id_ = ?", String.class, instanz, instanz));
+    ids.addAll(jdbc.queryForList("SELECT id_ FROM act_hi_taskinst WHERE proc_inst_id_ = ? OR root_proc_inst_id_ = ?",
+        String.class, instanz, instanz));
+    return ids;
+  }
+
+  /**
+   * What the engine's deletion leaves: the user operation log (it keeps e.g. a renamed task's name
+   * or an attachment's file name) and the grants on the case's instances and tasks.
+   */
+  private void spurenLoeschen(String instanz, List<String> spuren) {
+    jdbc.update("DELETE FROM act_hi_op_log WHERE proc_inst_id_ = ? OR root_proc_inst_id_ = ?", instanz, instanz);
+    for (int i = 0; i < spuren.size(); i += 500) {
+      List<String> teil = spuren.subList(i, Math.min(spuren.size(), i + 500));
+      String in = String.join(",", java.util.Collections.nCopies(teil.size(), "?"));
+      jdbc.update("DELETE FROM act_hi_op_log WHERE task_id_ IN (" + in + ") OR proc_inst_id_ IN (" + in + ")",
+          java.util.stream.Stream.concat(teil.stream(), teil.stream()).toArray());
+      jdbc.update("DELETE FROM act_ru_authorization WHERE resource_id_ IN (" + in + ")", teil.toArray());
+    }
   }
 }

@@ -59,6 +59,18 @@ class FallLoeschungTest {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
     Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().createComment(einladung.getId(), fall.getId(), "Telefonat mit Familie " + marker);
+    // an operator renames the task and attaches a file, both naming the child (issue 18, point 4)
+    engine.getIdentityService().setAuthentication("admin", List.of("camunda-admin"));
+    try {
+      Task umbenannt = engine.getTaskService().createTaskQuery().taskId(einladung.getId()).singleResult();
+      umbenannt.setName("Einladung Familie " + marker);
+      engine.getTaskService().saveTask(umbenannt);
+      engine.getTaskService().createAttachment("text/plain", einladung.getId(), fall.getId(), "Zeugnis " + marker + ".txt",
+          "Zeugnis von " + marker, new java.io.ByteArrayInputStream(("Inhalt " + marker).getBytes(StandardCharsets.UTF_8)));
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    engine.getTaskService().setAssignee(einladung.getId(), "pschneider");
     engine.getTaskService().complete(einladung.getId(), Seiteneinstiegsfall.einladung());
     Task beratung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(beratung.getId(), Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", true));
@@ -68,6 +80,15 @@ class FallLoeschungTest {
         + " VALUES (?, 'JOBCENTER', TRUE, 'SORGEBERECHTIGTE', ?, 'Test', ?, CURRENT_TIMESTAMP)", fall.getBusinessKey(), "Mutter " + marker,
         java.sql.Date.valueOf(LocalDate.now()));
     assertThat(fundstellen(marker)).as("the scan finds the name before the erasure").isNotEmpty();
+    assertThat(fundstellen(marker)).as("the operation log holds the renamed task")
+        .anySatisfy(f -> assertThat(f).containsIgnoringCase("op_log"));
+    List<String> ressourcen = new ArrayList<>();
+    ressourcen.add(fall.getId());
+    engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(fall.getId()).list()
+        .forEach(t -> ressourcen.add(t.getId()));
+    String platzhalter = String.join(",", java.util.Collections.nCopies(ressourcen.size(), "?"));
+    String rechte = "SELECT count(*) FROM act_ru_authorization WHERE resource_id_ IN (" + platzhalter + ")";
+    assertThat(jdbc.queryForObject(rechte, Integer.class, ressourcen.toArray())).as("grants on the case's tasks").isPositive();
 
     assertThat(loesche(fall.getBusinessKey(), null, null).statusCode()).isEqualTo(401);
     assertThat(loesche(fall.getBusinessKey(), "mhoffmann", "Sauerland-2026").statusCode()).isEqualTo(403);
@@ -76,6 +97,10 @@ class FallLoeschungTest {
     assertThat(antwort.body()).contains("vollständig gelöscht");
 
     assertThat(fundstellen(marker)).isEmpty();
+    assertThat(jdbc.queryForObject(rechte, Integer.class, ressourcen.toArray())).as("grants on the erased tasks").isZero();
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM act_hi_op_log WHERE proc_inst_id_ = ? OR task_id_ IN (" + platzhalter + ")",
+        Integer.class, java.util.stream.Stream.concat(java.util.stream.Stream.of(fall.getId()), ressourcen.stream()).toArray()))
+        .as("operation log of the case").isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_mailausgang WHERE aktenzeichen = ?", Integer.class, fall.getBusinessKey())).isZero();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(fall.getBusinessKey()).count()).isZero();
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_loeschprotokoll WHERE aktenzeichen = ? AND geloescht_von = 'admin'",

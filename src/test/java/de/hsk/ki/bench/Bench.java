@@ -131,6 +131,8 @@ public final class Bench {
     p.put("camunda.bpm.admin-user.password", "Pruefstand-7-Test");
     p.put("spring.mail.host", "127.0.0.1");
     p.put("spring.mail.port", mail.getSmtp().getPort());
+    // a throw-away embedded database: demo users allowed there
+    p.put("KI_DEMO_MIT_POSTGRES", true);
     long t0 = System.nanoTime();
     // command-line arguments: above the profile files, as in production (environment)
     String[] argumente = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -54,6 +54,8 @@ class DockerComposeTest {
   void dieAnwendungBekommtJedeEinstellungDesPostgresProfils() throws IOException {
     Map<String, String> app = umgebung("app");
     assertThat(app.get("SPRING_PROFILES_ACTIVE")).contains("postgres");
+    // demo users on PostgreSQL only when .env says so
+    assertThat(app.get("KI_DEMO_MIT_POSTGRES")).isEqualTo("${KI_DEMO_MIT_POSTGRES:-false}");
     String profil = Files.readString(Path.of("src/main/resources/application-postgres.yaml"));
     Set<String> benoetigt = new HashSet<>();
     Matcher m = PLATZHALTER.matcher(profil);

@@ -229,6 +229,13 @@ class SicherheitTest {
     assertThat(eigeneSeite.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(v -> assertThat(v).contains("frame-ancestors 'none'"));
     assertThat(eigeneSeite.headers().firstValue("X-Frame-Options")).hasValue("DENY");
     assertThat(eigeneSeite.headers().firstValue("Strict-Transport-Security")).isPresent();
+
+    // API answers with case data: not stored, not sniffed (issue 18, point 14)
+    String aufgabe = aufgabeFuerVerwaltung();
+    HttpResponse<String> api = rest("GET", "/engine-rest/task/" + aufgabe + "/form-variables", "pschneider", null, Map.of());
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
   }
 
   @Test

@@ -80,15 +80,29 @@ final class Browser {
   }
 
   /**
-   * Types into a form-js text field and leaves it, as a person moves on: form-js takes typed text
-   * only 300 ms after the last key or on leaving the field, and a click elsewhere within that time
-   * on a busy machine drew the field again from the older value. Leaving by script, not TAB: TAB
-   * would focus the next field, and a dropdown then opened on focus closes on the next click.
+   * Types into a form-js text field and leaves it, as a person moves on, until the text stays.
+   * form-js takes typed text only 300 ms after the last key or on leaving the field, and draws
+   * every field again from its state when another field changes: on a busy machine that redraw
+   * can land between the keys and the taking over, and the field is empty again (a person would
+   * see it and type again; so does this). Leaving by script, not TAB: TAB would focus the next
+   * field, and a dropdown opened on focus closes on the next click.
    */
   static void tippe(WebDriver browser, String key, String text) {
-    WebElement feld = feld(browser, key);
-    feld.sendKeys(text);
-    ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", feld);
+    for (int versuch = 0; versuch < 3; versuch++) {
+      WebElement feld = feld(browser, key);
+      feld.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+      ((JavascriptExecutor) browser).executeScript("arguments[0].blur()", feld);
+      try {
+        Thread.sleep(500);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      if (text.equals(feld(browser, key).getAttribute("value"))) {
+        return;
+      }
+    }
+    throw new AssertionError("form-js did not keep the text typed into " + key);
   }
 
   /** Tasklist's fixed footer may cover a field at the bottom of the window. */

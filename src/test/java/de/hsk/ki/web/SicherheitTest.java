@@ -289,6 +289,29 @@ class SicherheitTest {
         .doesNotContain("falsch-falsch");
   }
 
+  /** Issue 18, point 10: only the configured proxy (loopback by default) sets the logged client. */
+  @Test
+  void nurVertrauteProxysSetzenDieClientAdresse(CapturedOutput ausgabe) throws Exception {
+    fehlanmeldungVon("127.0.0.1", "proxyvertraut", "10.9.8.7");
+    fehlanmeldungVon("127.0.0.2", "proxyfremd", "10.9.8.6");
+    assertThat(ausgabe.getAll())
+        .contains("REST login failed: user=proxyvertraut client=10.9.8.7")
+        .contains("REST login failed: user=proxyfremd client=127.0.0.2")
+        .doesNotContain("client=10.9.8.6");
+  }
+
+  /** A raw request from a chosen local address (127.0.0.2 is another host for the server). */
+  private void fehlanmeldungVon(String lokal, String benutzer, String weitergeleitetFuer) throws Exception {
+    try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+        java.net.InetAddress.getByName(lokal), 0)) {
+      String anmeldung = Base64.getEncoder().encodeToString((benutzer + ":falsch").getBytes(StandardCharsets.UTF_8));
+      s.getOutputStream().write(("GET /engine-rest/task/count HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + anmeldung
+          + "\r\nX-Forwarded-For: " + weitergeleitetFuer + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String antwort = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(antwort).startsWith("HTTP/1.1 401");
+    }
+  }
+
   @Test
   void keineSkriptSprachenImKlassenpfad() {
     ScriptEngineManager skripte = new ScriptEngineManager();

@@ -54,7 +54,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String pfad = de.hsk.ki.web.Pfade.von(request);
     if (EINRICHTUNG.matcher(pfad).matches()) {
-      LOG.warn("Admin set-up endpoint refused: {}", pfad);
+      LOG.warn("Admin set-up endpoint refused: {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Die Ersteinrichtung ist abgeschaltet; der Administrationszugang wird über die Konfiguration angelegt.");
       return;
     }
@@ -80,7 +80,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       }
     }
     if (ausdruck && !istBetrieb(request)) {
-      LOG.warn("Query with expressions refused on {}", pfad);
+      LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
       return;
     }

@@ -76,7 +76,7 @@ public class AnmeldeProtokoll extends OncePerRequestFilter {
     if (benutzer == null) {
       return "-";
     }
-    String ohne = benutzer.replaceAll("\\p{Cntrl}", "_");
+    String ohne = Pfade.fuerProtokoll(benutzer);
     return ohne.length() > 64 ? ohne.substring(0, 64) : ohne;
   }
 }

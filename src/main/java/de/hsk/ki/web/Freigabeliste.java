@@ -118,7 +118,7 @@ public class Freigabeliste extends OncePerRequestFilter {
       return;
     }
     String aufruf = methode + " " + (rest == null ? Pfade.von(request) : rest);
-    LOG.warn("API call outside the allow-list refused: {}", aufruf);
+    LOG.warn("API call outside the allow-list refused: {}", Pfade.fuerProtokoll(aufruf));
     synchronized (this) {
       abgelehnt.addLast(aufruf);
       while (abgelehnt.size() > 200) {

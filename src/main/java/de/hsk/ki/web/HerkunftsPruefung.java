@@ -26,7 +26,7 @@ public class HerkunftsPruefung extends OncePerRequestFilter {
       throws ServletException, IOException {
     String herkunft = request.getHeader("Origin");
     if (!LESEND.contains(request.getMethod()) && herkunft != null && !gleicheHerkunft(herkunft, request)) {
-      LOG.warn("Request from foreign origin refused: {} {}", request.getMethod(), request.getRequestURI());
+      LOG.warn("Request from foreign origin refused: {} {}", request.getMethod(), Pfade.fuerProtokoll(request.getRequestURI()));
       Fehlerantwort.schreiben(response, 403, "Zugriffsfehler", "Anfrage von fremder Herkunft abgelehnt.", java.util.Map.of());
       return;
     }

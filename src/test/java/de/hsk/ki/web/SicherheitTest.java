@@ -300,6 +300,16 @@ class SicherheitTest {
         .doesNotContain("client=10.9.8.6");
   }
 
+  /** Issue 18, point 10: a decoded %0A in a path writes no line of its own into the log. */
+  @Test
+  void einZeilenumbruchImPfadFaelschtKeineProtokollzeile(CapturedOutput ausgabe) throws Exception {
+    HttpResponse<String> antwort = rest("GET", "/engine-rest/gibt-es-nicht%0D%0A2026-01-01T00:00:00.000Z%20%20INFO%20gefaelscht-"
+        + port, "pschneider", null, Map.of());
+    assertThat(antwort.statusCode()).isIn(400, 403, 404);
+    assertThat(ausgabe.getAll().lines()).noneMatch(z -> z.startsWith("2026-01-01T00:00:00.000Z  INFO gefaelscht-" + port));
+    assertThat(ausgabe.getAll()).contains("gibt-es-nicht__2026-01-01T00:00:00.000Z  INFO gefaelscht-" + port);
+  }
+
   /** A raw request from a chosen local address (127.0.0.2 is another host for the server). */
   private void fehlanmeldungVon(String lokal, String benutzer, String weitergeleitetFuer) throws Exception {
     try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,

@@ -39,6 +39,9 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   private static final Pattern ABFRAGE =
       Pattern.compile(API + "/(?:task(?:/count)?|history/task(?:/count)?|filter/[^/]+/(?:list|count|singleResult))/?$");
   private static final Pattern EINRICHTUNG = Pattern.compile("^/camunda/api/admin/setup/.*");
+  /** Completing a task or starting a case can ask for every variable of the case in the answer. */
+  private static final Pattern MIT_VARIABLEN = Pattern.compile(
+      API + "/(?:task/[^/]+/(?:complete|submit-form)|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form))/?$");
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
   private final ObjectMapper json;
@@ -56,6 +59,10 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     if (EINRICHTUNG.matcher(pfad).matches()) {
       LOG.warn("Admin set-up endpoint refused: {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Die Ersteinrichtung ist abgeschaltet; der Administrationszugang wird über die Konfiguration angelegt.");
+      return;
+    }
+    if (MIT_VARIABLEN.matcher(pfad).matches() && "POST".equals(request.getMethod())) {
+      variablenInDerAntwortPruefen(request, response, chain);
       return;
     }
     if (!ABFRAGE.matcher(pfad).matches()) {
@@ -83,6 +90,34 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
       return;
+    }
+    chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
+  }
+
+  /**
+   * "withVariablesInReturn" answers with every variable of the case, unchecked and without an
+   * access-log entry; Tasklist never asks for it, so only operators may (issue 18, point 8).
+   */
+  private void variablenInDerAntwortPruefen(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    byte[] inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
+    if (inhalt.length > GelesenerRequest.MAX_BYTES) {
+      ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
+      return;
+    }
+    if (inhalt.length > 0) {
+      JsonNode body;
+      try {
+        body = json.readTree(inhalt);
+      } catch (IOException e) {
+        ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
+        return;
+      }
+      if (body != null && body.path("withVariablesInReturn").asBoolean(false) && !istBetrieb(request)) {
+        LOG.warn("Variables in return refused on {}", Pfade.fuerProtokoll(Pfade.von(request)));
+        ablehnen(response, 403, "Die Variablen eines Falls gibt es nicht in der Antwort; was eine Aufgabe braucht, zeigt ihr Formular.");
+        return;
+      }
     }
     chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
   }

@@ -300,6 +300,22 @@ class SicherheitTest {
         .doesNotContain("client=10.9.8.6");
   }
 
+  /** Issue 18, point 8: completing or starting never returns the case's variables to staff. */
+  @Test
+  void keineVariablenInDerAntwortFuerMitarbeitende() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    String body = "{\"variables\": {}, \"withVariablesInReturn\": true}";
+    HttpResponse<String> abschluss = rest("POST", "/engine-rest/task/" + aufgabe + "/submit-form", "pschneider", body, Map.of());
+    assertThat(abschluss.statusCode()).isEqualTo(403);
+    assertThat(abschluss.body()).contains("gibt es nicht in der Antwort").doesNotContain(Seiteneinstiegsfall.MARKER_NAME);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).as("nothing completed").isEqualTo(1);
+    HttpResponse<String> start = rest("POST", "/engine-rest/process-definition/key/Process_Seiteneinstieg/start", "pschneider",
+        body, Map.of());
+    assertThat(start.statusCode()).isEqualTo(403);
+    assertThat(rest("POST", "/engine-rest/process-definition/key/Process_Seiteneinstieg/submit-form", "pschneider",
+        body, Map.of()).statusCode()).isEqualTo(403);
+  }
+
   /** Issue 18, point 10: a decoded %0A in a path writes no line of its own into the log. */
   @Test
   void einZeilenumbruchImPfadFaelschtKeineProtokollzeile(CapturedOutput ausgabe) throws Exception {

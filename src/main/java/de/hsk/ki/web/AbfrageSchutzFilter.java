@@ -72,19 +72,12 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     boolean ausdruck = Collections.list(request.getParameterNames()).stream().anyMatch(AbfrageSchutzFilter::istAusdruck);
     byte[] inhalt = new byte[0];
     if ("POST".equals(request.getMethod())) {
-      inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
-      if (inhalt.length > GelesenerRequest.MAX_BYTES) {
-        ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
+      inhalt = koerper(request, response);
+      JsonNode body = inhalt == null ? null : json(inhalt, response);
+      if (body == null) {
         return;
       }
-      if (inhalt.length > 0) {
-        try {
-          ausdruck |= enthaeltAusdruck(json.readTree(inhalt));
-        } catch (IOException e) {
-          ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
-          return;
-        }
-      }
+      ausdruck |= enthaeltAusdruck(body);
     }
     if (ausdruck && !istBetrieb(request)) {
       LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
@@ -100,26 +93,41 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
    */
   private void variablenInDerAntwortPruefen(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    byte[] inhalt = koerper(request, response);
+    JsonNode body = inhalt == null ? null : json(inhalt, response);
+    if (body == null) {
+      return;
+    }
+    if (body.path("withVariablesInReturn").asBoolean(false) && !istBetrieb(request)) {
+      LOG.warn("Variables in return refused on {}", Pfade.fuerProtokoll(Pfade.von(request)));
+      ablehnen(response, 403, "Die Variablen eines Falls gibt es nicht in der Antwort; was eine Aufgabe braucht, zeigt ihr Formular.");
+      return;
+    }
+    chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
+  }
+
+  /** The body read once (the engine reads it again from the copy); null when too large, answered with 413. */
+  private byte[] koerper(HttpServletRequest request, HttpServletResponse response) throws IOException {
     byte[] inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
     if (inhalt.length > GelesenerRequest.MAX_BYTES) {
       ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
-      return;
+      return null;
     }
-    if (inhalt.length > 0) {
-      JsonNode body;
-      try {
-        body = json.readTree(inhalt);
-      } catch (IOException e) {
-        ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
-        return;
-      }
-      if (body != null && body.path("withVariablesInReturn").asBoolean(false) && !istBetrieb(request)) {
-        LOG.warn("Variables in return refused on {}", Pfade.fuerProtokoll(Pfade.von(request)));
-        ablehnen(response, 403, "Die Variablen eines Falls gibt es nicht in der Antwort; was eine Aufgabe braucht, zeigt ihr Formular.");
-        return;
-      }
+    return inhalt;
+  }
+
+  /** The body as JSON (an empty body as an empty object); null when it is none, answered with 400. */
+  private JsonNode json(byte[] inhalt, HttpServletResponse response) throws IOException {
+    if (inhalt.length == 0) {
+      return json.createObjectNode();
     }
-    chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
+    try {
+      JsonNode body = json.readTree(inhalt);
+      return body == null ? json.createObjectNode() : body;
+    } catch (IOException e) {
+      ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
+      return null;
+    }
   }
 
   private static boolean istAusdruck(String schluessel) {

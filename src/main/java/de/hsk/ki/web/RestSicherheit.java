@@ -80,33 +80,9 @@ public class RestSicherheit {
     return registrierung;
   }
 
-  /** Answers of both engine APIs carry case data: never cached by a browser or proxy, never sniffed. */
   @Bean
-  FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> apiKopfzeilen() {
-    FilterRegistrationBean<org.springframework.web.filter.OncePerRequestFilter> registrierung =
-        new FilterRegistrationBean<>(new org.springframework.web.filter.OncePerRequestFilter() {
-          @Override
-          protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
-              jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
-              throws jakarta.servlet.ServletException, java.io.IOException {
-            response.setHeader("Cache-Control", "no-store");
-            response.setHeader("X-Content-Type-Options", "nosniff");
-            // the engine's REST resources set "no-cache" themselves; no-store stays
-            chain.doFilter(request, new jakarta.servlet.http.HttpServletResponseWrapper(response) {
-              @Override
-              public void setHeader(String name, String value) {
-                super.setHeader(name, "Cache-Control".equalsIgnoreCase(name) ? "no-store" : value);
-              }
-
-              @Override
-              public void addHeader(String name, String value) {
-                if (!"Cache-Control".equalsIgnoreCase(name)) {
-                  super.addHeader(name, value);
-                }
-              }
-            });
-          }
-        });
+  FilterRegistrationBean<ApiKopfzeilen> apiKopfzeilen() {
+    FilterRegistrationBean<ApiKopfzeilen> registrierung = new FilterRegistrationBean<>(new ApiKopfzeilen());
     registrierung.setName("ki-api-kopfzeilen");
     registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     return registrierung;

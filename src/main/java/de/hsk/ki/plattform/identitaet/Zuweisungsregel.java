@@ -1,5 +1,6 @@
 package de.hsk.ki.plattform.identitaet;
 
+import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -26,8 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * Who may hold a task, for every user task of every process: a task goes only to a member of one of
  * its candidate groups (or a candidate user); a task the model gives to one person (the moderator)
- * only to KI case staff (the model's own assignment included). The engine grants each assignee read access to the task and its case and
- * never takes it back; here the grants of a person end when the task leaves them or ends.
+ * only to KI case staff (the model's own assignment included). The engine grants each assignee
+ * read access to the task and its case and never takes it back; here the grants of a person end
+ * when the task leaves them or ends.
  * Checked in the engine, so neither REST, Tasklist nor an operator's API call gets around it.
  */
 @Component
@@ -56,11 +57,11 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
       throw new ProcessEngineException("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
           + String.join(", ", gruppenNamen(task)) + ") zugewiesen werden.");
     }
-    ohnePruefung(() -> entziehen(task, neu));
+    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu));
   }
 
   static void personenrechteEntziehen(DelegateTask task) {
-    ohnePruefung(() -> entziehen(task, null));
+    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, null));
   }
 
   private static boolean darfHalten(DelegateTask task, String benutzer) {
@@ -70,7 +71,7 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
     }
     List<String> gruppen = kandidatenGruppen(task);
     IdentityService identity = task.getProcessEngineServices().getIdentityService();
-    return ohnePruefung(() -> gruppen.stream()
+    return OhneBerechtigungspruefung.ausfuehren(() -> gruppen.stream()
         .anyMatch(g -> identity.createUserQuery().userId(benutzer).memberOfGroup(g).count() > 0));
   }
 
@@ -81,9 +82,7 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
   }
 
   private static List<String> gruppenNamen(DelegateTask task) {
-    return kandidatenGruppen(task).stream()
-        .map(id -> KiGruppen.ALLE.stream().filter(g -> g.id().equals(id)).map(KiGruppen.Gruppe::name).findFirst().orElse(id))
-        .toList();
+    return kandidatenGruppen(task).stream().map(KiGruppen::name).toList();
   }
 
   /** Deletes the task's grants to single persons other than the one who holds it now (none at its end). */
@@ -125,8 +124,4 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
     }
   }
 
-  private static <T> T ohnePruefung(java.util.function.Supplier<T> aufruf) {
-    var kontext = Context.getCommandContext();
-    return kontext == null ? aufruf.get() : kontext.runWithoutAuthorization(aufruf::get);
-  }
 }

@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.abstimmung;
 
+import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerTyp;

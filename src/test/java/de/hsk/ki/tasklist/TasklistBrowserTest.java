@@ -273,8 +273,9 @@ class TasklistBrowserTest {
     // sorting: newest first by default, oldest first after switching the direction
     waehleFilter(warte, "Aufgaben meiner Gruppe");
     warte.until(ExpectedConditions.visibilityOfElementLocated(karte(verspaetet.getBusinessKey())));
-    List<java.util.Date> erstellt = erstellungszeiten();
-    assertThat(erstellt).hasSizeGreaterThanOrEqualTo(2).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    // the list of the filter before may still be on screen for a moment
+    warte.until(d -> erstellungszeiten().size() >= 2);
+    assertThat(erstellungszeiten()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".sorting-choice .sort-direction"))).click();
     warte.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8).contains("\"asc\""));
     warte.until(d -> {
@@ -315,10 +316,16 @@ class TasklistBrowserTest {
     return By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + businessKey + "')]]//a[contains(text(),'Erstberatung durchführen')]");
   }
 
-  /** Creation times of the tasks in the list, in the list's order (the cards link to their task). */
+  /**
+   * Creation times of the tasks in the list, in the list's order (the cards link to their task);
+   * the links read in one script call, so a list Tasklist redraws meanwhile leaves no stale element.
+   */
+  @SuppressWarnings("unchecked")
   private List<java.util.Date> erstellungszeiten() {
-    return browser.findElements(By.cssSelector("ol.tasks-list > li.task h4.task a")).stream()
-        .map(a -> a.getAttribute("href").replaceAll(".*[?&]task=([^&]+).*", "$1"))
+    List<String> links = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+        "return Array.from(document.querySelectorAll('ol.tasks-list > li.task h4.task a')).map(a => a.href);");
+    return links.stream()
+        .map(href -> href.replaceAll(".*[?&]task=([^&]+).*", "$1"))
         .map(id -> aufgabe(id).getCreateTime())
         .toList();
   }

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the input fields of a Camunda Form (form-js JSON), so that the server checks submissions
@@ -18,10 +20,57 @@ final class Formulare {
 
   private Formulare() {}
 
+  /** A name in a FEEL expression or template; strings are removed before. */
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+  private static final Pattern ZEICHENKETTE = Pattern.compile("\"(?:[^\"\\\\]|\\\\.)*\"");
+  private static final Pattern VORLAGE = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
   static Formular lese(JsonNode form) {
     Map<String, FormularFeld> felder = new LinkedHashMap<>();
     sammle(form.path("components"), felder);
-    return new Formular(form.path("id").asText(), felder);
+    Set<String> verweise = new java.util.TreeSet<>();
+    verweise(form.path("components"), verweise);
+    return new Formular(form.path("id").asText(), felder, java.util.Collections.unmodifiableSet(verweise));
+  }
+
+  /**
+   * Every variable the form shows or evaluates: keys (display-only fields too), option lists,
+   * group paths, and the names in FEEL expressions ("=…") and text templates ("{{…}}"). Function
+   * names and keywords come along; no variable carries such a name, so they open nothing.
+   */
+  private static void verweise(JsonNode knoten, Set<String> verweise) {
+    if (knoten.isArray()) {
+      knoten.forEach(k -> verweise(k, verweise));
+      return;
+    }
+    if (!knoten.isObject()) {
+      return;
+    }
+    knoten.fields().forEachRemaining(e -> {
+      JsonNode wert = e.getValue();
+      if (wert.isTextual()) {
+        String text = wert.asText();
+        if (Set.of("key", "valuesKey", "path").contains(e.getKey())) {
+          verweise.add(text.split("\\.", 2)[0]);
+        } else if (text.startsWith("=")) {
+          namen(text.substring(1), verweise);
+        } else {
+          Matcher vorlage = VORLAGE.matcher(text);
+          while (vorlage.find()) {
+            namen(vorlage.group(1), verweise);
+          }
+        }
+      } else {
+        verweise(wert, verweise);
+      }
+    });
+  }
+
+  private static void namen(String ausdruck, Set<String> verweise) {
+    Matcher name = NAME.matcher(ZEICHENKETTE.matcher(ausdruck).replaceAll(" "));
+    while (name.find()) {
+      verweise.add(name.group());
+    }
   }
 
   private static void sammle(JsonNode komponenten, Map<String, FormularFeld> felder) {

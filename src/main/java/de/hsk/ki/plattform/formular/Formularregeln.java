@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Formularregeln extends AbstractProcessEnginePlugin {
 
-  private static final Formular KEIN_FORMULAR = new Formular("", Map.of());
+  private static final Formular KEIN_FORMULAR = new Formular("", Map.of(), Set.of());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Parsed forms by deployment and resource: a deployed resource never changes. */
@@ -78,6 +78,15 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     });
     configuration.setTaskService(new GepruefteAufgaben(this));
     configuration.setRuntimeService(new GepruefteStarts(this));
+    configuration.setFormService(new BegrenzteFormulardaten(this));
+  }
+
+  /** The variables the task's form shows or evaluates; none for a task without a readable form. Runs inside a command. */
+  Set<String> verweise(TaskEntity task) {
+    if (task.getTaskDefinition() == null) {
+      return Set.of();
+    }
+    return formular(task.getTaskDefinition().getTaskFormHandler().createTaskForm(task)).verweise();
   }
 
   /** Checks a submission for a task; throws {@link EingabeAbgelehnt}. Runs inside a command. */

@@ -35,7 +35,7 @@ import org.springframework.stereotype.Component;
 public class Zuweisungsregel extends AbstractProcessEnginePlugin {
 
   static final TaskListener BEI_ZUWEISUNG = Zuweisungsregel::zuweisungPruefen;
-  static final TaskListener BEI_ENDE = Zuweisungsregel::personenrechteEntziehen;
+  static final TaskListener BEI_ENDE = Zuweisungsregel::rechteBeimEndeEntziehen;
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl konfiguration) {
@@ -57,11 +57,16 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
       throw new ProcessEngineException("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
           + String.join(", ", gruppenNamen(task)) + ") zugewiesen werden.");
     }
-    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu));
+    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu, false));
   }
 
-  static void personenrechteEntziehen(DelegateTask task) {
-    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, null));
+  /**
+   * When a task ends, every grant on it ends, its groups' read access to the task's history too:
+   * the engine would keep that for the whole retention period, and a historic task grant opens the
+   * task's history and its operation log long after the group's work on it is done.
+   */
+  static void rechteBeimEndeEntziehen(DelegateTask task) {
+    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, null, true));
   }
 
   private static boolean darfHalten(DelegateTask task, String benutzer) {
@@ -85,14 +90,18 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
     return kandidatenGruppen(task).stream().map(KiGruppen::name).toList();
   }
 
-  /** Deletes the task's grants to single persons other than the one who holds it now (none at its end). */
-  private static Void entziehen(DelegateTask task, String bleibt) {
+  /** Deletes the task's grants to single persons other than the one who holds it now; at its end all grants. */
+  private static Void entziehen(DelegateTask task, String bleibt, boolean ende) {
     AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
     Set<String> kandidaten = task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(IdentityLink::getUserId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
       for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(task.getId()).list()) {
         String person = a.getUserId();
+        if (ende) {
+          authorizations.deleteAuthorization(a.getId());
+          continue;
+        }
         boolean behalten = person == null || Authorization.ANY.equals(person) || person.equals(bleibt)
             || (bleibt != null && (kandidaten.contains(person) || person.equals(task.getOwner())));
         if (!behalten) {

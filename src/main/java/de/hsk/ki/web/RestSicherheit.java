@@ -53,6 +53,16 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  /** Before any filter that reads a body. */
+  @Bean
+  FilterRegistrationBean<KoerperGrenze> koerperGrenze() {
+    FilterRegistrationBean<KoerperGrenze> registrierung = new FilterRegistrationBean<>(new KoerperGrenze());
+    registrierung.setName("ki-koerpergrenze");
+    registrierung.setOrder(-1);
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/ki/*");
+    return registrierung;
+  }
+
   /** Outermost, so that it sees the final status of every login. */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {

@@ -14,13 +14,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Writes the access log for reads of case data: a task's form or variables, a process instance's
+ * Writes the access log for reads of case data: a task's form, variables or comments, a process instance's
  * variables (REST API and webapps' API). Only successful reads are recorded.
  */
 public class ZugriffsprotokollFilter extends OncePerRequestFilter {
 
   private static final String API = de.hsk.ki.web.Pfade.ENGINE_API;
-  private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(form-variables|variables|localVariables|rendered-form|form)(?:/.*)?$");
+  private static final Pattern AUFGABE = Pattern.compile(API + "/task/([^/]+)/(form-variables|variables|localVariables|rendered-form|form|comment)(?:/.*)?$");
   private static final Pattern INSTANZ = Pattern.compile(API + "/process-instance/([^/]+)/variables(?:/.*)?$");
   /** Queries across cases: logged with the resource, without a single case number. */
   private static final Pattern QUER = Pattern.compile(API

@@ -67,6 +67,50 @@ class SicherheitTest {
     return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId();
   }
 
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Issue 18, point 5: beside the form, staff can add only a checked comment, and no body exceeds the limit. */
+  @Test
+  void nebenDemFormularNurGepruefteKommentareUndEineGrenzeFuerJedenKoerper() throws Exception {
+    String aufgabe = aufgabeFuerVerwaltung();
+    String pfad = "/engine-rest/task/" + aufgabe;
+    // rename, description, attachments: not for staff
+    assertThat(rest("PUT", pfad, "pschneider", "{\"name\":\"Amina Zyxwa, Asthma\"}", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(rest("POST", pfad + "/attachment/create", "pschneider", "x",
+        Map.of("Content-Type", "multipart/form-data; boundary=x")).statusCode()).isEqualTo(403);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).singleResult().getName()).doesNotContain("Zyxwa");
+
+    HttpResponse<String> lang = rest("POST", pfad + "/comment/create", "pschneider",
+        "{\"message\":\"" + "a".repeat(2001) + "\"}", Map.of());
+    assertThat(lang.statusCode()).isEqualTo(400);
+    assertThat(lang.body()).contains("Der Kommentar wurde nicht gespeichert. Kommentar: höchstens 2000 Zeichen erlaubt");
+    for (String boese : java.util.List.of("<img src=x onerror=alert(1)>", "Bitte [hier](https://evil.example) klicken",
+        "Glocke \\u0007", "Umkehr \\u202e")) {
+      HttpResponse<String> abgelehnt = rest("POST", pfad + "/comment/create", "pschneider", "{\"message\":\"" + boese + "\"}", Map.of());
+      assertThat(abgelehnt.statusCode()).as(boese).isEqualTo(400);
+      assertThat(abgelehnt.body()).as(boese).contains("Der Kommentar wurde nicht gespeichert");
+    }
+    assertThat(engine.getTaskService().getTaskComments(aufgabe)).isEmpty();
+
+    HttpResponse<String> gut = rest("POST", pfad + "/comment/create", "pschneider", "{\"message\":\"Familie ruft zurück.\"}", Map.of());
+    assertThat(gut.statusCode()).as(gut.body()).isEqualTo(200);
+    String aktenzeichen = (String) engine.getTaskService().getVariable(aufgabe, "aktenzeichen");
+    int vorher = jdbc.queryForObject("SELECT COUNT(*) FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND ressource LIKE '%/comment'",
+        Integer.class, aktenzeichen);
+    assertThat(rest("GET", pfad + "/comment", "pschneider", null, Map.of()).body()).contains("Familie ruft zurück.");
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND ressource LIKE '%/comment'",
+        Integer.class, aktenzeichen)).as("a comment read is logged with its case").isEqualTo(vorher + 1);
+
+    // one limit for every body on both APIs, also where nothing of ours reads it
+    String gross = "{\"x\":\"" + "a".repeat(300 * 1024) + "\"}";
+    for (String ziel : java.util.List.of(pfad + "/comment/create", "/camunda/api/admin/auth/user/default/login/tasklist",
+        "/camunda/api/tasklist/plugin/x", "/engine-rest/deployment/create")) {
+      HttpResponse<String> zuGross = rest("POST", ziel, "pschneider", gross, Map.of("X-XSRF-TOKEN", "x"));
+      assertThat(zuGross.statusCode()).as(ziel).isEqualTo(413);
+      assertThat(zuGross.body()).as(ziel).contains("zu groß");
+    }
+  }
+
   @Test
   void ausdrueckeInOrQueriesNurFuerDenBetrieb() throws Exception {
     HttpResponse<String> mitarbeiterin = rest("POST", "/engine-rest/task", "pschneider", AUSDRUCKS_ABFRAGE, Map.of());

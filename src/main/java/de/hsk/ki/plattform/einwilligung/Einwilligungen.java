@@ -74,7 +74,8 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
           .append(" am ").append(e.datum().format(DATUM))
           .append(" durch ").append("JUGENDLICHE".equals(e.personRolle()) ? "die/den Jugendliche(n)" : "Sorgeberechtigte");
       if (e.widerrufenAm() != null) {
-        text.append(", **widerrufen am ").append(e.widerrufenAm().toLocalDateTime().toLocalDate().format(DATUM)).append("**");
+        // plain text: forms show case data escaped, so Markdown emphasis would appear as asterisks
+        text.append(", WIDERRUFEN – widerrufen am ").append(e.widerrufenAm().toLocalDateTime().toLocalDate().format(DATUM));
       }
       text.append("\n");
     }

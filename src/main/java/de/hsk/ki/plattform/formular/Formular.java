@@ -5,6 +5,8 @@ import java.util.Set;
 
 /**
  * What a Camunda Form declares: its input fields keyed by variable name (the allow-list of a
- * submission) and every variable it shows or evaluates (what a person working the task may read).
+ * submission), every variable it shows or evaluates (what a person working the task may read), and
+ * those of them it shows only inside text (form-js renders text as Markdown, so their values are
+ * passed as escaped text).
  */
-public record Formular(String id, Map<String, FormularFeld> felder, Set<String> verweise) {}
+public record Formular(String id, Map<String, FormularFeld> felder, Set<String> verweise, Set<String> nurImText) {}

@@ -29,8 +29,12 @@ final class Formulare {
     Map<String, FormularFeld> felder = new LinkedHashMap<>();
     sammle(form.path("components"), felder);
     Set<String> verweise = new java.util.TreeSet<>();
-    verweise(form.path("components"), verweise);
-    return new Formular(form.path("id").asText(), felder, java.util.Collections.unmodifiableSet(verweise));
+    Set<String> schluessel = new java.util.TreeSet<>();
+    Set<String> imText = new java.util.TreeSet<>();
+    verweise(form.path("components"), verweise, schluessel, imText);
+    imText.removeAll(schluessel);
+    return new Formular(form.path("id").asText(), felder, java.util.Collections.unmodifiableSet(verweise),
+        java.util.Collections.unmodifiableSet(imText));
   }
 
   /**
@@ -38,30 +42,37 @@ final class Formulare {
    * group paths, and the names in FEEL expressions ("=…") and text templates ("{{…}}"). Function
    * names and keywords come along; no variable carries such a name, so they open nothing.
    */
-  private static void verweise(JsonNode knoten, Set<String> verweise) {
+  private static void verweise(JsonNode knoten, Set<String> verweise, Set<String> schluessel, Set<String> imText) {
     if (knoten.isArray()) {
-      knoten.forEach(k -> verweise(k, verweise));
+      knoten.forEach(k -> verweise(k, verweise, schluessel, imText));
       return;
     }
     if (!knoten.isObject()) {
       return;
     }
+    boolean textKomponente = Set.of("text", "html").contains(knoten.path("type").asText());
     knoten.fields().forEachRemaining(e -> {
       JsonNode wert = e.getValue();
       if (wert.isTextual()) {
         String text = wert.asText();
+        Set<String> gefunden = new java.util.TreeSet<>();
         if (Set.of("key", "valuesKey", "path").contains(e.getKey())) {
-          verweise.add(text.split("\\.", 2)[0]);
+          schluessel.add(text.split("\\.", 2)[0]);
+          gefunden.add(text.split("\\.", 2)[0]);
         } else if (text.startsWith("=")) {
-          namen(text.substring(1), verweise);
+          namen(text.substring(1), gefunden);
         } else {
           Matcher vorlage = VORLAGE.matcher(text);
           while (vorlage.find()) {
-            namen(vorlage.group(1), verweise);
+            namen(vorlage.group(1), gefunden);
           }
         }
+        verweise.addAll(gefunden);
+        if (textKomponente && Set.of("text", "content").contains(e.getKey())) {
+          imText.addAll(gefunden);
+        }
       } else {
-        verweise(wert, verweise);
+        verweise(wert, verweise, schluessel, imText);
       }
     });
   }

@@ -49,7 +49,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Formularregeln extends AbstractProcessEnginePlugin {
 
-  private static final Formular KEIN_FORMULAR = new Formular("", Map.of(), Set.of());
+  private static final Formular KEIN_FORMULAR = new Formular("", Map.of(), Set.of(), Set.of());
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Parsed forms by deployment and resource: a deployed resource never changes. */
@@ -81,12 +81,12 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     configuration.setFormService(new BegrenzteFormulardaten(this));
   }
 
-  /** The variables the task's form shows or evaluates; none for a task without a readable form. Runs inside a command. */
-  Set<String> verweise(TaskEntity task) {
+  /** The task's form as deployed; an empty one for a task without a readable form. Runs inside a command. */
+  Formular formular(TaskEntity task) {
     if (task.getTaskDefinition() == null) {
-      return Set.of();
+      return KEIN_FORMULAR;
     }
-    return formular(task.getTaskDefinition().getTaskFormHandler().createTaskForm(task)).verweise();
+    return formular(task.getTaskDefinition().getTaskFormHandler().createTaskForm(task));
   }
 
   /** Checks a submission for a task; throws {@link EingabeAbgelehnt}. Runs inside a command. */

@@ -20,6 +20,27 @@ final class GepruefteAufgaben extends TaskServiceImpl {
     this.regeln = regeln;
   }
 
+  /** A comment is case data like a form field: same text rules, a size a note needs. */
+  static final int MAX_KOMMENTAR = 2000;
+  private static final Formular KOMMENTAR = new Formular("kommentar", Map.of("message", new FormularFeld(
+      "message", "textarea", "Kommentar", true, null, MAX_KOMMENTAR, null, null, null, false,
+      java.util.Set.of(), null, false, false, null)), java.util.Set.of(), java.util.Set.of());
+
+  @Override
+  public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {
+    return commandExecutor.execute(kontext -> {
+      if (kontext.getAuthenticatedUserId() != null) {
+        var fehler = EingabePruefung.pruefe(KOMMENTAR, Eingabewerte.von(Map.of("message", message == null ? "" : message)),
+            k -> java.util.Set.of(), de.hsk.ki.plattform.zeit.Zeit.heute());
+        if (!fehler.isEmpty()) {
+          throw EingabeAbgelehnt.parameter("message", "Der Kommentar wurde nicht gespeichert. " + fehler.get(0).meldung());
+        }
+      }
+      return new org.camunda.bpm.engine.impl.cmd.AddCommentCmd(taskId, processInstanceId,
+          java.text.Normalizer.normalize(message, java.text.Normalizer.Form.NFC)).execute(kontext);
+    });
+  }
+
   @Override
   public void complete(String taskId, Map<String, Object> variables) {
     commandExecutor.execute(new GepruefterAbschluss(taskId, variables, false, false));

@@ -1,0 +1,71 @@
+package de.hsk.ki.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * One body limit for both APIs and every method, before anything else reads a body: a declared
+ * length above it is refused at once, a body without one (chunked) is cut off when it gets there.
+ * The filters that check form submissions and queries read bodies up to the same limit.
+ */
+public class KoerperGrenze extends OncePerRequestFilter {
+
+  static final String ZU_GROSS = "Die Anfrage ist zu groß (höchstens 256 KB).";
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (request.getContentLengthLong() > GelesenerRequest.MAX_BYTES) {
+      response.setHeader("Connection", "close");
+      Fehlerantwort.schreiben(response, 413, "EingabeFehler", ZU_GROSS, Map.of());
+      return;
+    }
+    chain.doFilter(new Begrenzt(request), response);
+  }
+
+  private static final class Begrenzt extends HttpServletRequestWrapper {
+    private ServletInputStream strom;
+
+    Begrenzt(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public ServletInputStream getInputStream() throws IOException {
+      if (strom == null) {
+        ServletInputStream innen = super.getInputStream();
+        strom = new ServletInputStream() {
+          private long gelesen;
+
+          private int zaehle(int n) throws IOException {
+            if (n > 0 && (gelesen += n) > GelesenerRequest.MAX_BYTES) {
+              throw new IOException(ZU_GROSS);
+            }
+            return n;
+          }
+
+          @Override public int read() throws IOException {
+            int b = innen.read();
+            if (b >= 0) {
+              zaehle(1);
+            }
+            return b;
+          }
+          @Override public int read(byte[] b, int off, int len) throws IOException { return zaehle(innen.read(b, off, len)); }
+          @Override public boolean isFinished() { return innen.isFinished(); }
+          @Override public boolean isReady() { return innen.isReady(); }
+          @Override public void setReadListener(ReadListener l) { innen.setReadListener(l); }
+        };
+      }
+      return strom;
+    }
+  }
+}

@@ -1,0 +1,63 @@
+package de.hsk.ki.plattform.formular;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** What a deployed form may read (issue 18, points 3 and 6), for every form of the project. */
+class FormulareTest {
+
+  static List<Path> alleFormulare() throws Exception {
+    try (Stream<Path> dateien = Files.walk(Path.of("forms"))) {
+      return dateien.filter(p -> p.toString().endsWith(".form")).sorted().toList();
+    }
+  }
+
+  @Test
+  void verweiseUmfassenSchluesselAusdrueckeUndVorlagen() throws Exception {
+    JsonNode form = new ObjectMapper().readTree("""
+        {"id":"f","components":[
+          {"type":"text","text":"Kind: {{vorname}} {{if geburtsdatum = null then \\"–\\" else substring(geburtsdatum,9,2)}}"},
+          {"type":"textfield","key":"nachname","readonly":true},
+          {"type":"select","key":"schule","valuesKey":"schulOptionen","conditional":{"hide":"=aufnahme != \\"ABGELEHNT\\""}},
+          {"type":"group","path":"adresse","components":[{"type":"textfield","key":"ort"}]}
+        ]}""");
+    Formular formular = Formulare.lese(form);
+    assertThat(formular.verweise()).contains("vorname", "geburtsdatum", "nachname", "schule", "schulOptionen", "aufnahme",
+        "adresse", "ort").doesNotContain("ABGELEHNT", "Kind");
+    assertThat(formular.nurImText()).containsExactlyInAnyOrder("vorname", "geburtsdatum", "if", "then", "else", "null", "substring");
+  }
+
+  @Test
+  void textWirdAlsTextGezeigt() {
+    assertThat(BegrenzteFormulardaten.alsText("[x](https://a.de) <b>**y**</b>"))
+        .isEqualTo("\\[x\\]\\(https\\:\\/\\/a\\.de\\) \\<b\\>\\*\\*y\\*\\*\\<\\/b\\>");
+    // dates keep their positions: the templates cut them into day, month and year
+    assertThat(BegrenzteFormulardaten.alsText("2017-11-24")).isEqualTo("2017-11-24");
+  }
+
+  /**
+   * A value shown only in text is passed escaped; a condition comparing it with a text would then
+   * compare the escaped value. No form of the project does that; this keeps it so.
+   */
+  @Test
+  void nurImTextGezeigteWerteVergleichtKeinFormularMitEinemText() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (Path datei : alleFormulare()) {
+      Formular formular = Formulare.lese(json.readTree(datei.toFile()));
+      String inhalt = Files.readString(datei);
+      for (String name : formular.nurImText()) {
+        assertThat(Pattern.compile("\\b" + name + "\\s*!?=\\s*\\\\\"").matcher(inhalt).find())
+            .as(datei + ": " + name + " compared with a text").isFalse();
+      }
+      assertThat(formular.verweise()).as(datei.toString()).containsAll(formular.felder().keySet());
+    }
+  }
+}

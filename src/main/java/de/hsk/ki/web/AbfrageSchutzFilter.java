@@ -42,6 +42,11 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   /** Completing a task or starting a case can ask for every variable of the case in the answer. */
   private static final Pattern MIT_VARIABLEN = Pattern.compile(
       API + "/(?:task/[^/]+/(?:complete|submit-form)|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form))/?$");
+  /** Lists staff reach: without a page size they get at most one page of {@link #HOECHSTENS} entries. */
+  private static final Pattern LISTE = Pattern.compile(
+      API + "/(?:task|filter/[^/]+/list|history/user-operation|process-definition)/?$");
+  static final int HOECHSTENS = 1000;
+  private static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/.*");
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
   private final ObjectMapper json;
@@ -60,6 +65,20 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       LOG.warn("Admin set-up endpoint refused: {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Die Ersteinrichtung ist abgeschaltet; der Administrationszugang wird über die Konfiguration angelegt.");
       return;
+    }
+    if (COCKPIT.matcher(pfad).matches() && !istBetrieb(request)) {
+      ablehnen(response, 403, "Cockpit ist dem Betrieb vorbehalten.");
+      return;
+    }
+    if (!istBetrieb(request)) {
+      String seite = request.getParameter("maxResults");
+      if (seite != null && !seite.matches("\\d{1,4}") || seite != null && Integer.parseInt(seite) > HOECHSTENS) {
+        ablehnen(response, 400, "Eine Abfrage liefert höchstens " + HOECHSTENS + " Einträge; bitte seitenweise abfragen.");
+        return;
+      }
+      if (seite == null && LISTE.matcher(pfad).matches()) {
+        request = new MitSeitengroesse(request);
+      }
     }
     if (MIT_VARIABLEN.matcher(pfad).matches() && "POST".equals(request.getMethod())) {
       variablenInDerAntwortPruefen(request, response, chain);
@@ -153,6 +172,41 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       }
     }
     return false;
+  }
+
+  /** The request with a page size added: the REST layer reads paging from the query string. */
+  private static final class MitSeitengroesse extends jakarta.servlet.http.HttpServletRequestWrapper {
+    MitSeitengroesse(HttpServletRequest request) {
+      super(request);
+    }
+
+    @Override
+    public String getQueryString() {
+      String bisher = super.getQueryString();
+      return (bisher == null || bisher.isEmpty() ? "" : bisher + "&") + "maxResults=" + HOECHSTENS;
+    }
+
+    @Override
+    public String getParameter(String name) {
+      return "maxResults".equals(name) ? String.valueOf(HOECHSTENS) : super.getParameter(name);
+    }
+
+    @Override
+    public Map<String, String[]> getParameterMap() {
+      Map<String, String[]> werte = new java.util.HashMap<>(super.getParameterMap());
+      werte.put("maxResults", new String[] {String.valueOf(HOECHSTENS)});
+      return werte;
+    }
+
+    @Override
+    public java.util.Enumeration<String> getParameterNames() {
+      return Collections.enumeration(getParameterMap().keySet());
+    }
+
+    @Override
+    public String[] getParameterValues(String name) {
+      return getParameterMap().get(name);
+    }
   }
 
   private boolean istBetrieb(HttpServletRequest request) {

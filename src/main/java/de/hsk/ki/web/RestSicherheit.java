@@ -34,7 +34,7 @@ public class RestSicherheit {
         new FilterRegistrationBean<>(new AbfrageSchutzFilter(engine, angemeldet, json));
     registrierung.setName("ki-abfrageschutz");
     registrierung.setOrder(3);
-    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*");
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*", "/camunda/api/admin/*", "/camunda/api/cockpit/*");
     return registrierung;
   }
 
@@ -60,6 +60,19 @@ public class RestSicherheit {
     registrierung.setName("ki-koerpergrenze");
     registrierung.setOrder(-1);
     registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/*", "/ki/*");
+    return registrierung;
+  }
+
+  /**
+   * Outermost (the database outage filter, order -10, reads the engine's error texts first and
+   * answers an outage with its own German 503, which stays).
+   */
+  @Bean
+  FilterRegistrationBean<Serverfehler> serverfehler() {
+    FilterRegistrationBean<Serverfehler> registrierung = new FilterRegistrationBean<>(new Serverfehler());
+    registrierung.setName("ki-serverfehler");
+    registrierung.setOrder(-20);
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
     return registrierung;
   }
 

@@ -111,6 +111,29 @@ class SicherheitTest {
     }
   }
 
+  /** Issue 18, points 9 and 14: bounded lists for staff, Cockpit's plugin API only for operators. */
+  @Test
+  void listenSindBegrenztUndCockpitGehoertDemBetrieb() throws Exception {
+    HttpResponse<String> riesig = rest("GET", "/engine-rest/task?maxResults=100000", "pschneider", null, Map.of());
+    assertThat(riesig.statusCode()).isEqualTo(400);
+    assertThat(riesig.body()).contains("höchstens 1000 Einträge");
+    assertThat(rest("GET", "/engine-rest/task?maxResults=15", "pschneider", null, Map.of()).statusCode()).isEqualTo(200);
+    for (int i = 0; i < 3; i++) {
+      aufgabeFuerVerwaltung();
+    }
+    // without a page size: one page of 1000 (set small here to see the cut)
+    HttpResponse<String> ohne = rest("POST", "/engine-rest/task", "pschneider", "{\"candidateGroup\":\"kiVerwaltung\"}", Map.of());
+    assertThat(ohne.statusCode()).isEqualTo(200);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(ohne.body()).size()).isBetween(3, 1000);
+    assertThat(de.hsk.ki.testkit.Rest.alsBetrieb(port).get("/task?maxResults=100000").statusCode()).isEqualTo(200);
+
+    WebappSitzung sitzung = new WebappSitzung(port);
+    assertThat(sitzung.anmelden("pschneider", PASSWORT).statusCode()).isEqualTo(200);
+    HttpResponse<String> cockpit = sitzung.get("/camunda/api/cockpit/plugin/base/default/process-definition/statistics");
+    assertThat(cockpit.statusCode()).isEqualTo(403);
+    assertThat(cockpit.body()).contains("Cockpit ist dem Betrieb vorbehalten.");
+  }
+
   @Test
   void ausdrueckeInOrQueriesNurFuerDenBetrieb() throws Exception {
     HttpResponse<String> mitarbeiterin = rest("POST", "/engine-rest/task", "pschneider", AUSDRUCKS_ABFRAGE, Map.of());

@@ -28,7 +28,7 @@ public class EinwilligungErfassen implements TaskListener {
     LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
     String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
     if (einwand != null) {
-      throw new ProcessEngineException(einwand); // also without a form: the register never holds a wrong declarant
+      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
     }
     String aktenzeichen = task.getExecution().getProcessBusinessKey();
     einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),

@@ -54,7 +54,7 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
   static void zuweisungPruefen(DelegateTask task) {
     String neu = task.getAssignee();
     if (neu != null && !darfHalten(task, neu)) {
-      throw new ProcessEngineException("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
+      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
           + String.join(", ", gruppenNamen(task)) + ") zugewiesen werden.");
     }
     OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu, false));

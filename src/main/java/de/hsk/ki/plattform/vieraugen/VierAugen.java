@@ -36,7 +36,7 @@ public class VierAugen implements TaskListener, Formularregel {
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(aufgabe)
         .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1);
     if (erledigt.isEmpty() || erledigt.get(0).getAssignee() == null) {
-      throw new ProcessEngineException("Vier-Augen-Prinzip: für „" + aufgabe + "“ ist nicht festzustellen, wer vorgeschlagen hat.");
+      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Vier-Augen-Prinzip: für „" + aufgabe + "“ ist nicht festzustellen, wer vorgeschlagen hat.");
     }
     return erledigt.get(0).getAssignee();
   }
@@ -46,7 +46,7 @@ public class VierAugen implements TaskListener, Formularregel {
     Object vorschlag = task.getVariable(VORSCHLAG_VON);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null && task.getAssignee().equals(vorschlag)) {
-        throw new ProcessEngineException(einwand());
+        throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand());
       }
       return;
     }
@@ -55,10 +55,10 @@ public class VierAugen implements TaskListener, Formularregel {
       entscheider = task.getAssignee();
     }
     if (entscheider == null) {
-      throw new ProcessEngineException("Vier-Augen-Prinzip: eine Freigabe entscheidet eine angemeldete Person.");
+      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Vier-Augen-Prinzip: eine Freigabe entscheidet eine angemeldete Person.");
     }
     if (entscheider.equals(vorschlag)) {
-      throw new ProcessEngineException(einwand());
+      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand());
     }
     task.setVariable("entschiedenVon", entscheider);
     task.setVariable("entschiedenAm", Zeit.jetzt().toInstant().toString());

@@ -26,6 +26,7 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
   private static final Pattern QUER = Pattern.compile(API
       + "/(?:variable-instance|history/variable-instance|history/detail|execution/[^/]+/localVariables)(?:/.*)?$");
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
   private final Zugriffsprotokoll protokoll;
@@ -48,9 +49,21 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
     boolean fallDaten = lesend && (aufgabe.matches() || instanz.matches());
     if (quer) {
       String leser = benutzer(request);
-      chain.doFilter(request, response);
-      if (leser != null && response.getStatus() < 300) {
-        protokoll.lesend(leser, null, pfad);
+      var antwort = new org.springframework.web.util.ContentCachingResponseWrapper(response);
+      try {
+        chain.doFilter(request, antwort);
+        if (leser != null && antwort.getStatus() < 300) {
+          // one entry per case the answer holds: every read stays attributable to a case number
+          java.util.Set<String> faelle = faelle(antwort.getContentAsByteArray());
+          if (faelle.isEmpty()) {
+            protokoll.lesend(leser, null, pfad);
+          }
+          for (String aktenzeichen : faelle) {
+            protokoll.lesend(leser, aktenzeichen, pfad);
+          }
+        }
+      } finally {
+        antwort.copyBodyToResponse();
       }
       return;
     }
@@ -69,6 +82,30 @@ public class ZugriffsprotokollFilter extends OncePerRequestFilter {
       aktenzeichen = null; // still record that the case data was read
     }
     protokoll.lesend(benutzer, aktenzeichen, pfad);
+  }
+
+  /** The case numbers of the process instances an answer names (a list of variables or details). */
+  private java.util.Set<String> faelle(byte[] inhalt) {
+    java.util.Set<String> instanzen = new java.util.HashSet<>();
+    try {
+      com.fasterxml.jackson.databind.JsonNode liste = JSON.readTree(inhalt);
+      for (com.fasterxml.jackson.databind.JsonNode eintrag : liste.isArray() ? liste : java.util.List.of(liste)) {
+        if (eintrag.hasNonNull("processInstanceId")) {
+          instanzen.add(eintrag.get("processInstanceId").asText());
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return java.util.Set.of(); // not JSON (a binary value): logged without a case
+    }
+    java.util.Set<String> faelle = new java.util.TreeSet<>();
+    java.util.List<String> ids = new java.util.ArrayList<>(instanzen);
+    for (int i = 0; i < ids.size(); i += 500) {
+      String[] teil = ids.subList(i, Math.min(ids.size(), i + 500)).toArray(String[]::new);
+      de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung.ausfuehren(() -> engine.getHistoryService()
+          .createHistoricProcessInstanceQuery().processInstanceIds(java.util.Set.of(teil)).list())
+          .forEach(fall -> faelle.add(fall.getBusinessKey() == null ? fall.getId() : fall.getBusinessKey()));
+    }
+    return faelle;
   }
 
   private String benutzer(HttpServletRequest request) {

@@ -136,4 +136,26 @@ class ZugriffUeberZeitTest {
     // the application's own code reads the whole case (letters, e-mails): it has no user
     assertThat(engine.getFormService().getTaskFormVariables(zuweisung.getId())).containsKey("beratungsnotiz");
   }
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+  /** Point 8: an operator's query across cases is logged once for each case its answer holds. */
+  @Test
+  void abfragenUeberFaelleHinwegWerdenJeFallProtokolliert() throws Exception {
+    ProcessInstance eins = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("ARNSBERG", 9));
+    ProcessInstance zwei = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("SUNDERN", 10));
+    String sql = "SELECT COUNT(*) FROM ki_zugriffsprotokoll WHERE benutzer = 'admin' AND aktenzeichen = ?";
+    int vorher1 = jdbc.queryForObject(sql, Integer.class, eins.getBusinessKey());
+    int vorher2 = jdbc.queryForObject(sql, Integer.class, zwei.getBusinessKey());
+
+    HttpResponse<String> antwort = Rest.alsBetrieb(port).get("/history/variable-instance?variableName=nachname&processInstanceIdIn="
+        + eins.getId() + "," + zwei.getId());
+    assertThat(antwort.statusCode()).isEqualTo(200);
+    assertThat(antwort.body()).contains(Seiteneinstiegsfall.MARKER_NAME);
+
+    assertThat(jdbc.queryForObject(sql, Integer.class, eins.getBusinessKey())).isEqualTo(vorher1 + 1);
+    assertThat(jdbc.queryForObject(sql, Integer.class, zwei.getBusinessKey())).isEqualTo(vorher2 + 1);
+  }
 }

@@ -111,6 +111,17 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  /** First of all, so that no later filter reads the login of a session past its lifetime. */
+  @Bean
+  FilterRegistrationBean<SitzungsHoechstdauer> sitzungsHoechstdauer(
+      @org.springframework.beans.factory.annotation.Value("${ki.sitzung.hoechstdauer:PT10H}") java.time.Duration hoechstdauer) {
+    FilterRegistrationBean<SitzungsHoechstdauer> registrierung = new FilterRegistrationBean<>(new SitzungsHoechstdauer(hoechstdauer));
+    registrierung.setName("ki-sitzungshoechstdauer");
+    registrierung.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+    registrierung.addUrlPatterns("/camunda/*", "/ki/*");
+    return registrierung;
+  }
+
   /** Replaces the starter's resource config to switch WADL off. */
   @Bean
   CamundaJerseyResourceConfig camundaJerseyResourceConfig() {

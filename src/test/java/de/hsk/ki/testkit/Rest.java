@@ -30,6 +30,11 @@ public final class Rest {
     return new Rest(port, benutzer, DEMO_PASSWORT);
   }
 
+  /** Someone with a password other than the demo one (a directory account, a wrong password). */
+  public static Rest mit(int port, String benutzer, String passwort) {
+    return new Rest(port, benutzer, passwort);
+  }
+
   public static Rest alsBetrieb(int port) {
     return new Rest(port, "admin", "Pruefstand-7-Test");
   }
@@ -40,6 +45,14 @@ public final class Rest {
 
   public HttpResponse<String> post(String pfad, Object body) throws Exception {
     return sende("POST", pfad, body instanceof String s ? s : JSON.writeValueAsString(body));
+  }
+
+  public HttpResponse<String> put(String pfad, Object body) throws Exception {
+    return sende("PUT", pfad, body instanceof String s ? s : JSON.writeValueAsString(body));
+  }
+
+  public HttpResponse<String> delete(String pfad) throws Exception {
+    return sende("DELETE", pfad, null);
   }
 
   public JsonNode json(HttpResponse<String> antwort) throws Exception {

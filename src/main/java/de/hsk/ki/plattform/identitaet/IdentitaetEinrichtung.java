@@ -110,8 +110,22 @@ public class IdentitaetEinrichtung {
       }
     }
     filterEinrichten();
+    eigeneKontenNurLesen();
     aufgabenrechteBegrenzen();
     aufgabenrechteNachziehen();
+  }
+
+  /**
+   * The engine gave each user every right on their own account (Admin and REST: rename, delete);
+   * now only reading it (Zuweisungsregel.Rechtevergabe). Operators keep their group's rights.
+   */
+  void eigeneKontenNurLesen() {
+    int lesen = Permissions.READ.getValue();
+    int geaendert = jdbc.update("UPDATE act_ru_authorization SET perms_ = ? WHERE type_ = 1 AND resource_type_ = ?"
+        + " AND user_id_ IS NOT NULL AND resource_id_ = user_id_ AND perms_ <> ?", lesen, Resources.USER.resourceType(), lesen);
+    if (geaendert > 0) {
+      LOG.info("Users' rights on their own account limited to READ: {}", geaendert);
+    }
   }
 
   /**

@@ -118,6 +118,16 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
    * it too. It goes with the person's other grants when the task leaves them.
    */
   static final class Rechtevergabe extends org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider {
+    /**
+     * The engine gives a new user every right on their own account, renaming and deleting it
+     * included; staff may only read it (name and e-mail come from the directory or the operators).
+     */
+    @Override
+    public org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity[] newUser(org.camunda.bpm.engine.identity.User user) {
+      return new org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity[] {
+          createGrantAuthorization(user.getId(), null, Resources.USER, user.getId(), org.camunda.bpm.engine.authorization.Permissions.READ)};
+    }
+
     @Override
     public org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity[] newTaskAssignee(
         org.camunda.bpm.engine.task.Task task, String bisher, String neu) {

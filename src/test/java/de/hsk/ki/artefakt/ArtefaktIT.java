@@ -84,6 +84,11 @@ class ArtefaktIT {
       }
       assertThat(app.json(200, "GET", "/user/count", "admin", ADMIN_PG, null).get("count").asInt())
           .as("only the operator account").isEqualTo(1);
+      // production logs one ECS JSON object per line (issue 18, point 10)
+      var gestartet = Files.readAllLines(app.log).stream().filter(z -> z.contains("Started Application")).findFirst().orElseThrow();
+      var zeile = new com.fasterxml.jackson.databind.ObjectMapper().readTree(gestartet);
+      assertThat(zeile.path("ecs").path("version").asText(zeile.path("ecs.version").asText())).isNotEmpty();
+      assertThat(zeile.path("message").asText()).startsWith("Started Application");
     }
     // demo users on PostgreSQL only with the switch: refused before any connection is made
     Map<String, String> postgresDemo = new TreeMap<>(umgebung);

@@ -76,6 +76,15 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  @Bean
+  FilterRegistrationBean<WebappSeiten> webappSeiten() {
+    FilterRegistrationBean<WebappSeiten> registrierung = new FilterRegistrationBean<>(
+        new WebappSeiten(org.camunda.bpm.engine.impl.util.ProductPropertiesUtil.getProductVersion()));
+    registrierung.setName("ki-webappseiten");
+    registrierung.addUrlPatterns("/camunda/app/*");
+    return registrierung;
+  }
+
   /** Outermost, so that it sees the final status of every login. */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {

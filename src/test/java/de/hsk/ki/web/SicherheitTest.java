@@ -111,6 +111,18 @@ class SicherheitTest {
     }
   }
 
+  /** Issue 18, point 14: the login page does not tell a stranger the Camunda version, and is German. */
+  @Test
+  void anmeldeseiteOhneVersion() throws Exception {
+    String version = org.camunda.bpm.engine.impl.util.ProductPropertiesUtil.getProductVersion();
+    for (String app : java.util.List.of("tasklist", "cockpit", "admin", "welcome")) {
+      HttpResponse<String> seite = rest("GET", "/camunda/app/" + app + "/default/", null, null, Map.of());
+      assertThat(seite.statusCode()).as(app).isEqualTo(200);
+      assertThat(seite.body()).as(app).contains("<html lang=\"de\">", "camunda-" + app + "-bootstrap.js?bust=")
+          .doesNotContain(version);
+    }
+  }
+
   /** Issue 18, points 9 and 14: bounded lists for staff, Cockpit's plugin API only for operators. */
   @Test
   void listenSindBegrenztUndCockpitGehoertDemBetrieb() throws Exception {

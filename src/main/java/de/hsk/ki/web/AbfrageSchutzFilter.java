@@ -42,9 +42,11 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   /** Completing a task or starting a case can ask for every variable of the case in the answer. */
   private static final Pattern MIT_VARIABLEN = Pattern.compile(
       API + "/(?:task/[^/]+/(?:complete|submit-form)|process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form))/?$");
-  /** Lists staff reach: without a page size they get at most one page of {@link #HOECHSTENS} entries. */
-  private static final Pattern LISTE = Pattern.compile(
-      API + "/(?:task|filter/[^/]+/list|history/user-operation|process-definition)/?$");
+  /**
+   * Lists of case data staff reach: at most {@link #HOECHSTENS} entries a page, one such page without
+   * a page size. (Tasklist asks for its filters and process names in pages of 2000; they hold none.)
+   */
+  private static final Pattern LISTE = Pattern.compile(API + "/(?:task|filter/[^/]+/list|history/user-operation)/?$");
   static final int HOECHSTENS = 1000;
   private static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/.*");
   private final ProcessEngine engine;
@@ -70,13 +72,14 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       ablehnen(response, 403, "Cockpit ist dem Betrieb vorbehalten.");
       return;
     }
-    if (!istBetrieb(request)) {
+    if (LISTE.matcher(pfad).matches() && !istBetrieb(request)) {
       String seite = request.getParameter("maxResults");
       if (seite != null && !seite.matches("\\d{1,4}") || seite != null && Integer.parseInt(seite) > HOECHSTENS) {
+        LOG.warn("Page size {} refused on {}", Pfade.fuerProtokoll(seite), Pfade.fuerProtokoll(pfad));
         ablehnen(response, 400, "Eine Abfrage liefert höchstens " + HOECHSTENS + " Einträge; bitte seitenweise abfragen.");
         return;
       }
-      if (seite == null && LISTE.matcher(pfad).matches()) {
+      if (seite == null) {
         request = new MitSeitengroesse(request);
       }
     }

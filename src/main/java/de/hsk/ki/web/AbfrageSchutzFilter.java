@@ -48,6 +48,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
    */
   private static final Pattern LISTE = Pattern.compile(API + "/(?:task|filter/[^/]+/list|history/user-operation)/?$");
   static final int HOECHSTENS = 1000;
+  static final int SUCHWERT = 4000;
   private static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/.*");
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
@@ -100,6 +101,12 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
         return;
       }
       ausdruck |= enthaeltAusdruck(body);
+      // no stored text is longer (the engine's text column), so a longer search value finds nothing and only fills logs
+      if (laengsterText(body) > SUCHWERT && !istBetrieb(request)) {
+        LOG.warn("Query with an overlong value refused on {}", Pfade.fuerProtokoll(pfad));
+        ablehnen(response, 400, "Ein Suchwert darf höchstens " + SUCHWERT + " Zeichen lang sein.");
+        return;
+      }
     }
     if (ausdruck && !istBetrieb(request)) {
       LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
@@ -175,6 +182,17 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       }
     }
     return false;
+  }
+
+  private static int laengsterText(JsonNode knoten) {
+    if (knoten.isTextual()) {
+      return knoten.asText().length();
+    }
+    int laengster = 0;
+    for (JsonNode kind : knoten) {
+      laengster = Math.max(laengster, laengsterText(kind));
+    }
+    return laengster;
   }
 
   /** The request with a page size added: the REST layer reads paging from the query string. */

@@ -111,6 +111,19 @@ class SicherheitTest {
     }
   }
 
+  /** Issue 18, point 9: a large failing query of a staff member does not multiply into the log. */
+  @Test
+  void grosseAbfrageVervielfachtSichNichtImProtokoll(CapturedOutput ausgabe) throws Exception {
+    String wert = "Zyxwa".repeat(50_000);
+    int vorher = ausgabe.getOut().length() + ausgabe.getErr().length();
+    HttpResponse<String> antwort = rest("POST", "/engine-rest/task", "pschneider",
+        "{\"processVariables\":[{\"name\":\"nachname\",\"operator\":\"eq\",\"value\":\"" + wert + "\"}]}", Map.of());
+    int zuwachs = ausgabe.getOut().length() + ausgabe.getErr().length() - vorher;
+    assertThat(antwort.statusCode()).isEqualTo(400);
+    assertThat(antwort.body()).contains("höchstens 4000 Zeichen lang");
+    assertThat(zuwachs).as("bytes added to the log by one 250 KB query").isLessThan(5_000);
+  }
+
   /** Issue 18, point 14: the login page does not tell a stranger the Camunda version, and is German. */
   @Test
   void anmeldeseiteOhneVersion() throws Exception {

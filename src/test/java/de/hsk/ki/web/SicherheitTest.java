@@ -111,6 +111,25 @@ class SicherheitTest {
     }
   }
 
+  /** Issue 18, point 14: line breaks only where a field has lines; text stored NFC-normalised. */
+  @Test
+  void einzeiligeFelderOhneUmbruchUndTextNormalisiert() throws Exception {
+    de.hsk.ki.testkit.Rest verwaltung = de.hsk.ki.testkit.Rest.als(port, "pschneider");
+    Map<String, Object> meldung = new java.util.HashMap<>(Seiteneinstiegsfall.meldung("ARNSBERG", 9));
+    meldung.put("vorname", "Amina\nGefälschte Zeile");
+    HttpResponse<String> umbruch = verwaltung.post("/process-definition/key/Process_Seiteneinstieg/submit-form",
+        de.hsk.ki.testkit.Rest.formular(meldung));
+    assertThat(umbruch.statusCode()).isEqualTo(400);
+    assertThat(umbruch.body()).contains("Zeilenumbrüche und Tabulatoren sind in diesem einzeiligen Feld nicht erlaubt.");
+
+    meldung.put("vorname", "Jose\u0301"); // e + combining acute accent, as some keyboards and PDFs deliver it
+    HttpResponse<String> gestartet = verwaltung.post("/process-definition/key/Process_Seiteneinstieg/submit-form",
+        de.hsk.ki.testkit.Rest.formular(meldung));
+    assertThat(gestartet.statusCode()).as(gestartet.body()).isEqualTo(200);
+    String fall = verwaltung.json(gestartet).get("id").asText();
+    assertThat(engine.getRuntimeService().getVariable(fall, "vorname")).isEqualTo("Jos\u00e9");
+  }
+
   /** Issue 18, point 9: a large failing query of a staff member does not multiply into the log. */
   @Test
   void grosseAbfrageVervielfachtSichNichtImProtokoll(CapturedOutput ausgabe) throws Exception {

@@ -112,6 +112,9 @@ public final class EingabePruefung {
         if (STEUERZEICHEN.matcher(text).find()) {
           return "Steuerzeichen sind nicht erlaubt.";
         }
+        if ("textfield".equals(feld.typ()) && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0)) {
+          return "Zeilenumbrüche und Tabulatoren sind in diesem einzeiligen Feld nicht erlaubt.";
+        }
         if (AUSZEICHNUNG.matcher(text).find()) {
           return "HTML oder andere Auszeichnungen in spitzen Klammern sind nicht erlaubt.";
         }

@@ -122,6 +122,28 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     if (!fehler.isEmpty()) {
       throw EingabeAbgelehnt.wegen(fehler);
     }
+    nfc(variablen);
+  }
+
+  /**
+   * Text is stored NFC-normalised: "é" typed as e + combining accent and as one character is the
+   * same name, for searches, letters and duplicates.
+   */
+  private static void nfc(Map<String, Object> variablen) {
+    for (var eintrag : new ArrayList<>(variablen.entrySet())) {
+      Object wert = eintrag.getValue();
+      String text = wert instanceof String s ? s
+          : wert instanceof org.camunda.bpm.engine.variable.value.StringValue sv ? sv.getValue() : null;
+      if (text == null || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)) {
+        continue;
+      }
+      String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
+      try {
+        variablen.put(eintrag.getKey(), wert instanceof String ? normal : org.camunda.bpm.engine.variable.Variables.stringValue(normal));
+      } catch (UnsupportedOperationException e) {
+        // an unmodifiable map from the Java API: stored as given (it passed the rules)
+      }
+    }
   }
 
   private Formular formular(FormData daten) {

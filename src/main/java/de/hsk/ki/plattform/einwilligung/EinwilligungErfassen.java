@@ -1,8 +1,8 @@
 package de.hsk.ki.plattform.einwilligung;
 
+import de.hsk.ki.plattform.prozess.Ablehnung;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class EinwilligungErfassen implements TaskListener {
     LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
     String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
     if (einwand != null) {
-      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
+      throw Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
     }
     String aktenzeichen = task.getExecution().getProcessBusinessKey();
     einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),

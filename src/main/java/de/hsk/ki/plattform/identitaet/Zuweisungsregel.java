@@ -1,12 +1,12 @@
 package de.hsk.ki.plattform.identitaet;
 
+import de.hsk.ki.plattform.prozess.Ablehnung;
 import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -54,7 +54,7 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
   static void zuweisungPruefen(DelegateTask task) {
     String neu = task.getAssignee();
     if (neu != null && !darfHalten(task, neu)) {
-      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
+      throw Ablehnung.wegen("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
           + String.join(", ", gruppenNamen(task)) + ") zugewiesen werden.");
     }
     OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu, false));

@@ -1,5 +1,6 @@
 package de.hsk.ki.plattform.vieraugen;
 
+import de.hsk.ki.plattform.prozess.Ablehnung;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.hsk.ki.plattform.formular.EingabePruefung;
 import de.hsk.ki.plattform.formular.Formularregel;
@@ -7,7 +8,6 @@ import de.hsk.ki.plattform.zeit.Zeit;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -36,7 +36,7 @@ public class VierAugen implements TaskListener, Formularregel {
         .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(aufgabe)
         .orderByHistoricActivityInstanceStartTime().desc().listPage(0, 1);
     if (erledigt.isEmpty() || erledigt.get(0).getAssignee() == null) {
-      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Vier-Augen-Prinzip: für „" + aufgabe + "“ ist nicht festzustellen, wer vorgeschlagen hat.");
+      throw Ablehnung.wegen("Vier-Augen-Prinzip: für „" + aufgabe + "“ ist nicht festzustellen, wer vorgeschlagen hat.");
     }
     return erledigt.get(0).getAssignee();
   }
@@ -46,7 +46,7 @@ public class VierAugen implements TaskListener, Formularregel {
     Object vorschlag = task.getVariable(VORSCHLAG_VON);
     if (EVENTNAME_ASSIGNMENT.equals(task.getEventName())) {
       if (task.getAssignee() != null && task.getAssignee().equals(vorschlag)) {
-        throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand());
+        throw Ablehnung.wegen(einwand());
       }
       return;
     }
@@ -55,10 +55,10 @@ public class VierAugen implements TaskListener, Formularregel {
       entscheider = task.getAssignee();
     }
     if (entscheider == null) {
-      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen("Vier-Augen-Prinzip: eine Freigabe entscheidet eine angemeldete Person.");
+      throw Ablehnung.wegen("Vier-Augen-Prinzip: eine Freigabe entscheidet eine angemeldete Person.");
     }
     if (entscheider.equals(vorschlag)) {
-      throw de.hsk.ki.plattform.prozess.Ablehnung.wegen(einwand());
+      throw Ablehnung.wegen(einwand());
     }
     task.setVariable("entschiedenVon", entscheider);
     task.setVariable("entschiedenAm", Zeit.jetzt().toInstant().toString());

@@ -49,6 +49,9 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   private static final Pattern LISTE = Pattern.compile(API + "/(?:task|filter/[^/]+/list|history/user-operation)/?$");
   static final int HOECHSTENS = 1000;
   static final int SUCHWERT = 4000;
+  private static final java.util.List<String> VARIABLENBEDINGUNGEN = java.util.List.of("processVariables", "taskVariables", "caseInstanceVariables");
+  /** The case data staff may search and sort tasks by: what every task card shows. */
+  static final java.util.Set<String> SUCHBAR = java.util.Set.of("aktenzeichen");
   private static final Pattern COCKPIT = Pattern.compile("^/camunda/api/cockpit/.*");
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
@@ -93,6 +96,14 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       return;
     }
     boolean ausdruck = Collections.list(request.getParameterNames()).stream().anyMatch(AbfrageSchutzFilter::istAusdruck);
+    java.util.Set<String> variablen = new java.util.TreeSet<>();
+    for (String art : VARIABLENBEDINGUNGEN) {
+      for (String wert : request.getParameterValues(art) == null ? new String[0] : request.getParameterValues(art)) {
+        for (String bedingung : wert.split(",")) {
+          variablen.add(bedingung.split("_", 2)[0]);
+        }
+      }
+    }
     byte[] inhalt = new byte[0];
     if ("POST".equals(request.getMethod())) {
       inhalt = koerper(request, response);
@@ -101,6 +112,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
         return;
       }
       ausdruck |= enthaeltAusdruck(body);
+      variablenbedingungen(body, variablen);
       // no stored text is longer (the engine's text column), so a longer search value finds nothing and only fills logs
       if (laengsterText(body) > SUCHWERT && !istBetrieb(request)) {
         LOG.warn("Query with an overlong value refused on {}", Pfade.fuerProtokoll(pfad));
@@ -111,6 +123,14 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     if (ausdruck && !istBetrieb(request)) {
       LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
       ablehnen(response, 403, "Ausdrücke in Abfragen sind nur für den Betrieb erlaubt.");
+      return;
+    }
+    variablen.removeAll(SUCHBAR);
+    if (!variablen.isEmpty() && !istBetrieb(request)) {
+      // a count of tasks whose note contains a word tells the word: variable conditions would read
+      // what the form does not show (issue 18, point 3)
+      LOG.warn("Query on case variables {} refused on {}", Pfade.fuerProtokoll(String.join(",", variablen)), Pfade.fuerProtokoll(pfad));
+      ablehnen(response, 403, "Suchen und Sortieren nach Falldaten ist nur über das Aktenzeichen möglich.");
       return;
     }
     chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
@@ -182,6 +202,21 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       }
     }
     return false;
+  }
+
+  /** Names of variables a query's body conditions or sorts on, in or-queries too. */
+  private static void variablenbedingungen(JsonNode knoten, java.util.Set<String> namen) {
+    if (knoten.isObject()) {
+      for (String art : VARIABLENBEDINGUNGEN) {
+        knoten.path(art).forEach(b -> namen.add(b.path("name").asText("")));
+      }
+      knoten.path("sorting").forEach(s -> {
+        if (s.path("parameters").has("variable")) {
+          namen.add(s.path("parameters").path("variable").asText(""));
+        }
+      });
+      knoten.path("orQueries").forEach(o -> variablenbedingungen(o, namen));
+    }
   }
 
   private static int laengsterText(JsonNode knoten) {

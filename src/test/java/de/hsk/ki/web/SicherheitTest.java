@@ -85,15 +85,21 @@ class SicherheitTest {
     assertThat(lang.statusCode()).isEqualTo(400);
     assertThat(lang.body()).contains("Der Kommentar wurde nicht gespeichert. Kommentar: höchstens 2000 Zeichen erlaubt");
     for (String boese : java.util.List.of("<img src=x onerror=alert(1)>", "Bitte [hier](https://evil.example) klicken",
-        "Glocke \\u0007", "Umkehr \\u202e")) {
+        "Glocke \\u0007", "Umkehr \\u202e", "[Klick [hier]](https://evil.example/x.png)", "> [x]: https://evil.example",
+        "unsichtbar \\u200e", "BOM \\ufeff")) {
       HttpResponse<String> abgelehnt = rest("POST", pfad + "/comment/create", "pschneider", "{\"message\":\"" + boese + "\"}", Map.of());
       assertThat(abgelehnt.statusCode()).as(boese).isEqualTo(400);
       assertThat(abgelehnt.body()).as(boese).contains("Der Kommentar wurde nicht gespeichert");
     }
     assertThat(engine.getTaskService().getTaskComments(aufgabe)).isEmpty();
 
-    HttpResponse<String> gut = rest("POST", pfad + "/comment/create", "pschneider", "{\"message\":\"Familie ruft zurück.\"}", Map.of());
+    // another case named beside the task is ignored: the comment belongs to the task's case
+    String fremderFall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("SUNDERN", 9)).getId();
+    HttpResponse<String> gut = rest("POST", pfad + "/comment/create", "pschneider",
+        "{\"message\":\"Familie ruft zurück.\",\"processInstanceId\":\"" + fremderFall + "\"}", Map.of());
     assertThat(gut.statusCode()).as(gut.body()).isEqualTo(200);
+    assertThat(engine.getTaskService().getProcessInstanceComments(fremderFall)).isEmpty();
     String aktenzeichen = (String) engine.getTaskService().getVariable(aufgabe, "aktenzeichen");
     int vorher = jdbc.queryForObject("SELECT COUNT(*) FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND ressource LIKE '%/comment'",
         Integer.class, aktenzeichen);

@@ -69,7 +69,8 @@ public final class EingabePruefung {
   }
 
   /** Control characters other than line breaks and tabs: nothing a person types, but what breaks logs and letters. */
-  private static final Pattern STEUERZEICHEN = Pattern.compile("[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069]");
+  private static final Pattern STEUERZEICHEN = Pattern.compile(
+      "[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200F\\u061C\\uFEFF\\u2060-\\u2064\\u180E]");
   /** A tag, comment or processing instruction; "< 5" or "<5 Jahre" stay allowed. */
   private static final Pattern AUSZEICHNUNG = Pattern.compile("<\\s*[a-zA-Z/!?]");
 
@@ -77,7 +78,7 @@ public final class EingabePruefung {
    * A Markdown link or image: forms show case data in text components, which render Markdown, so a
    * value could plant a link or picture in a colleague's task. Plain addresses stay allowed.
    */
-  private static final Pattern MARKDOWN_VERWEIS = Pattern.compile("!?\\[[^\\]]*\\]\\(|(?m)^\\s*\\[[^\\]]+\\]:\\s*\\S");
+  private static final Pattern MARKDOWN_VERWEIS = Pattern.compile("\\][(:]");
 
   private static final Map<String, Set<String>> ERLAUBTE_TYPEN =
       Map.of(
@@ -104,7 +105,8 @@ public final class EingabePruefung {
         if (!wert.isTextual()) {
           return "Text erwartet.";
         }
-        String text = wert.asText();
+        // checked as it will be stored (Formularregeln stores NFC): normalising must not make a character
+        String text = java.text.Normalizer.normalize(wert.asText(), java.text.Normalizer.Form.NFC);
         int grenze = feld.maxLaenge() == null ? MAX_TEXT : Math.min(feld.maxLaenge(), MAX_TEXT);
         if (text.length() > grenze) {
           return "höchstens " + grenze + " Zeichen erlaubt (eingegeben: " + text.length() + ").";

@@ -36,8 +36,14 @@ final class GepruefteAufgaben extends TaskServiceImpl {
           throw EingabeAbgelehnt.parameter("message", "Der Kommentar wurde nicht gespeichert. " + fehler.get(0).meldung());
         }
       }
-      return new org.camunda.bpm.engine.impl.cmd.AddCommentCmd(taskId, processInstanceId,
-          java.text.Normalizer.normalize(message, java.text.Normalizer.Form.NFC)).execute(kontext);
+      // a comment belongs to its task's case: another case named beside it is ignored (the engine checks no rights on it)
+      String fall = processInstanceId;
+      if (taskId != null) {
+        var task = kontext.getTaskManager().findTaskById(taskId);
+        fall = task == null ? null : task.getProcessInstanceId();
+      }
+      return new org.camunda.bpm.engine.impl.cmd.AddCommentCmd(taskId, fall,
+          message == null ? null : java.text.Normalizer.normalize(message, java.text.Normalizer.Form.NFC)).execute(kontext);
     });
   }
 

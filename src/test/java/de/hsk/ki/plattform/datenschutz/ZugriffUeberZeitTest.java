@@ -130,6 +130,21 @@ class ZugriffUeberZeitTest {
     for (String fremd : List.of("pschneider", "tbecker", "ademir", "fyilmaz")) {
       assertThat(stufe3.get(fremd)).as(fremd).isIn(403, 404);
     }
+    // nor by counting its tasks under conditions on what it does not see (a search is an oracle)
+    Rest schulamtRest = Rest.als(port, "jklein");
+    String notiz = "{\"name\":\"beratungsnotiz\",\"operator\":\"like\",\"value\":\"%belastet%\"}";
+    for (String abfrage : List.of("{\"processVariables\":[" + notiz + "]}",
+        "{\"orQueries\":[{\"processVariables\":[" + notiz + "]}]}",
+        "{\"sorting\":[{\"sortBy\":\"processVariable\",\"sortOrder\":\"asc\",\"parameters\":{\"variable\":\"nachname\",\"type\":\"String\"}}]}")) {
+      HttpResponse<String> orakel = schulamtRest.post("/task/count", Rest.JSON.readTree(abfrage));
+      assertThat(orakel.statusCode()).as(abfrage).isEqualTo(403);
+      assertThat(orakel.body()).contains("nur über das Aktenzeichen");
+    }
+    assertThat(schulamtRest.get("/task?processVariables=beratungsnotiz_like_%25belastet%25").statusCode()).isEqualTo(403);
+    HttpResponse<String> perAktenzeichen = schulamtRest.post("/task", Rest.JSON.readTree("{\"processVariables\":[{\"name\":\"aktenzeichen\","
+        + "\"operator\":\"eq\",\"value\":\"" + fall.getBusinessKey() + "\"}]}"));
+    assertThat(perAktenzeichen.statusCode()).isEqualTo(200);
+    assertThat(perAktenzeichen.body()).contains(zuweisung.getId());
     assertThat(lesbarkeit(erstberatung).get("tbecker")).as("task gone").isIn(400, 403, 404);
     assertThat(verlauf("tbecker", "processInstanceId=" + fall.getId())).isEmpty();
 

@@ -80,6 +80,45 @@ public class Identitaetsanbieter extends DbIdentityServiceProvider {
     return true;
   }
 
+  /**
+   * Counts a failed attempt in the database itself. The engine writes the count it read, so
+   * attempts running at the same time counted as one, and parallel guessing never reached the lock
+   * (found in review). The increment holds the row until the login's transaction ends, so each
+   * failure counts; the delay before the next attempt follows the engine's settings.
+   */
+  @Override
+  protected void lockUser(UserEntity konto) {
+    ProcessEngineConfigurationImpl konfiguration = Context.getProcessEngineConfiguration();
+    String tabelle = (konfiguration.getDatabaseTablePrefix() == null ? "" : konfiguration.getDatabaseTablePrefix()) + "ACT_ID_USER";
+    java.sql.Connection verbindung = getDbSqlSession().getSqlSession().getConnection();
+    try {
+      int versuche;
+      try (var erhoehen = verbindung.prepareStatement("UPDATE " + tabelle + " SET ATTEMPTS_ = COALESCE(ATTEMPTS_, 0) + 1 WHERE ID_ = ?")) {
+        erhoehen.setString(1, konto.getId());
+        erhoehen.executeUpdate();
+      }
+      try (var lesen = verbindung.prepareStatement("SELECT ATTEMPTS_ FROM " + tabelle + " WHERE ID_ = ?")) {
+        lesen.setString(1, konto.getId());
+        try (var zeile = lesen.executeQuery()) {
+          versuche = zeile.next() ? zeile.getInt(1) : 1;
+        }
+      }
+      long sekunden = Math.min((long) (konfiguration.getLoginDelayBase() * Math.pow(konfiguration.getLoginDelayFactor(), versuche - 1)),
+          konfiguration.getLoginDelayMaxTime());
+      java.util.Date bis = new java.util.Date(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().getTime() + sekunden * 1000);
+      try (var sperren = verbindung.prepareStatement("UPDATE " + tabelle + " SET LOCK_EXP_TIME_ = ? WHERE ID_ = ?")) {
+        sperren.setTimestamp(1, new java.sql.Timestamp(bis.getTime()));
+        sperren.setString(2, konto.getId());
+        sperren.executeUpdate();
+      }
+      if (versuche >= konfiguration.getLoginMaxAttempts()) {
+        LOG.info("Konto {} nach {} Fehlversuchen gesperrt", konto.getId(), versuche);
+      }
+    } catch (java.sql.SQLException e) {
+      throw new org.camunda.bpm.engine.ProcessEngineException("Fehlversuch nicht gezählt", e);
+    }
+  }
+
   static boolean ausDemVerzeichnis(UserEntity konto) {
     return konto.getPassword() != null && konto.getPassword().startsWith(VERZEICHNIS_MARKE);
   }

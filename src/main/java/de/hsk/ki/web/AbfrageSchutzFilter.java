@@ -76,6 +76,12 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       ablehnen(response, 403, "Cockpit ist dem Betrieb vorbehalten.");
       return;
     }
+    if (request.getQueryString() != null && request.getQueryString().length() > SUCHWERT && !istBetrieb(request)
+        && request.getParameterMap().values().stream().flatMap(java.util.Arrays::stream).anyMatch(w -> w.length() > SUCHWERT)) {
+      LOG.warn("Query parameter with an overlong value refused on {}", Pfade.fuerProtokoll(pfad));
+      ablehnen(response, 400, "Ein Suchwert darf höchstens " + SUCHWERT + " Zeichen lang sein.");
+      return;
+    }
     if (LISTE.matcher(pfad).matches() && !istBetrieb(request)) {
       String seite = request.getParameter("maxResults");
       if (seite != null && !seite.matches("\\d{1,4}") || seite != null && Integer.parseInt(seite) > HOECHSTENS) {

@@ -28,7 +28,33 @@ public class KoerperGrenze extends OncePerRequestFilter {
       Fehlerantwort.schreiben(response, 413, "EingabeFehler", ZU_GROSS, Map.of());
       return;
     }
-    chain.doFilter(new Begrenzt(request), response);
+    try {
+      chain.doFilter(new Begrenzt(request), response);
+    } catch (IOException | ServletException | RuntimeException e) {
+      // a body without a declared length ran over the limit while somebody read it
+      if (!zuGross(e) || response.isCommitted()) {
+        throw e;
+      }
+      response.resetBuffer();
+      response.setHeader("Connection", "close");
+      Fehlerantwort.schreiben(response, 413, "EingabeFehler", ZU_GROSS, Map.of());
+    }
+  }
+
+  private static boolean zuGross(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ZuGross) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Thrown by the limited stream; recognised above however the reader wrapped it. */
+  static final class ZuGross extends IOException {
+    ZuGross() {
+      super(ZU_GROSS);
+    }
   }
 
   private static final class Begrenzt extends HttpServletRequestWrapper {
@@ -47,7 +73,7 @@ public class KoerperGrenze extends OncePerRequestFilter {
 
           private int zaehle(int n) throws IOException {
             if (n > 0 && (gelesen += n) > GelesenerRequest.MAX_BYTES) {
-              throw new IOException(ZU_GROSS);
+              throw new ZuGross();
             }
             return n;
           }

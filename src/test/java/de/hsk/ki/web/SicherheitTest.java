@@ -115,6 +115,17 @@ class SicherheitTest {
       assertThat(zuGross.statusCode()).as(ziel).isEqualTo(413);
       assertThat(zuGross.body()).as(ziel).contains("zu groß");
     }
+    // also without a declared length (chunked), where the limit strikes while the body is read
+    byte[] stueckweise = gross.getBytes(StandardCharsets.UTF_8);
+    for (String ziel : java.util.List.of("/engine-rest/task", pfad + "/comment/create")) {
+      HttpResponse<String> zuGross = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + ziel))
+          .header("Content-Type", "application/json")
+          .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("pschneider:" + PASSWORT).getBytes(StandardCharsets.UTF_8)))
+          .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(stueckweise))).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(zuGross.statusCode()).as("chunked " + ziel).isEqualTo(413);
+      assertThat(zuGross.body()).as("chunked " + ziel).contains("zu groß");
+    }
   }
 
   /** Issue 18, point 14: line breaks only where a field has lines; text stored NFC-normalised. */
@@ -147,6 +158,9 @@ class SicherheitTest {
     assertThat(antwort.statusCode()).isEqualTo(400);
     assertThat(antwort.body()).contains("höchstens 4000 Zeichen lang");
     assertThat(zuwachs).as("bytes added to the log by one 250 KB query").isLessThan(5_000);
+    HttpResponse<String> imPfad = rest("GET", "/engine-rest/task?nameLike=" + "a".repeat(5000), "pschneider", null, Map.of());
+    assertThat(imPfad.statusCode()).isEqualTo(400);
+    assertThat(imPfad.body()).contains("höchstens 4000 Zeichen lang");
   }
 
   /** Issue 18, point 14: the login page does not tell a stranger the Camunda version, and is German. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,29 @@ class FormulareTest {
             .as(datei + ": " + name + " compared with a text").isFalse();
       }
       assertThat(formular.verweise()).as(datei.toString()).containsAll(formular.felder().keySet());
+    }
+  }
+
+  /**
+   * A field's value is not escaped (the person edits it); a form that also showed it inside text
+   * would render it as Markdown there. No form does; this keeps it so.
+   */
+  @Test
+  void keinFeldErscheintZugleichImText() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    for (Path datei : alleFormulare()) {
+      JsonNode form = json.readTree(datei.toFile());
+      List<String> schluessel = form.findValuesAsText("key");
+      List<String> texte = new java.util.ArrayList<>();
+      for (JsonNode k : form.findParents("type")) {
+        if (Set.of("text", "html").contains(k.path("type").asText())) {
+          texte.add(k.path("text").asText("") + k.path("content").asText(""));
+        }
+      }
+      for (String name : schluessel) {
+        Pattern imText = Pattern.compile("\\{\\{[^}]*\\b" + Pattern.quote(name) + "\\b|^=.*\\b" + Pattern.quote(name) + "\\b");
+        assertThat(texte).as(datei + ": field " + name + " shown in a text").noneMatch(t -> imText.matcher(t).find());
+      }
     }
   }
 }

@@ -130,6 +130,9 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
    * same name, for searches, letters and duplicates.
    */
   private static void nfc(Map<String, Object> variablen) {
+    if (variablen == null) {
+      return;
+    }
     for (var eintrag : new ArrayList<>(variablen.entrySet())) {
       Object wert = eintrag.getValue();
       String text = wert instanceof String s ? s

@@ -163,6 +163,14 @@ class SicherheitTest {
     assertThat(imPfad.body()).contains("höchstens 4000 Zeichen lang");
   }
 
+  /** Error pages a browser shows are German, not Spring's English "Whitelabel Error Page". */
+  @Test
+  void fehlerseitenSindDeutsch() throws Exception {
+    HttpResponse<String> fehlt = rest("GET", "/ki/gibt-es-nicht", "pschneider", null, Map.of("Accept", "text/html"));
+    assertThat(fehlt.statusCode()).isEqualTo(404);
+    assertThat(fehlt.body()).contains("<html lang=\"de\"", "Seite nicht gefunden", "Zur Aufgabenliste").doesNotContain("Whitelabel");
+  }
+
   /** Issue 18, point 14: the login page does not tell a stranger the Camunda version, and is German. */
   @Test
   void anmeldeseiteOhneVersion() throws Exception {

@@ -112,8 +112,8 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     }
     byte[] inhalt = new byte[0];
     if ("POST".equals(request.getMethod())) {
-      inhalt = koerper(request, response);
-      JsonNode body = inhalt == null ? null : json(inhalt, response);
+      inhalt = koerper(request);
+      JsonNode body = json(inhalt, response);
       if (body == null) {
         return;
       }
@@ -148,8 +148,8 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
    */
   private void variablenInDerAntwortPruefen(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] inhalt = koerper(request, response);
-    JsonNode body = inhalt == null ? null : json(inhalt, response);
+    byte[] inhalt = koerper(request);
+    JsonNode body = json(inhalt, response);
     if (body == null) {
       return;
     }
@@ -161,14 +161,9 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
     chain.doFilter(inhalt.length > 0 ? new GelesenerRequest(request, inhalt) : request, response);
   }
 
-  /** The body read once (the engine reads it again from the copy); null when too large, answered with 413. */
-  private byte[] koerper(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    byte[] inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
-    if (inhalt.length > GelesenerRequest.MAX_BYTES) {
-      ablehnen(response, 413, "Die Anfrage ist zu groß (höchstens 256 KB).");
-      return null;
-    }
-    return inhalt;
+  /** The body read once (the engine reads it again from the copy); its size is limited by KoerperGrenze. */
+  private static byte[] koerper(HttpServletRequest request) throws IOException {
+    return request.getInputStream().readAllBytes();
   }
 
   /** The body as JSON (an empty body as an empty object); null when it is none, answered with 400. */

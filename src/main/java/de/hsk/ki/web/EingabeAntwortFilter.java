@@ -22,8 +22,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * The HTTP face of the engine's input rules ({@code plattform/formular}): the engine refuses, this
  * filter only presents. A refusal is answered with 400 and the German message alone (Camunda's REST
  * layer would prefix it in English and answer a refused start with 500); a completion that lost
- * against a concurrent one gets a German 409, recognised by the engine's error code. Bodies larger
- * than {@link GelesenerRequest#MAX_BYTES} are refused before anything is read into the engine.
+ * against a concurrent one gets a German 409, recognised by the engine's error code.
  */
 public class EingabeAntwortFilter extends OncePerRequestFilter {
 
@@ -46,11 +45,8 @@ public class EingabeAntwortFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    byte[] inhalt = request.getInputStream().readNBytes(GelesenerRequest.MAX_BYTES + 1);
-    if (inhalt.length > GelesenerRequest.MAX_BYTES) {
-      Fehlerantwort.schreiben(response, 413, "EingabeFehler", "Die Anfrage ist zu groß (höchstens 256 KB).", Map.of());
-      return;
-    }
+    // its size is limited by KoerperGrenze, before any filter reads it
+    byte[] inhalt = request.getInputStream().readAllBytes();
     ContentCachingResponseWrapper antwort = new ContentCachingResponseWrapper(response);
     EingabeAbgelehnt.vergessen();
     try {

@@ -3,15 +3,9 @@ package de.hsk.ki.betrieb;
 import de.hsk.ki.web.Fehlerantwort;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.List;
@@ -51,7 +45,7 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    FehlerPuffer puffer = new FehlerPuffer(response);
+    de.hsk.ki.web.FehlerPuffer puffer = new de.hsk.ki.web.FehlerPuffer(response, status -> status >= 500);
     try {
       chain.doFilter(request, puffer);
     } catch (IOException | ServletException | RuntimeException e) {
@@ -62,23 +56,20 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
       ablehnen(response);
       return;
     }
-    if (puffer.fehlerStatus != null) {
-      response.sendError(puffer.fehlerStatus, puffer.fehlerText);
+    if (puffer.gesendeterStatus() != null) {
+      response.sendError(puffer.gesendeterStatus(), puffer.gesendeterText());
       return;
     }
-    if (puffer.gepuffert == null) {
+    if (!puffer.festgehalten()) {
       return;
     }
-    if (puffer.schreiber != null) {
-      puffer.schreiber.flush();
-    }
-    String text = puffer.gepuffert.toString(StandardCharsets.UTF_8);
+    String text = new String(puffer.inhalt(), StandardCharsets.UTF_8);
     if (text.contains("\"code\":" + DatenbankFehlercode.DATENBANK_NICHT_ERREICHBAR) || MERKMALE.stream().anyMatch(text::contains)
         || (text.contains(PERSISTENZ) && (DatenbankFehlercode.kuerzlichVerloren(30_000) || !erreichbar.getAsBoolean()))) {
       response.resetBuffer();
       ablehnen(response);
     } else {
-      response.getOutputStream().write(puffer.gepuffert.toByteArray());
+      response.getOutputStream().write(puffer.inhalt());
     }
   }
 
@@ -103,88 +94,5 @@ public class DatenbankAusfallFilter extends OncePerRequestFilter {
       }
     }
     return false;
-  }
-
-  /**
-   * Buffers the body only of server errors (status set before the body), so normal answers stream as
-   * before. A 5xx sendError is held back too: Jersey sends it before it rethrows the exception, and
-   * a sent error would leave no room for the 503.
-   */
-  private static final class FehlerPuffer extends HttpServletResponseWrapper {
-    ByteArrayOutputStream gepuffert;
-    private PrintWriter schreiber;
-    Integer fehlerStatus;
-    String fehlerText;
-
-    @Override
-    public void sendError(int sc) throws IOException {
-      sendError(sc, null);
-    }
-
-    @Override
-    public void sendError(int sc, String msg) throws IOException {
-      if (sc < 500) {
-        super.sendError(sc, msg);
-        return;
-      }
-      fehlerStatus = sc;
-      fehlerText = msg;
-    }
-
-    FehlerPuffer(HttpServletResponse response) {
-      super(response);
-    }
-
-    @Override
-    public ServletOutputStream getOutputStream() throws IOException {
-      if (getStatus() < 500) {
-        return super.getOutputStream();
-      }
-      if (gepuffert == null) {
-        gepuffert = new ByteArrayOutputStream();
-      }
-      return new ServletOutputStream() {
-        @Override
-        public void write(int b) {
-          gepuffert.write(b);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) {
-          gepuffert.write(b, off, len);
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setWriteListener(WriteListener listener) {
-          throw new UnsupportedOperationException();
-        }
-      };
-    }
-
-    @Override
-    public PrintWriter getWriter() throws IOException {
-      if (getStatus() < 500) {
-        return super.getWriter();
-      }
-      if (schreiber == null) {
-        schreiber = new PrintWriter(new OutputStreamWriter(getOutputStream(), StandardCharsets.UTF_8), true);
-      }
-      return schreiber;
-    }
-
-    @Override
-    public void flushBuffer() throws IOException {
-      if (schreiber != null) {
-        schreiber.flush();
-      }
-      if (gepuffert == null) {
-        super.flushBuffer();
-      }
-    }
   }
 }

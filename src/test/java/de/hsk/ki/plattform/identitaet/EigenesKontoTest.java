@@ -90,14 +90,8 @@ class EigenesKontoTest {
   }
 
   private String neuesKonto() {
-    String id = "eigen" + System.nanoTime() % 1_000_000;
-    User u = identitaet().newUser(id);
-    u.setFirstName("Eigen");
-    u.setLastName("Konto");
-    u.setPassword(Rest.DEMO_PASSWORT);
-    identitaet().saveUser(u);
-    identitaet().createMembership(id, KiGruppen.VERWALTUNG);
-    return id;
+    return de.hsk.ki.testkit.Testkonto.anlegen(identitaet(), "eigen" + System.nanoTime() % 1_000_000, "Eigen", "Konto",
+        KiGruppen.VERWALTUNG);
   }
 
   private IdentityService identitaet() {

@@ -3,7 +3,6 @@ package de.hsk.ki.plattform.identitaet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import de.hsk.ki.KiSpringTest;
-import de.hsk.ki.testkit.Rest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
@@ -11,7 +10,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +25,7 @@ class GleichzeitigeFehlversucheTest {
   @Test
   void gleichzeitigeFehlversucheSperrenDasKonto() throws Exception {
     var identity = engine.getIdentityService();
-    User u = identity.newUser("parallelgast");
-    u.setFirstName("Parallel");
-    u.setLastName("Gast");
-    u.setPassword(Rest.DEMO_PASSWORT);
-    identity.saveUser(u);
+    de.hsk.ki.testkit.Testkonto.anlegen(identity, "parallelgast", "Parallel", "Gast");
     var konfiguration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
     int verzoegerung = konfiguration.getLoginDelayBase();
     // no delay between attempts: every attempt of the burst reaches the password check

@@ -8,7 +8,6 @@ import de.hsk.ki.testkit.Rest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,13 +24,8 @@ class KontosperreTest {
 
   @Test
   void eineSperreEndetNachDerSperrdauer() throws Exception {
-    String id = "sperrprobe" + (System.nanoTime() % 100000);
-    User u = engine.getIdentityService().newUser(id);
-    u.setFirstName("Sperr");
-    u.setLastName("Probe");
-    u.setPassword(Rest.DEMO_PASSWORT);
-    engine.getIdentityService().saveUser(u);
-    engine.getIdentityService().createMembership(id, KiGruppen.VERWALTUNG);
+    String id = de.hsk.ki.testkit.Testkonto.anlegen(engine.getIdentityService(), "sperrprobe" + (System.nanoTime() % 100000),
+        "Sperr", "Probe", KiGruppen.VERWALTUNG);
 
     // ten failed attempts, as a stranger who knows the user name would make them
     for (int i = 0; i < 10; i++) {

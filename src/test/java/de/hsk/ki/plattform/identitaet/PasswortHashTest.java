@@ -98,14 +98,8 @@ class PasswortHashTest {
   }
 
   private String neuesKonto() {
-    String id = "hashprobe" + System.nanoTime() % 1_000_000;
-    User u = identitaet().newUser(id);
-    u.setFirstName("Hash");
-    u.setLastName("Probe");
-    u.setPassword(Rest.DEMO_PASSWORT);
-    identitaet().saveUser(u);
-    identitaet().createMembership(id, KiGruppen.VERWALTUNG);
-    return id;
+    return de.hsk.ki.testkit.Testkonto.anlegen(identitaet(), "hashprobe" + System.nanoTime() % 1_000_000, "Hash", "Probe",
+        KiGruppen.VERWALTUNG);
   }
 
   /** As the engine before this version wrote it: {SHA-512} and Base64(SHA-512(password + salt)). */

@@ -16,7 +16,6 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,15 +40,7 @@ class ZuweisungsregelTest {
   @BeforeEach
   void kolleginAnlegen() {
     rechte = engine.getAuthorizationService();
-    var identity = engine.getIdentityService();
-    if (identity.createUserQuery().userId(KOLLEGIN).count() == 0) {
-      User u = identity.newUser(KOLLEGIN);
-      u.setFirstName("Karla");
-      u.setLastName("Kollegin");
-      u.setPassword(Rest.DEMO_PASSWORT);
-      identity.saveUser(u);
-      identity.createMembership(KOLLEGIN, KiGruppen.VERWALTUNG);
-    }
+    de.hsk.ki.testkit.Testkonto.anlegen(engine.getIdentityService(), KOLLEGIN, "Karla", "Kollegin", KiGruppen.VERWALTUNG);
   }
 
   private Task aufgabeDerVerwaltung() {

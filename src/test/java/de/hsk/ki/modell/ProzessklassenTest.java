@@ -38,7 +38,8 @@ import org.springframework.util.ClassUtils;
  */
 class ProzessklassenTest {
 
-  static final Map<String, Class<?>> KLASSEN = Map.of("seiteneinstieg", Seiteneinstieg.class, "uebergang", Uebergang.class);
+  static final Map<String, Class<?>> KLASSEN = Map.of("seiteneinstieg", Seiteneinstieg.class, "uebergang", Uebergang.class,
+      "einrichtungsberatung", de.hsk.ki.prozesse.einrichtungsberatung.Einrichtungsberatung.class);
   static final Set<String> EL = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge",
       "div", "mod", "instanceof", "execution", "task", "authenticatedUserId", "currentUser", "currentUserGroups", "now", "dateTime");
   static final Set<String> FEEL = Set.of("if", "then", "else", "null", "substring", "and", "or", "not", "true", "false", "string",
@@ -75,7 +76,7 @@ class ProzessklassenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seiteneinstieg", "uebergang"})
+  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung"})
   void modellUndFormulareNennenNurDeklarierteVariablen(String prozess) throws Exception {
     Class<?> klasse = KLASSEN.get(prozess);
     Set<String> deklariert = variablen(klasse);
@@ -114,7 +115,7 @@ class ProzessklassenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seiteneinstieg", "uebergang"})
+  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung"})
   void dieElementIdsDerKlasseSindDieDesModells(String prozess) throws Exception {
     Class<?> aufzaehlung = Arrays.stream(KLASSEN.get(prozess).getClasses()).filter(c -> c.getSimpleName().equals("Element")).findFirst()
         .orElseThrow();

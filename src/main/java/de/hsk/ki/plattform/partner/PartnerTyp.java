@@ -15,5 +15,7 @@ public enum PartnerTyp {
   JUGENDAMT,
   SCHULTRAEGER,
   SOZIALAMT,
-  AUSLAENDERBEHOERDE
+  AUSLAENDERBEHOERDE,
+  // schools, Kitas, providers and offices the KI advises (Einrichtungsberatung); added from requests
+  EINRICHTUNG
 }

@@ -3,6 +3,7 @@ package de.hsk.ki.prozesse.abstimmung;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.hsk.ki.plattform.formular.EingabePruefung;
 import de.hsk.ki.plattform.formular.Formularregel;
+import de.hsk.ki.plattform.formular.Personenbezug;
 import de.hsk.ki.plattform.frist.Fristensatz;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
@@ -26,16 +27,6 @@ public class AbstimmungRegeln implements Formularregel {
   static final String PRAEFIX = "form_ab_";
   static final String RECHTSGRUNDLAGE = "form_ab_rechtsgrundlage";
   static final String BETEILIGTE = "form_ab_beteiligte";
-
-  /**
-   * The marks of a person's birth date in German text: "geb.", "geboren (am)", "Geburtsdatum:" or the
-   * birth sign after a name, each followed by a date. "Geb. 2" (Gebäude), a list bullet before a date
-   * or "in Deutschland geborene Kinder" stay allowed.
-   */
-  private static final String DATUM = "\\d{1,2}\\.\\s*\\d{1,2}\\.\\s*\\d{2,4}";
-  private static final Pattern GEBURTSDATUM = Pattern.compile(
-      "(?iu)(\\bgeb\\.|\\bgeboren(\\s+am)?|\\bgeburtsdatum|\\bgeburtstag)\\s*:?\\s*" + DATUM
-          + "|[^\\s*][ \\t]*\\*[ \\t]*" + DATUM);
 
   private static final Pattern UHRZEIT = Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
   /** Longer than any coordination waits for a statement: a later date is a German date typed as month/day. */
@@ -66,7 +57,7 @@ public class AbstimmungRegeln implements Formularregel {
     if (!personenbezugErlaubt) {
       eingaben.forEach((feld, eintrag) -> {
         JsonNode wert = eintrag.path("value");
-        if (wert.isTextual() && GEBURTSDATUM.matcher(wert.asText()).find()) {
+        if (wert.isTextual() && Personenbezug.nenntGeburtsdatum(wert.asText())) {
           fehler.add(new EingabePruefung.Fehler(feld, "Bitte keine personenbezogenen Daten von Kindern, Jugendlichen oder "
               + "Familien eintragen – der Text enthält offenbar ein Geburtsdatum. Abstimmungen nennen Stellen und Gruppen; "
               + "eine Person nennt nur der Schritt „Rechtsgrundlage klären“ einer fallbezogenen Abstimmung."));

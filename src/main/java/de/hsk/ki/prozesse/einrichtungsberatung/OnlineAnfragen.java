@@ -1,0 +1,198 @@
+package de.hsk.ki.prozesse.einrichtungsberatung;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.hsk.ki.plattform.formular.EingabeAbgelehnt;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Requests from the county's online service portal: the portal's technical account (group
+ * {@value #GRUPPE}, HTTP Basic) submits the same structured request staff enter in the start form,
+ * checked by the same rules, and learns the case number. The account may only start this process;
+ * it reads nothing.
+ */
+@RestController
+public class OnlineAnfragen {
+
+  static final String PFAD = "/ki/einrichtungsberatung/anfragen";
+  public static final String GRUPPE = "onlinedienst";
+  private static final Logger LOG = LoggerFactory.getLogger(OnlineAnfragen.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ProcessEngine engine;
+
+  public OnlineAnfragen(ProcessEngine engine) {
+    this.engine = engine;
+  }
+
+  /** The portal's group and its only rights: start this process. Operators add the account in Admin. */
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(20)
+  public void gruppeEinrichten() {
+    IdentityService identity = engine.getIdentityService();
+    if (identity.createGroupQuery().groupId(GRUPPE).count() == 0) {
+      Group g = identity.newGroup(GRUPPE);
+      g.setName("Online-Dienst des Kreises (Anfragen über das Portal)");
+      g.setType("SYSTEM");
+      identity.saveGroup(g);
+    }
+    gewaehre(Resources.PROCESS_DEFINITION, Einrichtungsberatung.SCHLUESSEL, ProcessDefinitionPermissions.READ,
+        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    gewaehre(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+  }
+
+  private void gewaehre(Resource resource, String id, Permission... rechte) {
+    AuthorizationService auth = engine.getAuthorizationService();
+    Authorization a = auth.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(GRUPPE)
+        .resourceType(resource).resourceId(id).singleResult();
+    if (a == null) {
+      a = auth.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      a.setGroupId(GRUPPE);
+      a.setResource(resource);
+      a.setResourceId(id);
+    }
+    for (Permission p : rechte) {
+      a.addPermission(p);
+    }
+    auth.saveAuthorization(a);
+  }
+
+  record Fehler(String feld, String meldung) {}
+
+  @PostMapping(value = PFAD, produces = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<Map<String, Object>> anfrage(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String anmeldung,
+      @RequestBody(required = false) String koerper) {
+    IdentityService identity = engine.getIdentityService();
+    String benutzer = angemeldet(identity, anmeldung);
+    if (benutzer == null) {
+      return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"KI Online-Dienst\", charset=\"UTF-8\"")
+          .body(Map.of("meldung", "Anmeldung des Online-Dienstes erforderlich."));
+    }
+    List<String> gruppen = identity.createGroupQuery().groupMember(benutzer).list().stream().map(Group::getId).toList();
+    if (!gruppen.contains(GRUPPE)) {
+      return ResponseEntity.status(403).body(Map.of("meldung", "Dieses Konto darf keine Anfragen über das Portal einreichen."));
+    }
+    VariableMap werte;
+    try {
+      werte = werte(koerper);
+    } catch (IllegalArgumentException e) {
+      return ResponseEntity.badRequest().body(Map.of("meldung", e.getMessage()));
+    }
+    EingabeAbgelehnt.vergessen();
+    identity.setAuthentication(benutzer, gruppen);
+    try {
+      String definition = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(Einrichtungsberatung.SCHLUESSEL).latestVersion().singleResult().getId();
+      ProcessInstance fall = engine.getFormService().submitStartForm(definition, werte);
+      LOG.info("Online request accepted as case {}", fall.getBusinessKey());
+      Map<String, Object> antwort = new LinkedHashMap<>();
+      antwort.put("aktenzeichen", fall.getBusinessKey());
+      antwort.put("meldung", "Ihre Anfrage ist unter dem Aktenzeichen " + fall.getBusinessKey() + " eingegangen. "
+          + "Das Kommunale Integrationszentrum meldet sich bei Ihnen.");
+      return ResponseEntity.status(201).body(antwort);
+    } catch (ProcessEngineException e) {
+      var abgelehnt = EingabeAbgelehnt.zuletztAbgelehnt();
+      if (abgelehnt.isEmpty()) {
+        throw e;
+      }
+      Map<String, Object> antwort = new LinkedHashMap<>();
+      antwort.put("meldung", abgelehnt.get().getMessage());
+      antwort.put("fehler", abgelehnt.get().fehler().stream().map(f -> new Fehler(f.feld(), f.meldung())).toList());
+      return ResponseEntity.badRequest().body(antwort);
+    } finally {
+      identity.clearAuthentication();
+      EingabeAbgelehnt.vergessen();
+    }
+  }
+
+  /** The account of a valid Basic authorisation (the identity service counts failed attempts and locks). */
+  private static String angemeldet(IdentityService identity, String anmeldung) {
+    if (anmeldung == null || !anmeldung.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String klar;
+    try {
+      klar = new String(Base64.getDecoder().decode(anmeldung.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int trenner = klar.indexOf(':');
+    if (trenner <= 0) {
+      return null;
+    }
+    String benutzer = klar.substring(0, trenner);
+    return identity.checkPassword(benutzer, klar.substring(trenner + 1)) ? benutzer : null;
+  }
+
+  /** The request's fields as the start form submits them; the channel is always the portal. */
+  private static VariableMap werte(String koerper) {
+    JsonNode anfrage;
+    try {
+      anfrage = koerper == null ? null : JSON.readTree(koerper);
+    } catch (Exception e) {
+      throw new IllegalArgumentException("Die Anfrage ist kein gültiges JSON-Objekt.");
+    }
+    if (anfrage == null || !anfrage.isObject()) {
+      throw new IllegalArgumentException("Die Anfrage muss ein JSON-Objekt mit den Feldern des Anfrageformulars sein.");
+    }
+    VariableMap werte = Variables.createVariables();
+    var felder = anfrage.fields();
+    while (felder.hasNext()) {
+      var feld = felder.next();
+      JsonNode w = feld.getValue();
+      if (w.isNull()) {
+        continue;
+      }
+      if (w.isTextual()) {
+        werte.putValue(feld.getKey(), w.asText());
+      } else if (w.isIntegralNumber()) {
+        werte.putValue(feld.getKey(), w.asLong());
+      } else if (w.isNumber()) {
+        werte.putValue(feld.getKey(), w.asDouble());
+      } else if (w.isBoolean()) {
+        werte.putValue(feld.getKey(), w.asBoolean());
+      } else if (w.isArray()) {
+        werte.putValue(feld.getKey(), Variables.serializedObjectValue(w.toString())
+            .serializationDataFormat(Variables.SerializationDataFormats.JSON).objectTypeName("java.util.ArrayList").create());
+      } else {
+        throw new IllegalArgumentException("Feld „" + feld.getKey() + "“: Text, Zahl, ja/nein oder Liste erwartet.");
+      }
+    }
+    werte.putValue(Einrichtungsberatung.EINGANGSKANAL.name(), "ONLINE");
+    if (!werte.containsKey(Einrichtungsberatung.EINGANGSDATUM.name())) {
+      werte.putValue(Einrichtungsberatung.EINGANGSDATUM.name(), Zeit.heute().toString());
+    }
+    return werte;
+  }
+}

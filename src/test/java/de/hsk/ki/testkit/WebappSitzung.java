@@ -32,6 +32,11 @@ public final class WebappSitzung {
     return sende(HttpRequest.newBuilder(URI.create(basis + pfad)).GET(), Map.of());
   }
 
+  /** For answers that are not text (PDF). */
+  public HttpResponse<byte[]> getBytes(String pfad) throws Exception {
+    return sende(HttpRequest.newBuilder(URI.create(basis + pfad)).GET(), Map.of(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   public HttpResponse<String> post(String pfad, String inhaltstyp, String body, Map<String, String> kopf) throws Exception {
     return sende(HttpRequest.newBuilder(URI.create(basis + pfad)).header("Content-Type", inhaltstyp)
         .POST(HttpRequest.BodyPublishers.ofString(body)), kopf);
@@ -50,11 +55,16 @@ public final class WebappSitzung {
   }
 
   private HttpResponse<String> sende(HttpRequest.Builder anfrage, Map<String, String> kopf) throws Exception {
+    return sende(anfrage, kopf, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private <T> HttpResponse<T> sende(HttpRequest.Builder anfrage, Map<String, String> kopf, HttpResponse.BodyHandler<T> inhalt)
+      throws Exception {
     if (!cookies.isEmpty()) {
       anfrage.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; ")));
     }
     kopf.forEach(anfrage::header);
-    HttpResponse<String> antwort = http.send(anfrage.build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<T> antwort = http.send(anfrage.build(), inhalt);
     for (String setCookie : antwort.headers().allValues("Set-Cookie")) {
       String[] paar = setCookie.split(";", 2)[0].split("=", 2);
       cookies.put(paar[0].trim(), paar.length > 1 ? paar[1].trim() : "");

@@ -242,4 +242,21 @@ class MaterialkatalogTest {
     assertThat(katalog.ausleihe(bekannt)).isPresent();
     assertThat(katalog.ausleihe(vergangen)).isEmpty();
   }
+
+  @Test
+  void derDemoKatalogLaesstSichLadenUndLaedtNichtsDoppelt() throws Exception {
+    DemoMaterial demo = new DemoMaterial(katalog, new org.springframework.core.io.DefaultResourceLoader(), "classpath:demo/materialkatalog.csv");
+    var datei = new org.springframework.core.io.ClassPathResource("demo/materialkatalog.csv");
+    try {
+      try (var reader = new java.io.InputStreamReader(datei.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+        assertThat(demo.importiere(reader)).isEqualTo(6);
+      }
+      assertThat(katalog.optionen()).containsValue("DaZ-Box Grundschule (Inv.-Nr. DAZ-002)");
+      try (var reader = new java.io.InputStreamReader(datei.getInputStream(), java.nio.charset.StandardCharsets.UTF_8)) {
+        assertThat(demo.importiere(reader)).isZero();
+      }
+    } finally {
+      jdbc.update("DELETE FROM ki_eb_material WHERE inventarnummer LIKE 'DAZ-00_'");
+    }
+  }
 }

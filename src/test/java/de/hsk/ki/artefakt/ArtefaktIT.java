@@ -130,6 +130,7 @@ class ArtefaktIT {
       abRueckmeldungDerSchule(app, fall, aufnahme, DEMO);
       uebergangBisZumEnde(app, DEMO);
       abstimmungBisZumEnde(app, DEMO);
+      einrichtungsberatungBisZumEnde(app, DEMO);
     }
   }
 
@@ -149,6 +150,7 @@ class ArtefaktIT {
         abRueckmeldungDerSchule(app, fall, bisZurRueckmeldungDerSchule(app, fall, ADMIN_PG), ADMIN_PG);
         uebergangBisZumEnde(app, ADMIN_PG);
         abstimmungBisZumEnde(app, ADMIN_PG);
+        einrichtungsberatungBisZumEnde(app, ADMIN_PG);
       }
     }
   }
@@ -157,7 +159,8 @@ class ArtefaktIT {
   static void stelleAltenStandBereit(Anwendung app) throws Exception {
     Map<String, byte[]> nachName = new TreeMap<>();
     // the earlier jar had the two counselling processes and their building blocks, not the later ones
-    List<Path> dateien = dateien().stream().filter(d -> !d.toString().replace('\\', '/').contains("/abstimmung/")).toList();
+    List<Path> dateien = dateien().stream().map(d -> d.toString().replace('\\', '/'))
+        .filter(d -> !d.contains("/abstimmung/") && !d.contains("/einrichtungsberatung/")).map(Path::of).toList();
     for (Path datei : dateien) {
       nachName.put(datei.getFileName().toString(), Files.readAllBytes(datei));
     }
@@ -221,7 +224,7 @@ class ArtefaktIT {
     Set<String> verlangt = new HashSet<>();
     JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);
     assertThat(definitionen).extracting(d -> d.get("key").asText()).containsExactlyInAnyOrder("Process_Seiteneinstieg",
-        "Process_UebergangSchuleBeruf", "Process_Abstimmung", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen",
+        "Process_UebergangSchuleBeruf", "Process_Abstimmung", "Process_Einrichtungsberatung", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen",
         "Process_Baustein_Einwilligung");
     // building blocks are called, never started from Tasklist
     assertThat(definitionen).filteredOn(d -> d.get("key").asText().startsWith("Process_Baustein_"))
@@ -234,7 +237,7 @@ class ArtefaktIT {
       modell.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
           .forEach(s -> verlangt.add(s.getCamundaFormRef()));
     }
-    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(29);
+    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(43);
     assertThat(formulare).as("deployed forms").containsAll(verlangt);
     HttpResponse<String> bereitschaft = app.bereitschaft();
     assertThat(bereitschaft.statusCode()).as(bereitschaft.body()).isEqualTo(200);
@@ -321,6 +324,45 @@ class ArtefaktIT {
     pruefeBeendet(app, fall, admin);
     // requests, invitations and the agreement, two authorities each
     assertThat(mail.getReceivedMessages().length - mails).as("e-mails of the coordination case").isEqualTo(6);
+  }
+
+  /** A Kita's workshop from the request to the evaluation, on the job executor of the jar; the certificates as PDF. */
+  static void einrichtungsberatungBisZumEnde(Anwendung app, String admin) throws Exception {
+    int mails = mail.getReceivedMessages().length;
+    Map<String, Object> anfrage = new java.util.HashMap<>(Map.of("eingangskanal", "TELEFON", "eingangsdatum", LocalDate.now().toString(),
+        "einrichtung", "Kita Artefakt Brilon", "einrichtungstyp", "KITA", "kommune", "BRILON", "anschrift", "Am Markt 1, 59929 Brilon",
+        "ansprechperson", "Frau Sommer", "email", "kita.artefakt@example.org", "thema", "SPRACHBILDUNG", "format", "WORKSHOP"));
+    anfrage.putAll(Map.of("zielgruppe", "[\"FACHKRAEFTE\"]", "anliegen", "Sprachbildung im Alltag"));
+    JsonNode start = app.json(200, "POST", "/process-definition/key/Process_Einrichtungsberatung/submit-form", "pschneider", DEMO,
+        formular(anfrage));
+    String fall = start.get("id").asText();
+    String aktenzeichen = start.get("businessKey").asText();
+    assertThat(aktenzeichen).matches("EB-\\d{4}-\\d{4,}");
+    erledige(app, fall, admin, "Task_BedarfKlaeren", "ademir", Map.of("gespraechAm", LocalDate.now().toString(), "ziele", "Sprachbildung",
+        "ergebnisKlaerung", "STANDARD"));
+    erledige(app, fall, admin, "Task_AngebotVereinbaren", "ademir", Map.of("termin", LocalDate.now().plusDays(1).toString(), "uhrzeit", "14:30",
+        "ort", "EINRICHTUNG", "referentArt", "INTERN", "referentIntern", "ademir", "kosten", "KOSTENFREI", "maxTeilnehmende", 20,
+        "bescheinigungen", true));
+    // the session is tomorrow: the operator runs its morning timer instead of waiting for it
+    JsonNode termintag = warte(app, "/job?processInstanceId=" + fall + "&activityId=Event_Termintag", admin);
+    app.json(204, "POST", "/job/" + termintag.get(0).get("id").asText() + "/execute", "admin", admin, null);
+    erledige(app, fall, admin, "Task_Durchfuehren", "ademir", Map.of("stattgefunden", "JA", "durchgefuehrtAm", LocalDate.now().toString(),
+        "dauerMinuten", 90, "teilnehmendeGesamt", 12, "inhalte", "Alltagsintegrierte Sprachbildung",
+        "teilnehmendeNamen", "Anna Beispiel\nBernd Muster", "weitererTermin", false));
+    String bescheinigungen = warteAufAufgabe(app, fall, admin, "Task_BescheinigungenAusstellen");
+    app.json(204, "POST", "/task/" + bescheinigungen + "/claim", "pschneider", DEMO, "{\"userId\":\"pschneider\"}");
+    var sitzung = new de.hsk.ki.testkit.WebappSitzung(app.port);
+    sitzung.anmelden("pschneider", DEMO);
+    HttpResponse<byte[]> pdf = sitzung.getBytes("/ki/einrichtungsberatung/bescheinigungen/" + aktenzeichen);
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    app.json(204, "POST", "/task/" + bescheinigungen + "/submit-form", "pschneider", DEMO, formular(Map.of(
+        "bescheinigungenAm", LocalDate.now().toString(), "bescheinigungenVersand", "POST")));
+    erledige(app, fall, admin, "Task_EvaluationErfassen", "ademir", Map.of("evaluationAm", LocalDate.now().toString(),
+        "zufriedenheit", "2", "nutzen", "1", "folgebedarf", false));
+    pruefeBeendet(app, fall, admin);
+    // confirmation and evaluation request to the Kita
+    assertThat(mail.getReceivedMessages().length - mails).as("e-mails of the advice case").isEqualTo(2);
   }
 
   static void erledige(Anwendung app, String fall, String admin, String aktivitaet, String benutzer, Map<String, Object> werte)

@@ -133,8 +133,10 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     if (variablen == null) {
       return;
     }
-    for (var eintrag : new ArrayList<>(variablen.entrySet())) {
-      Object wert = eintrag.getValue();
+    for (String name : new ArrayList<>(variablen.keySet())) {
+      // typed: a serialised object (a JSON list from the Java API) must not be deserialised here
+      Object wert = variablen instanceof org.camunda.bpm.engine.variable.VariableMap typisiert ? typisiert.getValueTyped(name)
+          : variablen.get(name);
       String text = wert instanceof String s ? s
           : wert instanceof org.camunda.bpm.engine.variable.value.StringValue sv ? sv.getValue() : null;
       if (text == null || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)) {
@@ -142,7 +144,7 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
       }
       String normal = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFC);
       try {
-        variablen.put(eintrag.getKey(), wert instanceof String ? normal : org.camunda.bpm.engine.variable.Variables.stringValue(normal));
+        variablen.put(name, wert instanceof String ? normal : org.camunda.bpm.engine.variable.Variables.stringValue(normal));
       } catch (UnsupportedOperationException e) {
         // an unmodifiable map from the Java API: stored as given (it passed the rules)
       }

@@ -44,6 +44,7 @@ public class Anfrageangaben {
     m.put("MATERIAL", "Materialausleihe");
     m.put("KEIN_BEDARF", "kein Bedarf");
     m.put("ABGELEHNT", "abgelehnt");
+    m.put("ABGESAGT", "von der Einrichtung abgesagt");
     m.put("ZEITABLAUF", "wegen Zeitablauf geschlossen");
     return java.util.Collections.unmodifiableMap(m);
   }

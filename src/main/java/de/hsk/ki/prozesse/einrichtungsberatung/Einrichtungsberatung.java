@@ -128,6 +128,8 @@ public class Einrichtungsberatung {
   public static final Variable<String> MATERIAL_TEXT = Variable.text("materialText");
   /** EINGEGANGEN or KEINE_RUECKMELDUNG. */
   public static final Variable<String> EVALUATION = Variable.text("evaluation");
+  /** The institution cancelled the offer at a session's documentation. */
+  public static final Variable<Boolean> ANGEBOT_ABGESAGT = Variable.jaNein("angebotAbgesagt");
   /** Case number of the request whose evaluation opened this one. */
   public static final Variable<String> VORGAENGER = Variable.text("vorgaenger");
   /** Outcome for the annual figures: VERWIESEN, FOERDERUNG, MATERIAL, KEIN_BEDARF, ABGELEHNT, DURCHGEFUEHRT, ZEITABLAUF. */
@@ -207,6 +209,7 @@ public class Einrichtungsberatung {
     Event_Warteliste,
     Task_AbsageSenden,
     Event_Abgelehnt,
+    Event_Abgesagt,
     SubProcess_Hoechstdauer,
     Event_HoechstdauerErreicht,
     Event_WegenZeitablaufGeschlossen

@@ -123,8 +123,10 @@ public class EinrichtungsberatungAblauf {
         TERMIN.setze(task.getExecution(), NAECHSTER_TERMIN.von(task));
         UHRZEIT.setze(task.getExecution(), NAECHSTE_UHRZEIT.von(task));
       }
-      // the gateway after the task reads the decision in the case's scope; the task's own copy ends with it
-      task.getExecution().getProcessInstance().setVariable(WEITERER_TERMIN.name(), Boolean.TRUE.equals(WEITERER_TERMIN.von(task)));
+      // the gateway after the task reads the decisions in the case's scope; the task's own copies end with it
+      var fall = task.getExecution().getProcessInstance();
+      fall.setVariable(WEITERER_TERMIN.name(), Boolean.TRUE.equals(WEITERER_TERMIN.von(task)) && !"ABGESAGT".equals(STATTGEFUNDEN.von(task)));
+      fall.setVariable(ANGEBOT_ABGESAGT.name(), "ABGESAGT".equals(STATTGEFUNDEN.von(task)));
     };
   }
 
@@ -178,6 +180,7 @@ public class EinrichtungsberatungAblauf {
         case Event_MaterialZurueck -> "MATERIAL";
         case Event_KeinBedarf -> "KEIN_BEDARF";
         case Event_Abgelehnt -> "ABGELEHNT";
+        case Event_Abgesagt -> "ABGESAGT";
         case Event_Durchgefuehrt -> "DURCHGEFUEHRT";
         case Event_WegenZeitablaufGeschlossen -> "ZEITABLAUF";
         default -> throw new IllegalStateException("Kein Abschluss: " + execution.getCurrentActivityId());
@@ -231,7 +234,13 @@ public class EinrichtungsberatungAblauf {
 
   private static void setzeOptionen(DelegateTask task, Variable<Object> variable, Map<String, String> werte) {
     List<Map<String, String>> optionen = new ArrayList<>();
-    werte.forEach((value, label) -> optionen.add(Map.of("label", label, "value", value)));
+    // LinkedHashMap: the engine deserialises only allow-listed types when a form reads the options
+    werte.forEach((value, label) -> {
+      Map<String, String> option = new LinkedHashMap<>();
+      option.put("label", label);
+      option.put("value", value);
+      optionen.add(option);
+    });
     task.setVariableLocal(variable.name(), Variables.objectValue(optionen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
   }
 }

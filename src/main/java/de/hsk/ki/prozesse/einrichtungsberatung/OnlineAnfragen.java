@@ -183,8 +183,7 @@ public class OnlineAnfragen {
       } else if (w.isBoolean()) {
         werte.putValue(feld.getKey(), w.asBoolean());
       } else if (w.isArray()) {
-        werte.putValue(feld.getKey(), Variables.serializedObjectValue(w.toString())
-            .serializationDataFormat(Variables.SerializationDataFormats.JSON).objectTypeName("java.util.ArrayList").create());
+        werte.putValue(feld.getKey(), w.toString()); // a checklist as Tasklist submits it: JSON text
       } else {
         throw new IllegalArgumentException("Feld „" + feld.getKey() + "“: Text, Zahl, ja/nein oder Liste erwartet.");
       }

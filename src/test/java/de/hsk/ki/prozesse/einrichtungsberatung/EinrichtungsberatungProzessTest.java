@@ -185,6 +185,19 @@ class EinrichtungsberatungProzessTest {
   }
 
   @Test
+  void einAbgesagtesAngebotEndetOhneEvaluation() {
+    Beratungsfall fall = kitaWorkshop("Kita Mühlenbach Brilon");
+    fall.klaeren("STANDARD");
+    fall.vereinbaren(LocalDate.now().plusDays(2), false, false);
+    fall.terminAbwarten();
+    fall.erledige(Task_Durchfuehren, Map.of("stattgefunden", "ABGESAGT", "besonderheiten", "Personalausfall in der Kita"));
+    assertThat(fall.beendet()).isTrue();
+    assertThat(abschluss(fall)).isEqualTo("ABGESAGT");
+    assertThat(mails("Ihre Rückmeldung")).isEmpty();
+    assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_eb_termin WHERE aktenzeichen = ?", Integer.class, fall.aktenzeichen())).isZero();
+  }
+
+  @Test
   void keinBedarfEndetOhneEMail() {
     Beratungsfall fall = kitaWorkshop("Kita Sonnenschein Brilon");
     fall.klaeren("KEIN_BEDARF");

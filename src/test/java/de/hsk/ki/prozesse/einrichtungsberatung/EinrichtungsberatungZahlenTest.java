@@ -116,7 +116,7 @@ class EinrichtungsberatungZahlenTest {
         .contains("2021;Thema;Unterricht mit Seiteneinsteigenden – DaZ;2;1;3;4,5;25;4,5;3,5;2")
         .contains("2021;Abschluss;noch offen;1;1;0;0;0;;;0");
     // one header, then the total, 12 municipalities, 10 types, 12 topics, 7 outcomes and "noch offen"
-    assertThat(csv.split("\r\n")).hasSize(1 + 1 + 12 + 10 + 12 + 8);
+    assertThat(csv.split("\r\n")).hasSize(1 + 1 + 12 + 10 + 12 + Anfrageangaben.ABSCHLUESSE.size() + 1);
   }
 
   @Test

@@ -91,7 +91,7 @@ public class RestSicherheit {
     FilterRegistrationBean<AnmeldeProtokoll> registrierung = new FilterRegistrationBean<>(new AnmeldeProtokoll());
     registrierung.setName("ki-anmeldeprotokoll");
     registrierung.setOrder(0);
-    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/ki/betrieb/*");
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/ki/betrieb/*", "/ki/einrichtungsberatung/anfragen");
     return registrierung;
   }
 

@@ -178,14 +178,7 @@ class EinrichtungsberatungBrowserTest {
   }
 
   private void jobsAusfuehren(ProcessInstance fall) {
-    for (int i = 0; i < 50; i++) {
-      Job job = engine.getManagementService().createJobQuery().processInstanceId(fall.getId()).messages().executable()
-          .listPage(0, 1).stream().findFirst().orElse(null);
-      if (job == null) {
-        return;
-      }
-      engine.getManagementService().executeJob(job.getId());
-    }
+    de.hsk.ki.testkit.Jobs.ausfuehren(engine, fall.getId());
   }
 
   private WebElement feld(String key) {

@@ -134,9 +134,12 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
       return;
     }
     for (String name : new ArrayList<>(variablen.keySet())) {
-      // typed: a serialised object (a JSON list from the Java API) must not be deserialised here
-      Object wert = variablen instanceof org.camunda.bpm.engine.variable.VariableMap typisiert ? typisiert.getValueTyped(name)
-          : variablen.get(name);
+      // a serialised object (a JSON list from the Java API) is no text, and reading it would deserialise it
+      if (variablen instanceof org.camunda.bpm.engine.variable.VariableMap typisiert
+          && typisiert.getValueTyped(name) instanceof org.camunda.bpm.engine.variable.value.ObjectValue objekt && !objekt.isDeserialized()) {
+        continue;
+      }
+      Object wert = variablen.get(name);
       String text = wert instanceof String s ? s
           : wert instanceof org.camunda.bpm.engine.variable.value.StringValue sv ? sv.getValue() : null;
       if (text == null || java.text.Normalizer.isNormalized(text, java.text.Normalizer.Form.NFC)) {

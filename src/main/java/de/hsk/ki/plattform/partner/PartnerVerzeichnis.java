@@ -55,30 +55,45 @@ public class PartnerVerzeichnis {
         "SELECT * FROM ki_partner WHERE typ NOT IN ('SCHULE', 'EINRICHTUNG') AND aktiv = TRUE ORDER BY name", PARTNER);
   }
 
-  /** An active entry of this municipality with this name, compared without case and surrounding blanks. */
-  public Optional<Partner> findeNachName(String name, String kommune) {
-    return jdbc.query("SELECT * FROM ki_partner WHERE aktiv = TRUE AND kommune = ? AND LOWER(TRIM(name)) = ? ORDER BY schluessel",
-        PARTNER, kommune, name.trim().toLowerCase(java.util.Locale.ROOT)).stream().findFirst();
+  /** An active entry of these types in this municipality with this name, compared without case and surrounding blanks. */
+  public Optional<Partner> findeNachName(String name, String kommune, java.util.Collection<PartnerTyp> typen) {
+    if (typen.isEmpty()) {
+      return Optional.empty();
+    }
+    String platzhalter = String.join(", ", java.util.Collections.nCopies(typen.size(), "?"));
+    List<Object> parameter = new java.util.ArrayList<>(List.of(kommune, name.trim().toLowerCase(java.util.Locale.ROOT)));
+    typen.forEach(t -> parameter.add(t.name()));
+    return jdbc.query("SELECT * FROM ki_partner WHERE aktiv = TRUE AND kommune = ? AND LOWER(TRIM(name)) = ? AND typ IN (" + platzhalter
+        + ") ORDER BY schluessel", PARTNER, parameter.toArray()).stream().findFirst();
   }
 
   /**
-   * Adds an institution a request named and the directory did not know (type EINRICHTUNG), or
-   * refreshes the address of one added that way earlier; entries of the county's import stay as imported.
+   * The directory entry a request of an institution writes to: an entry of the county's directory
+   * of a fitting type with the same name and municipality (a school as imported), else an entry of
+   * its own for this case (type EINRICHTUNG, key {@code EINR-<case number>}) with the address the
+   * request gave. A request never changes an entry another case or process writes to, so nobody
+   * can redirect another institution's e-mails by naming it.
    */
-  public Partner einrichtungAufnehmen(String name, String kommune, String email, String anschrift) {
-    Optional<Partner> bekannt = findeNachName(name, kommune);
-    if (bekannt.isPresent()) {
-      if (bekannt.get().typ() == PartnerTyp.EINRICHTUNG) {
-        jdbc.update("UPDATE ki_partner SET email = ?, anschrift = ? WHERE schluessel = ?", email, anschrift, bekannt.get().schluessel());
-        return finde(bekannt.get().schluessel()).orElseThrow();
-      }
-      return bekannt.get();
+  public Partner einrichtungFuerFall(String aktenzeichen, String name, String kommune, java.util.Collection<PartnerTyp> typen,
+      String email, String anschrift) {
+    Optional<Partner> verzeichnet = findeNachName(name, kommune, typen);
+    if (verzeichnet.isPresent()) {
+      return verzeichnet.get();
     }
-    String schluessel = "EINR-" + java.util.UUID.randomUUID().toString().substring(0, 13).toUpperCase(java.util.Locale.ROOT);
+    String schluessel = EINRICHTUNG_PRAEFIX + aktenzeichen;
+    jdbc.update("DELETE FROM ki_partner WHERE schluessel = ?", schluessel);
     jdbc.update("INSERT INTO ki_partner (schluessel, typ, name, kommune, schulform, email, anschrift, aktiv) VALUES (?, ?, ?, ?, NULL, ?, ?, TRUE)",
         schluessel, PartnerTyp.EINRICHTUNG.name(), name.trim(), kommune, email, anschrift);
     return finde(schluessel).orElseThrow();
   }
+
+  /** The entry of a case's institution goes with the case (it holds a contact's address). */
+  public int einrichtungDesFallsLoeschen(String aktenzeichen) {
+    return jdbc.update("DELETE FROM ki_partner WHERE schluessel = ? AND typ = ?", EINRICHTUNG_PRAEFIX + aktenzeichen,
+        PartnerTyp.EINRICHTUNG.name());
+  }
+
+  public static final String EINRICHTUNG_PRAEFIX = "EINR-";
 
   public List<Kommune> kommunen() {
     return jdbc.query(

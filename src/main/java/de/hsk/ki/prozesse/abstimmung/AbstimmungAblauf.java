@@ -2,6 +2,7 @@ package de.hsk.ki.prozesse.abstimmung;
 
 import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.fall.Listen;
+import de.hsk.ki.plattform.formular.Auswahloptionen;
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
@@ -60,10 +61,10 @@ public class AbstimmungAblauf {
         }
         return null;
       });
-      setzeOptionen(task, Abstimmung.MODERATION_OPTIONEN, moderation);
+      Auswahloptionen.anAufgabe(task, Abstimmung.MODERATION_OPTIONEN, moderation);
       Map<String, String> stellen = new LinkedHashMap<>();
       verzeichnis.stellen().forEach(p -> stellen.put(p.schluessel(), p.name()));
-      setzeOptionen(task, Abstimmung.STELLEN_OPTIONEN, stellen);
+      Auswahloptionen.anAufgabe(task, Abstimmung.STELLEN_OPTIONEN, stellen);
     };
   }
 
@@ -138,7 +139,7 @@ public class AbstimmungAblauf {
         stellen.put(s, verzeichnis.finde(s).map(Partner::name).orElse(s) + " (vorgeschlagen)");
       }
       verzeichnis.stellen().forEach(p -> stellen.putIfAbsent(p.schluessel(), p.name()));
-      setzeOptionen(task, Abstimmung.STELLEN_OPTIONEN, stellen);
+      Auswahloptionen.anAufgabe(task, Abstimmung.STELLEN_OPTIONEN, stellen);
     };
   }
 
@@ -240,7 +241,7 @@ public class AbstimmungAblauf {
       for (String stelle : beteiligungen.einzuladen(task.getExecution())) {
         optionen.put(Massnahmen.PARTNER + stelle, beteiligungen.name(stelle));
       }
-      setzeOptionen(task, Abstimmung.VERANTWORTLICH_OPTIONEN, optionen);
+      Auswahloptionen.anAufgabe(task, Abstimmung.VERANTWORTLICH_OPTIONEN, optionen);
     };
   }
 
@@ -265,16 +266,7 @@ public class AbstimmungAblauf {
   }
 
   /** Options of a select or checklist, on the task only: they are for this form, not for the case. */
-  private static void setzeOptionen(DelegateTask task, Variable<Object> variable, Map<String, String> werte) {
-    List<Map<String, String>> optionen = new ArrayList<>();
-    werte.forEach((value, label) -> {
-      Map<String, String> option = new LinkedHashMap<>();
-      option.put("label", label);
-      option.put("value", value);
-      optionen.add(option);
-    });
-    task.setVariableLocal(variable.name(), json(optionen));
-  }
+
 
   private static Object json(Object wert) {
     return Variables.objectValue(wert).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();

@@ -2,8 +2,10 @@ package de.hsk.ki.prozesse.einrichtungsberatung;
 
 import static de.hsk.ki.prozesse.einrichtungsberatung.Einrichtungsberatung.*;
 
+import de.hsk.ki.plattform.formular.Auswahloptionen;
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.partner.Partner;
+import de.hsk.ki.plattform.partner.PartnerTyp;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
 import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.prozess.Variable;
@@ -38,8 +40,8 @@ public class EinrichtungsberatungAblauf {
   @Bean
   ExecutionListener einrichtungsberatungAnlegen(PartnerVerzeichnis verzeichnis, Beratungsfaelle faelle, Anfragetext angaben) {
     return execution -> {
-      Partner partner = verzeichnis.einrichtungAufnehmen(EINRICHTUNG.von(execution), KOMMUNE.von(execution), EMAIL.von(execution),
-          ANSCHRIFT.von(execution));
+      Partner partner = verzeichnis.einrichtungFuerFall(execution.getProcessBusinessKey(), EINRICHTUNG.von(execution),
+          KOMMUNE.von(execution), verzeichneteTypen(EINRICHTUNGSTYP.von(execution)), EMAIL.von(execution), ANSCHRIFT.von(execution));
       EINRICHTUNG_PARTNER.setze(execution, partner.schluessel());
       faelle.anlegen(execution.getProcessBusinessKey(), EINRICHTUNG.von(execution), EINRICHTUNGSTYP.von(execution),
           KOMMUNE.von(execution), THEMA.von(execution), FORMAT.von(execution));
@@ -47,9 +49,18 @@ public class EinrichtungsberatungAblauf {
     };
   }
 
+  /** Institutions the county's directory lists itself (schools, youth-welfare offices); others are kept per case. */
+  static java.util.Set<PartnerTyp> verzeichneteTypen(String einrichtungstyp) {
+    return switch (einrichtungstyp == null ? "" : einrichtungstyp) {
+      case "SCHULE_GRUND", "SCHULE_WEITERFUEHREND", "BERUFSKOLLEG" -> java.util.Set.of(PartnerTyp.SCHULE);
+      case "JUGENDAMT" -> java.util.Set.of(PartnerTyp.JUGENDAMT);
+      default -> java.util.Set.of();
+    };
+  }
+
   /** Decision_EB_Triage: its outputs as variables of the case, the first-contact deadline as a day. */
   @Bean
-  ExecutionListener triageUebernehmen(Beratungsfaelle faelle, Beratungstermine termine) {
+  ExecutionListener triageUebernehmen(Beratungsfaelle faelle, Beratungstermine termine, Anfragetext angaben) {
     return execution -> {
       @SuppressWarnings("unchecked")
       Map<String, Object> ergebnis = (Map<String, Object>) execution.getVariable(TRIAGE.name());
@@ -61,6 +72,7 @@ public class EinrichtungsberatungAblauf {
       LocalDate eingang = EINGANGSDATUM.von(execution);
       FRIST_ERSTKONTAKT_BIS.setze(execution, termine.erstkontaktBis(eingang == null ? Zeit.heute() : eingang, frist));
       execution.removeVariable(TRIAGE.name());
+      ANFRAGE_UEBERSICHT.setze(execution, angaben.uebersicht(execution));
       faelle.zugeordnet(execution.getProcessBusinessKey(), TEAM.von(execution), ANGEBOTSTYP.von(execution));
     };
   }
@@ -104,7 +116,7 @@ public class EinrichtungsberatungAblauf {
         }
         return null;
       });
-      setzeOptionen(task, REFERENT_OPTIONEN, personen);
+      Auswahloptionen.anAufgabe(task, REFERENT_OPTIONEN, personen);
     };
   }
 
@@ -177,7 +189,7 @@ public class EinrichtungsberatungAblauf {
       String abschluss = switch (Element.valueOf(execution.getCurrentActivityId())) {
         case Event_Verwiesen -> "VERWIESEN";
         case Event_ZurFoerderung -> "FOERDERUNG";
-        case Event_MaterialZurueck -> "MATERIAL";
+        case Event_MaterialZurueck -> "STORNIERT".equals(AUSGABE.von(execution)) ? "ABGESAGT" : "MATERIAL";
         case Event_KeinBedarf -> "KEIN_BEDARF";
         case Event_Abgelehnt -> "ABGELEHNT";
         case Event_Abgesagt -> "ABGESAGT";
@@ -188,21 +200,40 @@ public class EinrichtungsberatungAblauf {
       ABSCHLUSS.setze(execution, abschluss);
       faelle.abschliessen(execution.getProcessBusinessKey(), abschluss);
       katalog.stornieren(execution.getProcessBusinessKey());
-      namenLoeschen(execution);
     };
   }
 
-  private static void namenLoeschen(DelegateExecution execution) {
-    execution.removeVariable(TEILNEHMENDE_NAMEN.name());
-    var history = execution.getProcessEngineServices().getHistoryService();
-    history.createHistoricVariableInstanceQuery().processInstanceId(execution.getProcessInstanceId())
-        .variableName(TEILNEHMENDE_NAMEN.name()).list()
-        .forEach(h -> history.deleteHistoricVariableInstance(h.getId()));
+  /**
+   * Whenever the case ends (also cancelled by an operator): the participants' names served the
+   * certificates only and go from the case and its history – the variable's history and the form
+   * submissions the engine records beside it. After the commit, so that rows written by this very
+   * transaction (a last form submitted as the case ends) are gone too.
+   */
+  @Bean
+  ExecutionListener teilnehmendeNamenLoeschen(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    return execution -> {
+      String fall = execution.getProcessInstanceId();
+      Runnable loeschen = () -> {
+        jdbc.update("DELETE FROM ACT_HI_DETAIL WHERE PROC_INST_ID_ = ? AND NAME_ = ?", fall, TEILNEHMENDE_NAMEN.name());
+        jdbc.update("DELETE FROM ACT_HI_VARINST WHERE PROC_INST_ID_ = ? AND NAME_ = ?", fall, TEILNEHMENDE_NAMEN.name());
+      };
+      if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+        org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+            new org.springframework.transaction.support.TransactionSynchronization() {
+              @Override
+              public void afterCommit() {
+                loeschen.run();
+              }
+            });
+      } else {
+        loeschen.run();
+      }
+    };
   }
 
   @Bean
   TaskListener materialAnbieten(Materialkatalog katalog) {
-    return task -> setzeOptionen(task, MATERIAL_OPTIONEN, katalog.optionen());
+    return task -> Auswahloptionen.anAufgabe(task, MATERIAL_OPTIONEN, katalog.optionen());
   }
 
   @Bean
@@ -232,15 +263,4 @@ public class EinrichtungsberatungAblauf {
     return task -> katalog.zuruecknehmen(task.getExecution().getProcessBusinessKey(), ZURUECK_AM.von(task), ZUSTAND.von(task));
   }
 
-  private static void setzeOptionen(DelegateTask task, Variable<Object> variable, Map<String, String> werte) {
-    List<Map<String, String>> optionen = new ArrayList<>();
-    // LinkedHashMap: the engine deserialises only allow-listed types when a form reads the options
-    werte.forEach((value, label) -> {
-      Map<String, String> option = new LinkedHashMap<>();
-      option.put("label", label);
-      option.put("value", value);
-      optionen.add(option);
-    });
-    task.setVariableLocal(variable.name(), Variables.objectValue(optionen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
-  }
 }

@@ -51,9 +51,30 @@ public class OnlineAnfragen {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ProcessEngine engine;
+  private final java.util.Set<java.net.InetAddress> portalAdressen;
 
-  public OnlineAnfragen(ProcessEngine engine) {
+  public OnlineAnfragen(ProcessEngine engine,
+      @org.springframework.beans.factory.annotation.Value("${ki.prozesse.einrichtungsberatung.portal-adressen:}") String portalAdressen) {
     this.engine = engine;
+    this.portalAdressen = new java.util.HashSet<>();
+    for (String adresse : portalAdressen.split(",")) {
+      if (!adresse.isBlank()) {
+        try {
+          this.portalAdressen.add(java.net.InetAddress.getByName(adresse.trim()));
+        } catch (java.net.UnknownHostException e) {
+          throw new IllegalArgumentException("ki.prozesse.einrichtungsberatung.portal-adressen: keine IP-Adresse: " + adresse, e);
+        }
+      }
+    }
+  }
+
+  /** Only the portal's server may knock: a stranger can neither guess passwords here nor lock the portal's account. */
+  private boolean vomPortal(jakarta.servlet.http.HttpServletRequest request) {
+    try {
+      return portalAdressen.contains(java.net.InetAddress.getByName(request.getRemoteAddr()));
+    } catch (java.net.UnknownHostException e) {
+      return false;
+    }
   }
 
   /** The portal's group and its only rights: start this process. Operators add the account in Admin. */
@@ -67,8 +88,7 @@ public class OnlineAnfragen {
       g.setType("SYSTEM");
       identity.saveGroup(g);
     }
-    gewaehre(Resources.PROCESS_DEFINITION, Einrichtungsberatung.SCHLUESSEL, ProcessDefinitionPermissions.READ,
-        ProcessDefinitionPermissions.CREATE_INSTANCE);
+    gewaehre(Resources.PROCESS_DEFINITION, Einrichtungsberatung.SCHLUESSEL, ProcessDefinitionPermissions.CREATE_INSTANCE);
     gewaehre(Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
   }
 
@@ -92,16 +112,18 @@ public class OnlineAnfragen {
 
   @PostMapping(value = PFAD, produces = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<Map<String, Object>> anfrage(@RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) String anmeldung,
-      @RequestBody(required = false) String koerper) {
+      @RequestBody(required = false) String koerper, jakarta.servlet.http.HttpServletRequest request) {
+    if (!vomPortal(request)) {
+      return ResponseEntity.status(403).body(Map.of("meldung", "Anfragen über das Online-Portal nimmt das KI nur vom Server des Portals an."));
+    }
     IdentityService identity = engine.getIdentityService();
     String benutzer = angemeldet(identity, anmeldung);
-    if (benutzer == null) {
+    List<String> gruppen = benutzer == null ? List.of()
+        : identity.createGroupQuery().groupMember(benutzer).list().stream().map(Group::getId).toList();
+    // a staff account's valid password gets the same answer as a wrong one: nothing to learn here
+    if (!gruppen.contains(GRUPPE)) {
       return ResponseEntity.status(401).header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"KI Online-Dienst\", charset=\"UTF-8\"")
           .body(Map.of("meldung", "Anmeldung des Online-Dienstes erforderlich."));
-    }
-    List<String> gruppen = identity.createGroupQuery().groupMember(benutzer).list().stream().map(Group::getId).toList();
-    if (!gruppen.contains(GRUPPE)) {
-      return ResponseEntity.status(403).body(Map.of("meldung", "Dieses Konto darf keine Anfragen über das Portal einreichen."));
     }
     VariableMap werte;
     try {
@@ -109,12 +131,15 @@ public class OnlineAnfragen {
     } catch (IllegalArgumentException e) {
       return ResponseEntity.badRequest().body(Map.of("meldung", e.getMessage()));
     }
+    var definition = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(Einrichtungsberatung.SCHLUESSEL).latestVersion().singleResult();
+    if (definition == null) {
+      return ResponseEntity.status(503).body(Map.of("meldung", "Das KI nimmt derzeit keine Anfragen an. Bitte später erneut versuchen."));
+    }
     EingabeAbgelehnt.vergessen();
     identity.setAuthentication(benutzer, gruppen);
     try {
-      String definition = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(Einrichtungsberatung.SCHLUESSEL).latestVersion().singleResult().getId();
-      ProcessInstance fall = engine.getFormService().submitStartForm(definition, werte);
+      ProcessInstance fall = engine.getFormService().submitStartForm(definition.getId(), werte);
       LOG.info("Online request accepted as case {}", fall.getBusinessKey());
       Map<String, Object> antwort = new LinkedHashMap<>();
       antwort.put("aktenzeichen", fall.getBusinessKey());
@@ -124,7 +149,9 @@ public class OnlineAnfragen {
     } catch (ProcessEngineException e) {
       var abgelehnt = EingabeAbgelehnt.zuletztAbgelehnt();
       if (abgelehnt.isEmpty()) {
-        throw e;
+        LOG.error("Online request not accepted: {}", e.getClass().getName());
+        return ResponseEntity.status(500).body(Map.of("meldung",
+            "Die Anfrage konnte wegen eines Fehlers im KI nicht angenommen werden. Bitte später erneut versuchen."));
       }
       Map<String, Object> antwort = new LinkedHashMap<>();
       antwort.put("meldung", abgelehnt.get().getMessage());
@@ -177,6 +204,9 @@ public class OnlineAnfragen {
       if (w.isTextual()) {
         werte.putValue(feld.getKey(), w.asText());
       } else if (w.isIntegralNumber()) {
+        if (!w.canConvertToLong()) {
+          throw new IllegalArgumentException("Feld „" + feld.getKey() + "“: die Zahl ist zu groß.");
+        }
         werte.putValue(feld.getKey(), w.asLong());
       } else if (w.isNumber()) {
         werte.putValue(feld.getKey(), w.asDouble());
@@ -188,10 +218,9 @@ public class OnlineAnfragen {
         throw new IllegalArgumentException("Feld „" + feld.getKey() + "“: Text, Zahl, ja/nein oder Liste erwartet.");
       }
     }
+    // received today through the portal: a backdated request would start overdue
     werte.putValue(Einrichtungsberatung.EINGANGSKANAL.name(), "ONLINE");
-    if (!werte.containsKey(Einrichtungsberatung.EINGANGSDATUM.name())) {
-      werte.putValue(Einrichtungsberatung.EINGANGSDATUM.name(), Zeit.heute().toString());
-    }
+    werte.putValue(Einrichtungsberatung.EINGANGSDATUM.name(), Zeit.heute().toString());
     return werte;
   }
 }

@@ -112,7 +112,9 @@ public class TeilnahmebescheinigungController {
     IdentityService identity = engine.getIdentityService();
     try {
       identity.setAuthentication(benutzer.id(), benutzer.gruppen());
-      return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen).count() > 0;
+      // the names are for the step that issues the certificates, not for every step of the case
+      return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
+          .taskDefinitionKey(Einrichtungsberatung.Element.Task_BescheinigungenAusstellen.name()).count() > 0;
     } finally {
       identity.clearAuthentication();
     }

@@ -139,8 +139,14 @@ class EinrichtungsberatungProzessTest {
     assertThat(engine.getTaskService().getVariable(fall.aufgabe(Task_Durchfuehren).getId(), "inhalte")).isNull();
     assertThat(engine.getTaskService().getVariable(fall.aufgabe(Task_Durchfuehren).getId(), "teilnehmendeGesamt")).isNull();
     fall.terminDokumentieren(16, LocalDate.now().plusDays(28));
-    engine.getRuntimeService().setVariable(fall.fall.getId(), "teilnehmendeNamen", "Anna Beispiel\nBernd Muster");
-    fall.terminDurchfuehren(17, null);
+    // the last documentation as Tasklist submits it, with the participants' names for the certificates
+    fall.terminAbwarten();
+    engine.getFormService().submitTaskForm(fall.aufgabe(Task_Durchfuehren).getId(), Map.of("stattgefunden", "JA",
+        "durchgefuehrtAm", LocalDate.now().toString(), "dauerMinuten", 90L, "teilnehmendeGesamt", 17L, "inhalte", "Abschluss der Reihe",
+        "teilnehmendeNamen", "Anna Beispiel\nBernd Muster", "weitererTermin", false));
+    fall.jobsAusfuehren();
+    assertThat(engine.getHistoryService().createHistoricDetailQuery().processInstanceId(fall.fall.getId()).formFields().list())
+        .as("the engine records form submissions beside the variables").anyMatch(d -> d.toString().contains("teilnehmendeNamen"));
     assertThat(mails("Terminbestätigung")).hasSize(3);
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_eb_termin WHERE aktenzeichen = ?", Integer.class, fall.aktenzeichen()))
         .isEqualTo(3);
@@ -325,6 +331,22 @@ class EinrichtungsberatungProzessTest {
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_eb_termin WHERE aktenzeichen = ?", Integer.class, fall.aktenzeichen())).isZero();
     assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ki_eb_fall WHERE aktenzeichen = ?", Integer.class, fall.aktenzeichen())).isZero();
     assertThat(Datenbanksuche.fundstellen(jdbc, "Loeschmarker")).isEmpty();
+  }
+
+  @Test
+  void eineListeAlsSerialisiertesJsonUeberDieJavaSchnittstelle() {
+    // a checked start by a person with a list as a serialised JSON object (no deserialisation on the way in)
+    Map<String, Object> anfrage = new java.util.HashMap<>(Beratungsfall.anfrage("Kita Feldweg Brilon", "KITA", "SPRACHBILDUNG", "WORKSHOP"));
+    anfrage.put("zielgruppe", org.camunda.bpm.engine.variable.Variables.serializedObjectValue("[\"ELTERN\"]")
+        .serializationDataFormat("application/json").objectTypeName("java.util.ArrayList").create());
+    engine.getIdentityService().setAuthentication("pschneider", List.of("kiVerwaltung"));
+    try {
+      var fall = engine.getRuntimeService().createProcessInstanceByKey(Einrichtungsberatung.SCHLUESSEL)
+          .setVariables(org.camunda.bpm.engine.variable.Variables.fromMap(anfrage)).execute();
+      assertThat(fall.getBusinessKey()).startsWith("EB-");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   @Test

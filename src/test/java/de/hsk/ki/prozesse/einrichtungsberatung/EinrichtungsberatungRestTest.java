@@ -141,6 +141,37 @@ class EinrichtungsberatungRestTest {
     var fall = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(aktenzeichen).singleResult();
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "eingangskanal")).isEqualTo("ONLINE");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "eingangsdatum")).isEqualTo(LocalDate.now().toString());
+    // a backdated request would start overdue: the portal's requests are received today
+    Map<String, Object> rueckdatiert = Rest.JSON.readValue(portalAnfrage("Elternarbeit"), Map.class);
+    rueckdatiert.put("eingangsdatum", LocalDate.now().minusMonths(2).toString());
+    HttpResponse<String> alt = portal("portalhsk", Rest.DEMO_PASSWORT, Rest.JSON.writeValueAsString(rueckdatiert));
+    var zweiter = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(Rest.JSON.readTree(alt.body()).get("aktenzeichen").asText()).singleResult();
+    assertThat(engine.getRuntimeService().getVariable(zweiter.getId(), "eingangsdatum")).isEqualTo(LocalDate.now().toString());
+  }
+
+  @Test
+  void nurDerServerDesPortalsDarfEinreichen() throws Exception {
+    String anmeldung = Base64.getEncoder().encodeToString(("portalhsk:" + Rest.DEMO_PASSWORT).getBytes(StandardCharsets.UTF_8));
+    // another host (127.0.0.2 is not on the list), and a client behind the trusted proxy that is not the portal
+    assertThat(rohePost("127.0.0.2", anmeldung, null)).startsWith("HTTP/1.1 403").contains("Server des Portals");
+    assertThat(rohePost("127.0.0.1", anmeldung, "10.9.8.7")).startsWith("HTTP/1.1 403");
+    // the portal itself behind the proxy is accepted
+    assertThat(rohePost("127.0.0.1", anmeldung, "127.0.0.1")).startsWith("HTTP/1.1 201");
+  }
+
+  /** A raw request from a chosen local address (127.0.0.2 is another host for the server), optionally through the proxy. */
+  private String rohePost(String lokal, String anmeldung, String weitergeleitetFuer) throws Exception {
+    byte[] body = portalAnfrage("Elternarbeit im Familienzentrum").getBytes(StandardCharsets.UTF_8);
+    try (java.net.Socket s = new java.net.Socket(java.net.InetAddress.getByName("127.0.0.1"), port,
+        java.net.InetAddress.getByName(lokal), 0)) {
+      String kopf = "POST " + OnlineAnfragen.PFAD + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + anmeldung
+          + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+          + (weitergeleitetFuer == null ? "" : "\r\nX-Forwarded-For: " + weitergeleitetFuer) + "\r\nConnection: close\r\n\r\n";
+      s.getOutputStream().write(kopf.getBytes(StandardCharsets.US_ASCII));
+      s.getOutputStream().write(body);
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -148,9 +179,10 @@ class EinrichtungsberatungRestTest {
     // without or with a wrong login: 401; a member of staff is not the portal: 403
     assertThat(portal(null, null, portalAnfrage("x")).statusCode()).isEqualTo(401);
     assertThat(portal("portaltest", "falsch", portalAnfrage("x")).statusCode()).isEqualTo(401);
+    // a staff account's valid password is answered as a wrong one (no confirmation of passwords here)
     HttpResponse<String> mitarbeiterin = portal("pschneider", Rest.DEMO_PASSWORT, portalAnfrage("x"));
-    assertThat(mitarbeiterin.statusCode()).isEqualTo(403);
-    assertThat(mitarbeiterin.body()).contains("Portal");
+    assertThat(mitarbeiterin.statusCode()).isEqualTo(401);
+    assertThat(mitarbeiterin.body()).contains("Online-Dienstes");
 
     // a birth date, a missing field and a field the form does not have: 400, each named
     Map<String, Object> schlecht = Rest.JSON.readValue(portalAnfrage("Es geht um Mia, geboren am 1.2.2018."), Map.class);
@@ -165,6 +197,11 @@ class EinrichtungsberatungRestTest {
     HttpResponse<String> unbekannt = portal("portalhsk", Rest.DEMO_PASSWORT, Rest.JSON.writeValueAsString(fremd));
     assertThat(unbekannt.statusCode()).isEqualTo(400);
     assertThat(portal("portalhsk", Rest.DEMO_PASSWORT, "[1,2]").statusCode()).isEqualTo(400);
+    Map<String, Object> riesig = Rest.JSON.readValue(portalAnfrage("Elternarbeit"), Map.class);
+    riesig.put("teilnehmendeErwartet", new java.math.BigInteger("18446744073709551626"));
+    HttpResponse<String> zahl = portal("portalhsk", Rest.DEMO_PASSWORT, Rest.JSON.writeValueAsString(riesig));
+    assertThat(zahl.statusCode()).isEqualTo(400);
+    assertThat(zahl.body()).contains("zu groß");
     assertThat(portal("portalhsk", Rest.DEMO_PASSWORT, "kein json").body()).contains("JSON");
     Map<String, Object> nurGeburtsdatum = Rest.JSON.readValue(portalAnfrage("Es geht um Mia, geboren am 1.2.2018."), Map.class);
     HttpResponse<String> person = portal("portalhsk", Rest.DEMO_PASSWORT, Rest.JSON.writeValueAsString(nurGeburtsdatum));

@@ -45,7 +45,7 @@ class TeilnahmebescheinigungTest {
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(STELLVERTRETER).count() == 0) {
       BpmnModelInstance modell = Bpmn.createExecutableProcess(STELLVERTRETER).camundaHistoryTimeToLive(1)
           .startEvent("Event_Start")
-          .userTask("Task_Durchfuehren").name("Fortbildung durchführen").camundaCandidateGroups(KiGruppen.VERWALTUNG)
+          .userTask("Task_BescheinigungenAusstellen").name("Teilnahmebescheinigungen ausstellen").camundaCandidateGroups(KiGruppen.VERWALTUNG)
           .endEvent("Event_Ende")
           .done();
       engine.getRepositoryService().createDeployment().name("Bescheinigungstest")

@@ -114,6 +114,13 @@ class EinrichtungsberatungRestTest {
     assertThat(klaerung.statusCode()).as(klaerung.body()).isEqualTo(204);
     fall.jobsAusfuehren();
     Task vereinbaren = fall.aufgabe(Task_AngebotVereinbaren);
+    // after its step the team reads neither the finished task nor the case's history; other groups not the next step
+    assertThat(sozialarbeit.get("/task/" + klaeren.getId()).statusCode()).isIn(403, 404);
+    HttpResponse<String> historie = sozialarbeit.get("/history/variable-instance?processInstanceId=" + id);
+    assertThat(historie.statusCode() == 403 || "[]".equals(historie.body())).as(historie.body()).isTrue();
+    for (String ohne : new String[] {"fyilmaz", "jklein", "tbecker", "pschneider"}) {
+      assertThat(Rest.als(port, ohne).get("/task/" + vereinbaren.getId() + "/form-variables").statusCode()).as(ohne).isIn(403, 404);
+    }
     HttpResponse<String> spaet = sozialarbeit.post("/task/" + vereinbaren.getId() + "/submit-form", Rest.formular(Map.of(
         "termin", LocalDate.now().plusYears(1).plusDays(5).toString(), "uhrzeit", "09:00", "ort", "KI", "referentArt", "INTERN",
         "referentIntern", "ademir", "kosten", "KOSTENFREI", "maxTeilnehmende", 20, "bescheinigungen", false)));

@@ -66,7 +66,10 @@ public class Materialkatalog implements Falldaten {
     return treffer.stream().findFirst();
   }
 
-  /** Active items for a form's select: key = id, label „Bezeichnung (Inv.-Nr. X)“, by Bezeichnung. */
+  /**
+   * Active items for a form's select: key = id, label „Bezeichnung (Inv.-Nr. X)“, by Bezeichnung,
+   * with the periods it is already promised for, so that staff pick a free one before submitting.
+   */
   public Map<String, String> optionen() {
     Map<String, String> optionen = new LinkedHashMap<>();
     jdbc.query("SELECT id, inventarnummer, bezeichnung, beschreibung, aktiv FROM ki_eb_material WHERE aktiv = TRUE"
@@ -74,6 +77,13 @@ public class Materialkatalog implements Falldaten {
           Material m = new Material(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getBoolean(5));
           optionen.put(String.valueOf(m.id()), m.anzeige());
         });
+    Map<String, List<String>> belegt = new LinkedHashMap<>();
+    jdbc.query("SELECT material_id, von, bis, status FROM ki_eb_ausleihe WHERE status IN (?, ?) ORDER BY von", rs -> {
+      String zeitraum = AUSGEGEBEN.equals(rs.getString(4)) ? "ausgegeben bis " + rs.getDate(3).toLocalDate().format(DATUM)
+          : rs.getDate(2).toLocalDate().format(DATUM) + "–" + rs.getDate(3).toLocalDate().format(DATUM);
+      belegt.computeIfAbsent(String.valueOf(rs.getLong(1)), k -> new java.util.ArrayList<>()).add(zeitraum);
+    }, RESERVIERT, AUSGEGEBEN);
+    belegt.forEach((id, zeitraeume) -> optionen.computeIfPresent(id, (k, label) -> label + " – vergeben: " + String.join(", ", zeitraeume)));
     return optionen;
   }
 

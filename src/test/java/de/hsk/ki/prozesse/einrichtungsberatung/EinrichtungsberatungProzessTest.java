@@ -278,6 +278,9 @@ class EinrichtungsberatungProzessTest {
 
     // while it is reserved, another school cannot hold the same box at the same time
     assertThat(katalog.konflikt(box, von.plusDays(5), bis.plusDays(5), "EB-2099-9999")).isPresent();
+    // and the next reservation's select says when it is promised
+    assertThat(katalog.optionen().get(String.valueOf(box)))
+        .endsWith("vergeben: " + von.format(Beratungstermine.DATUM) + "–" + bis.format(Beratungstermine.DATUM));
 
     fall.erledige(Task_MaterialAusgeben, Map.of("ausgabe", "AUSGEGEBEN", "ausgegebenAm", LocalDate.now().toString()));
     fall.timerFeuert(Event_VorRueckgabe);

@@ -74,6 +74,12 @@ class EinrichtungsberatungZahlenTest {
 
     assertThat(antwort.statusCode()).isEqualTo(200);
     assertThat(antwort.headers().firstValue("Cache-Control")).hasValue("no-store");
+    // the pages' shared look comes from one stylesheet the page may load
+    assertThat(antwort.body()).contains("<link rel=\"stylesheet\" href=\"/ki/seiten.css\">");
+    HttpResponse<String> stil = angemeldet("mhoffmann").get("/ki/seiten.css");
+    assertThat(stil.statusCode()).isEqualTo(200);
+    assertThat(stil.headers().firstValue("Content-Type").orElse("")).startsWith("text/css");
+    assertThat(stil.body()).contains("td.zahl");
     String seite = antwort.body().replaceAll(">\\s+<", "><");
     assertThat(seite)
         .contains(wert("Anfragen", 4))

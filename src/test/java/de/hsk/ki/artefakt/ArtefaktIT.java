@@ -220,6 +220,9 @@ class ArtefaktIT {
       erwartet.add(d.toString().replace('\\', '/'));
     }
     assertThat(namen).as("resources of the start-up deployment").containsExactlyInAnyOrderElementsOf(erwartet);
+    // forms with the same file name in two processes are both there, each under its path
+    assertThat(namen).contains("forms/seiteneinstieg/aufnahme.form", "forms/uebergang/aufnahme.form",
+        "forms/abstimmung/anfrage.form", "forms/einrichtungsberatung/anfrage.form");
 
     Set<String> verlangt = new HashSet<>();
     JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);

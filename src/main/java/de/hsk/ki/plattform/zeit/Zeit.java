@@ -45,6 +45,16 @@ public final class Zeit extends Clock {
     return LocalDate.now(UHR);
   }
 
+  /** Timers due on a day fire in the morning, when staff are at work. */
+  public static java.util.Date morgens(LocalDate tag) {
+    return java.util.Date.from(tag.atTime(java.time.LocalTime.of(8, 0)).atZone(ZONE).toInstant());
+  }
+
+  /** A deadline day ends in the evening: a task is not overdue on its own deadline day. */
+  public static java.util.Date tagesende(LocalDate tag) {
+    return java.util.Date.from(tag.atTime(java.time.LocalTime.of(23, 59)).atZone(ZONE).toInstant());
+  }
+
   public static Timestamp jetzt() {
     return Timestamp.from(UHR.instant());
   }

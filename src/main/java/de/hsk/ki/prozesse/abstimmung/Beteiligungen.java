@@ -8,7 +8,6 @@ import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.util.Date;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -33,7 +32,6 @@ public class Beteiligungen {
 
   static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   /** Reminders and status requests go out in the morning of their day, not at midnight. */
-  static final LocalTime MORGENS = LocalTime.of(8, 0);
 
   private final JdbcTemplate jdbc;
   private final PartnerVerzeichnis verzeichnis;
@@ -79,7 +77,7 @@ public class Beteiligungen {
 
   /** A deadline day ends in the evening: the task is not overdue on its own deadline day. */
   public Date fristEnde(Object frist) {
-    return Date.from(Zeit.datum(frist).atTime(LocalTime.of(23, 59)).atZone(Zeit.ZONE).toInstant());
+    return Zeit.tagesende(Zeit.datum(frist));
   }
 
   /** Authorities that answer in Tasklist themselves (the Schulamt). */
@@ -89,17 +87,17 @@ public class Beteiligungen {
 
   /** First reminder: the configured lead before the deadline (the form keeps deadlines long enough for it). */
   public Date erinnerungAm(Object frist) {
-    return morgens(Zeit.datum(frist).minus(Period.parse(fristen.getErinnerungVorFrist())));
+    return Zeit.morgens(Zeit.datum(frist).minus(Period.parse(fristen.getErinnerungVorFrist())));
   }
 
   /** Second reminder in the morning of the deadline day. */
   public Date fristTag(Object frist) {
-    return morgens(Zeit.datum(frist));
+    return Zeit.morgens(Zeit.datum(frist));
   }
 
   /** Escalation to coordination the configured grace period after the deadline. */
   public Date eskalationAm(Object frist) {
-    return morgens(Zeit.datum(frist).plus(Period.parse(fristen.getNachfrist())));
+    return Zeit.morgens(Zeit.datum(frist).plus(Period.parse(fristen.getNachfrist())));
   }
 
   /** A reminder before the meeting only when the meeting is further away than the reminder's lead. */
@@ -108,7 +106,7 @@ public class Beteiligungen {
   }
 
   public Date erinnerungVorTermin(Object termin) {
-    return morgens(Zeit.datum(termin).minus(Period.parse(fristen.getTerminErinnerung())));
+    return Zeit.morgens(Zeit.datum(termin).minus(Period.parse(fristen.getTerminErinnerung())));
   }
 
   /** Authorities invited to the meeting and sent the agreement: all taking part (also silent ones), not those left out for lack of consent. */
@@ -188,9 +186,5 @@ public class Beteiligungen {
       case "NEIN" -> "stimmt nicht zu";
       default -> "Stellungnahme";
     };
-  }
-
-  static Date morgens(LocalDate tag) {
-    return Date.from(tag.atTime(MORGENS).atZone(Zeit.ZONE).toInstant());
   }
 }

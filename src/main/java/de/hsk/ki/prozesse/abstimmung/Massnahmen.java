@@ -97,7 +97,7 @@ public class Massnahmen {
 
   /** The status request goes out in the morning of the due date. */
   public Date faelligAm(Object id) {
-    return Beteiligungen.morgens(massnahme(id).bis());
+    return Zeit.morgens(massnahme(id).bis());
   }
 
   public String bisText(Object id) {

@@ -3,7 +3,6 @@ package de.hsk.ki.prozesse.einrichtungsberatung;
 import de.hsk.ki.plattform.identitaet.KiGruppen;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -19,7 +18,6 @@ import org.springframework.stereotype.Component;
 public class Beratungstermine {
 
   static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  private static final LocalTime MORGENS = LocalTime.of(8, 0);
   private static final Map<String, String> ORTE = Map.of("EINRICHTUNG", "in Ihrer Einrichtung",
       "KI", "im Kommunalen Integrationszentrum, Meschede", "DIGITAL", "digital (den Zugang senden wir Ihnen vorher)");
   private static final Map<String, String> AUSGABEORTE = Map.of("KI", "Abholung im Kommunalen Integrationszentrum, Meschede",
@@ -34,12 +32,11 @@ public class Beratungstermine {
   }
 
   public Date morgens(Object tag) {
-    return Date.from(Zeit.datum(tag).atTime(MORGENS).atZone(Zeit.ZONE).toInstant());
+    return Zeit.morgens(Zeit.datum(tag));
   }
 
-  /** A deadline day ends in the evening: a task is not overdue on its own deadline day. */
   public Date fristEnde(Object tag) {
-    return Date.from(Zeit.datum(tag).atTime(LocalTime.of(23, 59)).atZone(Zeit.ZONE).toInstant());
+    return Zeit.tagesende(Zeit.datum(tag));
   }
 
   /** The morning the named deadline of the settings after the day. */

@@ -2,6 +2,7 @@ package de.hsk.ki.prozesse.einrichtungsberatung;
 
 import de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
+import de.hsk.ki.plattform.identitaet.Aufgabenzugang;
 import de.hsk.ki.plattform.zeit.Zeit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +10,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,14 +33,17 @@ public class TeilnahmebescheinigungController {
   static final int HOECHSTENS = 200;
 
   private final ProcessEngine engine;
+  // only the certificate step opens the names
+  private final Aufgabenzugang zugang;
   private final AngemeldeteBenutzer angemeldet;
   private final Zugriffsprotokoll protokoll;
   private final JdbcTemplate jdbc;
   private final Anfrageangaben angaben;
 
   public TeilnahmebescheinigungController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, Zugriffsprotokoll protokoll,
-      JdbcTemplate jdbc, Anfrageangaben angaben) {
+      JdbcTemplate jdbc, Anfrageangaben angaben, Aufgabenzugang zugang) {
     this.engine = engine;
+    this.zugang = zugang;
     this.angemeldet = angemeldet;
     this.protokoll = protokoll;
     this.jdbc = jdbc;
@@ -56,7 +59,7 @@ public class TeilnahmebescheinigungController {
       return hinweis(response, model, 401, "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
     }
     // by case number only, not by process key: the prefix is this process's (Einrichtungsberatung.PRAEFIX)
-    if (!aktenzeichen.startsWith(Einrichtungsberatung.PRAEFIX + "-") || !siehtFall(benutzer.get(), aktenzeichen)) {
+    if (!aktenzeichen.startsWith(Einrichtungsberatung.PRAEFIX + "-") || !zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, Einrichtungsberatung.Element.Task_BescheinigungenAusstellen.name())) {
       return hinweis(response, model, 404, "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
     }
     // the root: called building blocks (four eyes, overdue) carry the same case number
@@ -107,16 +110,4 @@ public class TeilnahmebescheinigungController {
     return new ModelAndView("ki/hinweis");
   }
 
-  /** Checked as the user: a task of this case must be visible to them (candidate group or grant). */
-  private boolean siehtFall(AngemeldeteBenutzer.Benutzer benutzer, String aktenzeichen) {
-    IdentityService identity = engine.getIdentityService();
-    try {
-      identity.setAuthentication(benutzer.id(), benutzer.gruppen());
-      // the names are for the step that issues the certificates, not for every step of the case
-      return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
-          .taskDefinitionKey(Einrichtungsberatung.Element.Task_BescheinigungenAusstellen.name()).count() > 0;
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package de.hsk.ki.prozesse.seiteneinstieg;
 
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
+import de.hsk.ki.plattform.identitaet.Aufgabenzugang;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
 import de.hsk.ki.plattform.zeit.Zeit;
@@ -8,9 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -27,13 +26,15 @@ public class ZuweisungsschreibenController {
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final ProcessEngine engine;
+  private final Aufgabenzugang zugang;
   private final AngemeldeteBenutzer angemeldet;
   private final PartnerVerzeichnis verzeichnis;
   private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
-      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll) {
+      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang) {
     this.engine = engine;
+    this.zugang = zugang;
     this.angemeldet = angemeldet;
     this.verzeichnis = verzeichnis;
     this.protokoll = protokoll;
@@ -49,7 +50,7 @@ public class ZuweisungsschreibenController {
       model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
       return "ki/hinweis";
     }
-    if (!siehtFall(benutzer.get(), aktenzeichen)) {
+    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, null)) {
       response.setStatus(404);
       model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
       return "ki/hinweis";
@@ -79,17 +80,6 @@ public class ZuweisungsschreibenController {
     return "seiteneinstieg/zuweisungsschreiben";
   }
 
-  /** Checked as the user: a task of this case must be visible to them (candidate group or grant). */
-  private boolean siehtFall(AngemeldeteBenutzer.Benutzer benutzer, String aktenzeichen) {
-    IdentityService identity = engine.getIdentityService();
-    TaskService tasks = engine.getTaskService();
-    try {
-      identity.setAuthentication(benutzer.id(), benutzer.gruppen());
-      return tasks.createTaskQuery().processInstanceBusinessKey(aktenzeichen).count() > 0;
-    } finally {
-      identity.clearAuthentication();
-    }
-  }
 
   private static String datum(Object iso) {
     return iso == null ? "" : Zeit.datum(iso).format(DATUM);

@@ -85,6 +85,14 @@ public class RestSicherheit {
     return registrierung;
   }
 
+  @Bean
+  FilterRegistrationBean<WebappUebersetzung> webappUebersetzung() {
+    FilterRegistrationBean<WebappUebersetzung> registrierung = new FilterRegistrationBean<>(new WebappUebersetzung());
+    registrierung.setName("ki-webappuebersetzung");
+    registrierung.addUrlPatterns("/camunda/app/*");
+    return registrierung;
+  }
+
   /** Outermost, so that it sees the final status of every login. */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {

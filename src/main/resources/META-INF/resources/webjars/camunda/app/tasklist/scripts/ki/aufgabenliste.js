@@ -1,0 +1,2 @@
+// Tasklist additions (aufgabenliste); loaded through config.js customScripts.
+export default [];

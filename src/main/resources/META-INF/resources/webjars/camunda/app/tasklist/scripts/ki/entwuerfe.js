@@ -1,0 +1,2 @@
+// Tasklist additions (entwuerfe); loaded through config.js customScripts.
+export default [];

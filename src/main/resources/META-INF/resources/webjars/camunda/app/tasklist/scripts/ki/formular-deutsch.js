@@ -1,0 +1,2 @@
+// Tasklist additions (formular-deutsch); loaded through config.js customScripts.
+export default [];

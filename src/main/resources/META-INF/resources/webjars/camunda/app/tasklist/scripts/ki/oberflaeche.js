@@ -1,0 +1,2 @@
+// Tasklist additions (oberflaeche); loaded through config.js customScripts.
+export default [];

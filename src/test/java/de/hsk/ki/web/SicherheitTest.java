@@ -183,6 +183,22 @@ class SicherheitTest {
     }
   }
 
+  /** Issue 19, point 12: no "migrate to Camunda 8" banner, Camunda's German texts kept under ours. */
+  @Test
+  void keinMigrationsbannerUndCamundasTexteBleiben() throws Exception {
+    for (String app : java.util.List.of("tasklist", "cockpit", "admin", "welcome")) {
+      HttpResponse<String> texte = rest("GET", "/camunda/app/" + app + "/locales/de.json", null, null, Map.of());
+      assertThat(texte.statusCode()).as(app).isEqualTo(200);
+      com.fasterxml.jackson.databind.JsonNode labels = new com.fasterxml.jackson.databind.ObjectMapper().readTree(texte.body()).get("labels");
+      assertThat(labels.get("BANNER_CE_EOL_TEXT").asText()).as(app).isEmpty();
+      assertThat(labels.size()).as(app + ": Camunda's other German texts are still there").isGreaterThan(100);
+      assertThat(rest("GET", "/camunda/app/" + app + "/styles/user-styles.css", null, null, Map.of()).body())
+          .as(app).contains(".ce-eol-banner { display: none !important; }");
+    }
+    assertThat(rest("GET", "/camunda/app/tasklist/locales/de.json", null, null, Map.of()).body())
+        .contains("\"SET_FOLLOW_UP_DATE\"", "\"dateLocales\"");
+  }
+
   /** Issue 18, points 9 and 14: bounded lists for staff, Cockpit's plugin API only for operators. */
   @Test
   void listenSindBegrenztUndCockpitGehoertDemBetrieb() throws Exception {

@@ -56,7 +56,8 @@ class TasklistBrowserTest {
     WebElement karte = warte.until(ExpectedConditions.elementToBeClickable(
         By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Erstberatung durchführen')]")));
     Browser.bildschirmfoto(browser, "01-aufgabenliste");
-    karte.click();
+    // sorted by deadline, the case may be further down, under the footer
+    sichtbar(karte).click();
     Browser.beanspruchen(browser, warte, "sprachen");
     assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())
         .contains("Fall " + fall.getBusinessKey())
@@ -133,8 +134,8 @@ class TasklistBrowserTest {
 
     anmelden(warte, "ademir");
     browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Vermittlung planen')]"))).click();
+    sichtbar(warte.until(ExpectedConditions.elementToBeClickable(
+        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + fall.getBusinessKey() + "')]]//a[contains(text(),'Vermittlung planen')]")))).click();
     Browser.beanspruchen(browser, warte, "vermittlungsziel");
 
     feld("partnerAuswahl-0").click();
@@ -215,7 +216,7 @@ class TasklistBrowserTest {
     assertThat(browser.findElements(karte)).isEmpty();
     waehleFilter(warte, "Aufgaben meiner Gruppe");
     warte.until(ExpectedConditions.visibilityOfElementLocated(karte(verspaetet.getBusinessKey())));
-    warte.until(ExpectedConditions.elementToBeClickable(karte)).click();
+    sichtbar(warte.until(ExpectedConditions.elementToBeClickable(karte))).click();
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".task-details h2"), "Erstberatung durchführen"));
     assertThat(browser.getCurrentUrl()).contains("task=" + aufgabe.getId());
 
@@ -233,9 +234,7 @@ class TasklistBrowserTest {
         .map(Comment::getFullMessage).anyMatch(kommentar::equals));
     warte.until(ExpectedConditions.invisibilityOfElementLocated(By.id("comment-form-message")));
 
-    // Follow-up and due date are not exercised: Tasklist saves them with PUT /task/{id}, sending the
-    // task back as read, and Camunda 7.24 cannot read its own camundaFormRef (400), so for tasks
-    // with a Camunda Form (all of ours) Tasklist shows "Die Aufgabe konnte nicht gespeichert werden".
+    // follow-up date: AufgabenlisteBrowserTest (the due date is the process's and cannot be changed)
 
     // tabs: history lists claim and comment, the diagram renders the task, the description is the model's
     reiter(warte, "Historie");
@@ -259,19 +258,19 @@ class TasklistBrowserTest {
     warte.until(ExpectedConditions.visibilityOfElementLocated(karte));
     assertThat(browser.findElements(karte(verspaetet.getBusinessKey()))).isEmpty();
 
-    // sorting: newest first by default, oldest first after switching the direction
+    // sorting: by deadline, the oldest first (aufgabenliste.js); descending after switching the direction
     waehleFilter(warte, "Aufgaben meiner Gruppe");
     warte.until(ExpectedConditions.visibilityOfElementLocated(karte(verspaetet.getBusinessKey())));
     // the list of the filter before may still be on screen for a moment
-    warte.until(d -> erstellungszeiten().size() >= 2);
-    assertThat(erstellungszeiten()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    warte.until(d -> fristen().size() >= 2);
+    assertThat(fristen()).isSorted();
     warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".sorting-choice .sort-direction"))).click();
-    warte.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8).contains("\"asc\""));
+    warte.until(d -> java.net.URLDecoder.decode(d.getCurrentUrl(), java.nio.charset.StandardCharsets.UTF_8).contains("\"desc\""));
     warte.until(d -> {
-      List<java.util.Date> jetzt = erstellungszeiten();
-      return jetzt.size() >= 2 && jetzt.get(0).before(jetzt.get(jetzt.size() - 1));
+      List<java.util.Date> jetzt = fristen();
+      return jetzt.size() >= 2 && jetzt.get(0).after(jetzt.get(jetzt.size() - 1));
     });
-    assertThat(erstellungszeiten()).isSorted();
+    assertThat(fristen()).isSortedAccordingTo(java.util.Comparator.reverseOrder());
 
     // search criterion: business key
     WebElement suche = browser.findElement(By.cssSelector(".search-field input.main-field"));
@@ -305,17 +304,23 @@ class TasklistBrowserTest {
     return By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + businessKey + "')]]//a[contains(text(),'Erstberatung durchführen')]");
   }
 
+  /** Deadlines of the tasks with one in the list, in the list's order (H2 puts tasks without one first). */
+  private List<java.util.Date> fristen() {
+    return aufgaben().stream().map(Task::getDueDate).filter(java.util.Objects::nonNull).toList();
+  }
+
   /**
-   * Creation times of the tasks in the list, in the list's order (the cards link to their task);
+   * The tasks in the list, in the list's order (the cards link to their task);
    * the links read in one script call, so a list Tasklist redraws meanwhile leaves no stale element.
    */
   @SuppressWarnings("unchecked")
-  private List<java.util.Date> erstellungszeiten() {
+  private List<Task> aufgaben() {
     List<String> links = (List<String>) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
         "return Array.from(document.querySelectorAll('ol.tasks-list > li.task h4.task a')).map(a => a.href);");
     return links.stream()
         .map(href -> href.replaceAll(".*[?&]task=([^&]+).*", "$1"))
-        .map(id -> aufgabe(id).getCreateTime())
+        .map(this::aufgabe)
+        .filter(java.util.Objects::nonNull)
         .toList();
   }
 

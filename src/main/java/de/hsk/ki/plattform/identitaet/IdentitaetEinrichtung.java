@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import de.hsk.ki.plattform.fall.Kartentext;
 import de.hsk.ki.plattform.prozess.Prozessbeschreibung;
 import de.hsk.ki.plattform.prozess.Prozesse;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -41,6 +42,7 @@ public class IdentitaetEinrichtung {
   public static final String FILTER_MEINE = "Meine Aufgaben";
   public static final String FILTER_GRUPPE = "Aufgaben meiner Gruppe";
   public static final String FILTER_UEBERFAELLIG = "Überfällig";
+  public static final String FILTER_UEBERFAELLIG_ALLE = "Überfällig – alle Gruppen";
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -184,25 +186,39 @@ public class IdentitaetEinrichtung {
   }
 
   private void filterEinrichten() {
-    List<Map<String, String>> variablen = List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen"));
+    // the case number and a short, proportionate description of the case (docs/datenschutz.md, "Aufgabenkarten")
+    List<Map<String, String>> variablen = List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen"),
+        Map.of("name", Kartentext.VARIABLE, "label", "Fall"));
+    // Tasklist opens the filter with the lowest priority: the group's list is where the work is
     TaskQuery meine = new org.camunda.bpm.engine.impl.TaskQueryImpl();
     ((org.camunda.bpm.engine.impl.TaskQueryImpl) meine).taskAssigneeExpression("${currentUser()}");
-    filter(FILTER_MEINE, "Aufgaben, die mir zugewiesen sind", -10, "#2f6f9f", meine, variablen);
+    filter(FILTER_MEINE, "Aufgaben, die mir zugewiesen sind", -5, "#2f6f9f", meine, variablen);
 
     org.camunda.bpm.engine.impl.TaskQueryImpl gruppe = new org.camunda.bpm.engine.impl.TaskQueryImpl();
     gruppe.taskCandidateGroupInExpression("${currentUserGroups()}");
     gruppe.includeAssignedTasks();
-    filter(FILTER_GRUPPE, "Offene Aufgaben meiner Gruppen, auch bereits übernommene", -5, "#4a8a3a", gruppe, variablen);
+    filter(FILTER_GRUPPE, "Offene Aufgaben meiner Gruppen, auch bereits übernommene", -10, "#4a8a3a", gruppe, variablen);
 
     org.camunda.bpm.engine.impl.TaskQueryImpl ueberfaellig = new org.camunda.bpm.engine.impl.TaskQueryImpl();
     ueberfaellig.taskCandidateGroupInExpression("${currentUserGroups()}");
     ueberfaellig.includeAssignedTasks();
     ueberfaellig.dueBeforeExpression("${now()}");
     filter(FILTER_UEBERFAELLIG, "Aufgaben meiner Gruppen, deren Frist abgelaufen ist", -3, "#b03030", ueberfaellig, variablen);
+
+    // the management sees how far every group is behind its deadlines, by case number only (need-to-know)
+    org.camunda.bpm.engine.impl.TaskQueryImpl alleUeberfaelligen = new org.camunda.bpm.engine.impl.TaskQueryImpl();
+    alleUeberfaelligen.dueBeforeExpression("${now()}");
+    filter(FILTER_UEBERFAELLIG_ALLE, "Überfällige Aufgaben aller Gruppen, die älteste Frist zuerst", -1, "#7a1f1f",
+        alleUeberfaelligen, List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen")), List.of(KiGruppen.LEITUNG));
   }
 
   private void filter(String name, String beschreibung, int prioritaet, String farbe, TaskQuery query,
       List<Map<String, String>> variablen) {
+    filter(name, beschreibung, prioritaet, farbe, query, variablen, tasklistGruppen());
+  }
+
+  private void filter(String name, String beschreibung, int prioritaet, String farbe, TaskQuery query,
+      List<Map<String, String>> variablen, java.util.Collection<String> leser) {
     Filter filter = filters.createFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -216,7 +232,7 @@ public class IdentitaetEinrichtung {
     filter.setProperties(eigenschaften);
     filter.setQuery(query);
     filters.saveFilter(filter);
-    for (String gruppe : tasklistGruppen()) {
+    for (String gruppe : leser) {
       gewaehre(gruppe, Resources.FILTER, filter.getId(), Permissions.READ);
     }
   }

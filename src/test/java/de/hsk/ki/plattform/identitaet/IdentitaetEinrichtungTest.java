@@ -30,7 +30,7 @@ class IdentitaetEinrichtungTest {
 
     assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(gruppen);
     assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(benutzer);
-    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filter).isEqualTo(3);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filter).isEqualTo(4);
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(rechte);
     assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(KiGruppen.LEHRKRAEFTE).count()).isEqualTo(mitgliedschaften);
   }

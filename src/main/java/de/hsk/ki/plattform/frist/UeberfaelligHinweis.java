@@ -36,9 +36,11 @@ public class UeberfaelligHinweis {
   private final MailProperties absender;
   private final Environment umgebung;
   private final String basisUrl;
+  private final de.hsk.ki.plattform.partnermail.Mailausgang ausgang;
 
   public UeberfaelligHinweis(ProcessEngine engine, JavaMailSender mail, MailProperties absender, Environment umgebung,
-      @Value("${ki.basis-url}") String basisUrl) {
+      @Value("${ki.basis-url}") String basisUrl, de.hsk.ki.plattform.partnermail.Mailausgang ausgang) {
+    this.ausgang = ausgang;
     this.engine = engine;
     this.mail = mail;
     this.absender = absender;
@@ -77,6 +79,11 @@ public class UeberfaelligHinweis {
       }
       long alle = engine.getTaskService().createTaskQuery().taskCandidateGroup(gruppe).includeAssignedTasks()
           .dueBefore(Date.from(jetzt)).count();
+      // every node runs this job at 07:00: the mail register lets one of them send, once a day per group
+      String schluessel = "ueberfaellig:" + gruppe + ":" + jetzt.atZone(Zeit.UHR.getZone()).toLocalDate();
+      if (!ausgang.vorbereiten(schluessel, "UEBERFAELLIG", "UEBERFAELLIG_HINWEIS", gruppe)) {
+        continue;
+      }
       SimpleMailMessage nachricht = new SimpleMailMessage();
       nachricht.setFrom(absender.absender());
       nachricht.setReplyTo(absender.antwortAn());
@@ -91,6 +98,7 @@ public class UeberfaelligHinweis {
           + "abbestellen kann sie der Betrieb (Einstellung " + PRAEFIX + ").\n");
       try {
         mail.send(nachricht);
+        ausgang.gesendet(schluessel);
         gesendet++;
         LOG.info("Overdue notice sent for group {} ({} new, {} overdue)", gruppe, neu, alle);
       } catch (org.springframework.mail.MailException e) {

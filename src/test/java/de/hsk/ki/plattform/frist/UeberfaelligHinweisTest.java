@@ -50,6 +50,9 @@ class UeberfaelligHinweisTest {
 
     assertThat(hinweis.senden(Map.of("kilehrkraefte", "lehrkraefte@example.org", "schulamt", " "), jetzt.minus(Duration.ofDays(1)), jetzt))
         .isEqualTo(1);
+    // a second node running the same job that morning sends nothing
+    assertThat(hinweis.senden(Map.of("kilehrkraefte", "lehrkraefte@example.org"), jetzt.minus(Duration.ofDays(1)), jetzt))
+        .isZero();
     MimeMessage[] post = greenMail.getReceivedMessages();
     assertThat(post).hasSize(1);
     assertThat(post[0].getAllRecipients()[0].toString()).isEqualTo("lehrkraefte@example.org");

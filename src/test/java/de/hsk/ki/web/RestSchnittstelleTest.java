@@ -183,6 +183,7 @@ public class RestSchnittstelleTest {
         "terminUhrzeit", "09:00",
         "terminOrt", "KREISHAUS_ARNSBERG",
         "einladungsweg", "TELEFON",
+        "einladungsergebnis", "TERMIN_VEREINBART",
         "dolmetscherGebucht", false)).toString());
     assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(204);
 
@@ -202,6 +203,7 @@ public class RestSchnittstelleTest {
         "terminUhrzeit", "09:00",
         "terminOrt", "KREISHAUS_ARNSBERG",
         "einladungsweg", "TELEFON",
+        "einladungsergebnis", "TERMIN_VEREINBART",
         "dolmetscherGebucht", false)).toString();
     java.util.concurrent.ExecutorService zwei = java.util.concurrent.Executors.newFixedThreadPool(2);
     try {

@@ -33,7 +33,7 @@ public class EinwilligungErfassen implements TaskListener {
     String aktenzeichen = task.getExecution().getProcessBusinessKey();
     einwilligungen.erfasse(aktenzeichen, (String) task.getVariable("partner"),
         "ERTEILT".equals(task.getVariable("einwilligung")), rolle, (String) task.getVariable("einwilligendeName"),
-        (String) task.getVariable("zweck"), datum, benutzer(task));
+        (String) task.getVariable("zweck"), datum, benutzer(task), (String) task.getVariable("erklaerungsform"));
     task.setVariable("einwilligungenUebersicht", einwilligungen.uebersicht(aktenzeichen));
   }
 

@@ -19,7 +19,7 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   public record Einwilligung(String partner, boolean erteilt, String personRolle, String personName, String zweck,
-      LocalDate datum, Timestamp widerrufenAm) {
+      LocalDate datum, Timestamp widerrufenAm, String erklaerungsform) {
     boolean gueltig() {
       return erteilt && widerrufenAm == null;
     }
@@ -35,10 +35,26 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
 
   public void erfasse(String aktenzeichen, String partner, boolean erteilt, String rolle, String name, String zweck,
       LocalDate datum, String benutzer) {
+    erfasse(aktenzeichen, partner, erteilt, rolle, name, zweck, datum, benutzer, null);
+  }
+
+  /** @param erklaerungsform SCHRIFTLICH or MUENDLICH, or null when not recorded */
+  public void erfasse(String aktenzeichen, String partner, boolean erteilt, String rolle, String name, String zweck,
+      LocalDate datum, String benutzer, String erklaerungsform) {
     jdbc.update(
-        "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_von, erfasst_am)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        aktenzeichen, partner, erteilt, rolle, name, zweck, java.sql.Date.valueOf(datum), benutzer, jetzt());
+        "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_von, erfasst_am, erklaerungsform)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        aktenzeichen, partner, erteilt, rolle, name, zweck, java.sql.Date.valueOf(datum), benutzer, jetzt(), erklaerungsform);
+  }
+
+  @Override
+  public String erklaerungsform(String aktenzeichen, String partner) {
+    List<Einwilligung> gueltige = vonFall(aktenzeichen).stream().filter(e -> e.partner().equals(partner) && e.gueltig()).toList();
+    if (gueltige.isEmpty()) {
+      return null;
+    }
+    String form = gueltige.get(gueltige.size() - 1).erklaerungsform();
+    return "SCHRIFTLICH".equals(form) ? "schriftlich" : "MUENDLICH".equals(form) ? "mündlich" : null;
   }
 
   public int widerrufe(String aktenzeichen, String partner, String benutzer) {
@@ -56,7 +72,8 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
     return jdbc.query(
         "SELECT * FROM ki_einwilligung WHERE aktenzeichen = ? ORDER BY erfasst_am, id",
         (rs, i) -> new Einwilligung(rs.getString("partner"), rs.getBoolean("erteilt"), rs.getString("person_rolle"),
-            rs.getString("person_name"), rs.getString("zweck"), rs.getDate("datum").toLocalDate(), rs.getTimestamp("widerrufen_am")),
+            rs.getString("person_name"), rs.getString("zweck"), rs.getDate("datum").toLocalDate(), rs.getTimestamp("widerrufen_am"),
+            rs.getString("erklaerungsform")),
         aktenzeichen);
   }
 
@@ -72,7 +89,10 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
       text.append("- ").append(partner).append(": ")
           .append(e.erteilt() ? "erteilt" : "verweigert")
           .append(" am ").append(e.datum().format(DATUM))
-          .append(" durch ").append("JUGENDLICHE".equals(e.personRolle()) ? "die/den Jugendliche(n)" : "Sorgeberechtigte");
+          .append(" durch ").append("JUGENDLICHE".equals(e.personRolle()) ? "die Person selbst" : "Sorgeberechtigte");
+      if (e.erklaerungsform() != null) {
+        text.append(", ").append("SCHRIFTLICH".equals(e.erklaerungsform()) ? "schriftlich" : "mündlich");
+      }
       if (e.widerrufenAm() != null) {
         // plain text: forms show case data escaped, so Markdown emphasis would appear as asterisks
         text.append(", WIDERRUFEN – widerrufen am ").append(e.widerrufenAm().toLocalDateTime().toLocalDate().format(DATUM));

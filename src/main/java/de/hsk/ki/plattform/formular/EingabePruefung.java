@@ -64,6 +64,11 @@ public final class EingabePruefung {
       return false;
     }
     String[] teile = feld.pflichtWenn().split("=", 2);
+    if (teile[0].endsWith("!")) {
+      // "feld!=wert": required unless the other field has that value (also when it is absent)
+      JsonNode anderer = variablen.get(teile[0].substring(0, teile[0].length() - 1));
+      return anderer == null || !anderer.hasNonNull("value") || !anderer.get("value").asText().equals(teile[1]);
+    }
     JsonNode anderer = variablen.get(teile[0]);
     return anderer != null && anderer.hasNonNull("value") && anderer.get("value").asText().equals(teile[1]);
   }

@@ -5,8 +5,8 @@ import java.util.Set;
 /**
  * One input field of a form, as far as the server checks it.
  *
- * @param pflichtWenn "feld=wert": required only when another submitted field has that value
- *     (form property, mirrors a conditional field in the form)
+ * @param pflichtWenn "feld=wert": required only when another submitted field has that value;
+ *     "feld!=wert": required unless it has that value (form property, mirrors a conditional field in the form)
  */
 public record FormularFeld(
     String key,

@@ -7,4 +7,9 @@ package de.hsk.ki.plattform.partnermail;
 public interface Einwilligungspruefung {
 
   boolean liegtVor(String aktenzeichen, String partner);
+
+  /** How the valid consent was declared, as the e-mail says it ("schriftlich", "mündlich"), or null if not recorded. */
+  default String erklaerungsform(String aktenzeichen, String partner) {
+    return null;
+  }
 }

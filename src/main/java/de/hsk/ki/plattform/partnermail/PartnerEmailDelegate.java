@@ -56,6 +56,10 @@ public class PartnerEmailDelegate implements JavaDelegate {
     if (execution.getVariableLocal("werte") instanceof Map<?, ?> ausDemModell) {
       ausDemModell.forEach((k, v) -> werte.put(String.valueOf(k), v));
     }
+    if (vorlage.einwilligung()) {
+      // the e-mail states only what was recorded: written or oral, or nothing when not recorded
+      werte.put("einwilligungsform", einwilligungen.get().erklaerungsform(aktenzeichen, empfaenger));
+    }
     if (aufgabe != null) {
       Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
           .processInstanceId(execution.getProcessInstanceId())

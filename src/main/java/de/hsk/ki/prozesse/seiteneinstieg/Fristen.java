@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
 public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
 
   @Frist private String einladung = "P3D";
+  /** Second attempt to reach a family that could not be reached. */
+  @Frist private String zweiterKontaktversuch = "P14D";
   @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";
   @Frist private String zuweisung = "P14D";
   @Frist private String zuweisungErinnerung = "P14D";
@@ -35,7 +37,14 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
         .atZone(Zeit.ZONE).toInstant());
   }
 
+  /** Due date of the invitation task: the first attempt, or the second after "nicht erreichbar". */
+  public String einladungsfrist(Object kontaktversuche) {
+    return kontaktversuche instanceof Number n && n.longValue() > 0 ? zweiterKontaktversuch : einladung;
+  }
+
   public String getEinladung() { return einladung; }
+  public String getZweiterKontaktversuch() { return zweiterKontaktversuch; }
+  public void setZweiterKontaktversuch(String v) { zweiterKontaktversuch = v; }
   public void setEinladung(String v) { einladung = v; }
   public String getErstberatungNachTermin() { return erstberatungNachTermin; }
   public void setErstberatungNachTermin(String v) { erstberatungNachTermin = v; }

@@ -73,6 +73,18 @@ public class Seiteneinstieg {
   public static final Variable<String> ANSPRECHPERSON = Variable.text("ansprechperson");
   public static final Variable<LocalDate> VERSANDDATUM = Variable.datum("versanddatum");
   public static final Variable<String> VERSANDWEG = Variable.text("versandweg");
+  /** Keys of the schools that refused this case, comma-separated: never offered or accepted again. */
+  public static final Variable<String> ABGELEHNTE_SCHULEN = Variable.text("abgelehnteSchulen");
+  /** Read-only history of refused assignments, shown on the next assignment task. */
+  public static final Variable<String> BISHERIGE_ZUWEISUNGEN = Variable.text("bisherigeZuweisungen");
+  /** Outcome of the invitation task: TERMIN_VEREINBART or NICHT_ERREICHBAR. */
+  public static final Variable<String> EINLADUNGSERGEBNIS = Variable.text("einladungsergebnis");
+  public static final Variable<String> KONTAKTNOTIZ = Variable.text("kontaktnotiz");
+  /** Failed attempts to reach the family; after the second the case is closed with a reason. */
+  public static final Variable<Long> KONTAKTVERSUCHE = Variable.zahl("kontaktversuche");
+  public static final Variable<String> BISHERIGE_KONTAKTVERSUCHE = Variable.text("bisherigeKontaktversuche");
+  public static final Variable<String> ABSCHLUSSGRUND = Variable.text("abschlussgrund");
+  public static final Variable<String> ABSCHLUSSNOTIZ = Variable.text("abschlussnotiz");
 
   /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
@@ -81,7 +93,12 @@ public class Seiteneinstieg {
     Gateway_Zustaendigkeit,
     Task_ZustaendigkeitKlaeren,
     Event_FallAbgegeben,
+    Gateway_EinladungWiederholen,
     Task_EinladungVersenden,
+    Gateway_FamilieErreicht,
+    Gateway_WeitererKontaktversuch,
+    Task_FallOhneErstberatungAbschliessen,
+    Event_FallOhneErstberatungGeschlossen,
     Task_ErstberatungDurchfuehren,
     Gateway_GesundheitsamtErforderlich,
     Task_GesundheitsamtBenachrichtigen,

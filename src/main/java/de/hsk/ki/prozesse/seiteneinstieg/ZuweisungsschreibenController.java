@@ -4,82 +4,177 @@ import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.Aufgabenzugang;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.partner.Schulform;
 import de.hsk.ki.plattform.zeit.Zeit;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The assignment letter to the family, as a printable German page. Only staff who can see an open
- * task of the case in Tasklist may open it.
+ * The letters to the family (assignment letter, invitation to the first counselling) as printable
+ * German pages in DIN 5008 layout: window-envelope address block, the KI's contact block, the
+ * salutation from the guardians, the signing clerk. Only staff who can see an open task of the case
+ * in Tasklist may open them; every opening is logged.
  */
 @Controller
 public class ZuweisungsschreibenController {
 
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  private static final Set<String> BERUFSKOLLEG_BILDUNGSGAENGE = Set.of("IFK", "FIT_FUER_MEHR");
 
   private final ProcessEngine engine;
   private final Aufgabenzugang zugang;
   private final AngemeldeteBenutzer angemeldet;
   private final PartnerVerzeichnis verzeichnis;
   private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
+  private final KiKontakt kontakt;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
-      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang) {
+      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt) {
     this.engine = engine;
     this.zugang = zugang;
     this.angemeldet = angemeldet;
     this.verzeichnis = verzeichnis;
     this.protokoll = protokoll;
+    this.kontakt = kontakt;
   }
 
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}", produces = "text/html")
   public String zuweisungsschreiben(
       @PathVariable String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
-    response.setHeader("Cache-Control", "no-store");
-    var benutzer = angemeldet.aus(request);
-    if (benutzer.isEmpty()) {
-      response.setStatus(401);
-      model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
-      return "ki/hinweis";
-    }
-    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, null)) {
-      response.setStatus(404);
-      model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
-      return "ki/hinweis";
-    }
-    ProcessInstance fall = engine.getRuntimeService().createProcessInstanceQuery()
-        .processInstanceBusinessKey(aktenzeichen, "Process_Seiteneinstieg").singleResult();
+    Fall fall = fall(aktenzeichen, request, response, model);
     if (fall == null) {
-      response.setStatus(404);
-      model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Seiteneinstiegs-Fall.");
       return "ki/hinweis";
     }
-    Map<String, Object> v = engine.getRuntimeService().getVariables(fall.getId());
+    Map<String, Object> v = fall.variablen();
     if (v.get("zugewieseneSchule") == null || !"ANGENOMMEN".equals(v.get("aufnahme"))) {
       response.setStatus(409);
       model.addAttribute("meldung", "Für diesen Fall liegt noch keine angenommene Zuweisung vor.");
       return "ki/hinweis";
     }
-    protokoll.lesend(benutzer.get().id(), aktenzeichen, "Zuweisungsschreiben");
+    protokoll.lesend(fall.benutzer(), aktenzeichen, "Zuweisungsschreiben");
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);
-    model.addAttribute("v", v);
-    model.addAttribute("aktenzeichen", aktenzeichen);
     model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
     model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
-    model.addAttribute("heute", Zeit.heute().format(DATUM));
-    model.addAttribute("geburtsdatum", datum(v.get("geburtsdatum")));
     model.addAttribute("schulbeginn", datum(v.get("schulbeginn")));
+    String schulform = (String) v.get("empfohleneSchulform");
+    model.addAttribute("bildungsgang", BERUFSKOLLEG_BILDUNGSGAENGE.contains(schulform) ? Schulform.bezeichnungVon(schulform) : null);
     return "seiteneinstieg/zuweisungsschreiben";
   }
 
+  /**
+   * The invitation; date, time and place come from the open invitation task's form (query
+   * parameters, checked here) or, once recorded, from the case.
+   */
+  @GetMapping(value = "/ki/seiteneinstieg/einladung/{aktenzeichen}", produces = "text/html")
+  public String einladung(@PathVariable String aktenzeichen, @RequestParam(required = false) String datum,
+      @RequestParam(required = false) String uhrzeit, @RequestParam(required = false) String ort,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    Fall fall = fall(aktenzeichen, request, response, model);
+    if (fall == null) {
+      return "ki/hinweis";
+    }
+    Map<String, Object> v = fall.variablen();
+    String tag = datum != null ? datum : (String) v.get("terminDatum");
+    String zeit = uhrzeit != null ? uhrzeit : (String) v.get("terminUhrzeit");
+    String terminOrt = ort != null ? ort : (String) v.get("terminOrt");
+    LocalDate termin;
+    try {
+      termin = tag == null ? null : LocalDate.parse(tag);
+    } catch (DateTimeParseException e) {
+      termin = null;
+    }
+    String ortText = terminOrt == null ? null : ortText(terminOrt);
+    if (termin == null || zeit == null || !zeit.matches("([01][0-9]|2[0-3]):[0-5][0-9]") || ortText == null) {
+      response.setStatus(409);
+      model.addAttribute("meldung", "Für die Einladung fehlen Datum, Uhrzeit (HH:MM) oder Ort des Termins. "
+          + "Bitte im Formular eintragen und das Schreiben dann erneut öffnen.");
+      return "ki/hinweis";
+    }
+    protokoll.lesend(fall.benutzer(), aktenzeichen, "Einladungsschreiben");
+    model.addAttribute("termin", termin.format(DATUM));
+    model.addAttribute("wochentag", wochentag(termin));
+    model.addAttribute("uhrzeit", zeit);
+    model.addAttribute("ort", ortText);
+    model.addAttribute("dolmetschung", Boolean.TRUE.equals(v.get("dolmetscherBenoetigt")));
+    return "seiteneinstieg/einladungsschreiben";
+  }
+
+  private record Fall(String benutzer, Map<String, Object> variablen) {}
+
+  /** Access check and the model every letter needs; null when the page answers with a notice. */
+  private Fall fall(String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
+    response.setHeader("Cache-Control", "no-store");
+    var benutzer = angemeldet.aus(request);
+    if (benutzer.isEmpty()) {
+      response.setStatus(401);
+      model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
+      return null;
+    }
+    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, null)) {
+      response.setStatus(404);
+      model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
+      return null;
+    }
+    ProcessInstance instanz = engine.getRuntimeService().createProcessInstanceQuery()
+        .processInstanceBusinessKey(aktenzeichen, Seiteneinstieg.SCHLUESSEL).singleResult();
+    if (instanz == null) {
+      response.setStatus(404);
+      model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Seiteneinstiegs-Fall.");
+      return null;
+    }
+    Map<String, Object> v = engine.getRuntimeService().getVariables(instanz.getId());
+    Long alter = v.get("alter") instanceof Number n ? n.longValue() : null;
+    Briefanschrift an = Briefanschrift.von((String) v.get("erziehungsberechtigte"), (String) v.get("anschrift"),
+        (String) v.get("vorname"), (String) v.get("nachname"), alter);
+    model.addAttribute("v", v);
+    model.addAttribute("aktenzeichen", aktenzeichen);
+    model.addAttribute("empfaenger", an.zeilen());
+    model.addAttribute("anrede", an.anrede());
+    model.addAttribute("volljaehrig", alter != null && alter >= 18);
+    model.addAttribute("kontakt", kontakt);
+    model.addAttribute("bearbeitung", name(benutzer.get().id()));
+    model.addAttribute("heute", Zeit.heute().format(DATUM));
+    model.addAttribute("geburtsdatum", datum(v.get("geburtsdatum")));
+    return new Fall(benutzer.get().id(), v);
+  }
+
+  /** The clerk who signs: the person who opens the letter in their task (first and last name). */
+  private String name(String benutzerId) {
+    User user = engine.getIdentityService().createUserQuery().userId(benutzerId).singleResult();
+    if (user == null) {
+      return benutzerId;
+    }
+    String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
+        + (user.getLastName() == null ? "" : user.getLastName())).trim();
+    return name.isEmpty() ? benutzerId : name;
+  }
+
+  private String ortText(String schluessel) {
+    return switch (schluessel) {
+      case "KREISHAUS_ARNSBERG" -> kontakt.stelle() + ", Kreishaus Arnsberg, " + kontakt.strasse() + ", " + kontakt.ort();
+      case "KREISHAUS_MESCHEDE" -> "Kreishaus Meschede, Steinstraße 27, 59872 Meschede";
+      case "SCHULAMT_MESCHEDE" -> "Schulamt für den Hochsauerlandkreis, Meschede";
+      case "DIGITAL" -> "digital (den Zugangslink senden wir Ihnen vor dem Termin)";
+      default -> null;
+    };
+  }
+
+  private static String wochentag(LocalDate tag) {
+    return tag.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.GERMAN);
+  }
 
   private static String datum(Object iso) {
     return iso == null ? "" : Zeit.datum(iso).format(DATUM);

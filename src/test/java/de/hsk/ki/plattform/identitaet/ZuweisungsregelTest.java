@@ -134,7 +134,7 @@ class ZuweisungsregelTest {
     assertThat(kollegin.post("/task/" + id + "/claim", Map.of("userId", KOLLEGIN)).statusCode()).isEqualTo(204);
     HttpResponse<String> erledigt = kollegin.post("/task/" + id + "/complete", Rest.formular(Map.of(
         "terminDatum", java.time.LocalDate.now().plusDays(2).toString(), "terminUhrzeit", "09:00",
-        "terminOrt", "DIGITAL", "einladungsweg", "EMAIL", "dolmetscherGebucht", false)));
+        "terminOrt", "DIGITAL", "einladungsweg", "EMAIL", "einladungsergebnis", "TERMIN_VEREINBART", "dolmetscherGebucht", false)));
     assertThat(erledigt.statusCode()).as(erledigt.body()).isEqualTo(204);
     assertThat(rechte.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(id).list()).isEmpty();
     // nor to its group (issue 18, point 2): the group's work on it is done

@@ -135,18 +135,82 @@ class SeiteneinstiegProzessTest {
   void ablehnungDerSchuleFuehrtZurErneutenZuweisung() {
     ProcessInstance fall = melde("ARNSBERG", 12);
     bisZurVergabe(fall, "HAUPTSCHULE");
-    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-HA-ARNSBERG-1"));
+    org.camunda.bpm.engine.task.Task erste = task("Task_ZuweisungSchulamt", fall);
+    // only schools of the recommended form, the child's municipality first
+    assertThat(optionen(erste)).containsExactly("SCHULE-HA-ARNSBERG-1", "SCHULE-HA-MESCHEDE-1");
+    complete(erste, zuweisung("SCHULE-HA-ARNSBERG-1"));
     fuehreJobAus(fall, "Task_SchuleInformieren");
     complete(task("Task_AufnahmeErfassen", fall), aufnahme(false));
 
+    // the repeated task starts empty and shows what came before; the refusing school is not offered
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
-    complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-SE-BESTWIG-1"));
+    org.camunda.bpm.engine.task.Task zweite = task("Task_ZuweisungSchulamt", fall);
+    Map<String, Object> formular = engine.getFormService().getTaskFormVariables(zweite.getId()).entrySet().stream()
+        .filter(e -> e.getValue() != null)
+        .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    assertThat(formular).doesNotContainKeys("zugewieseneSchule", "schulbeginn", "ansprechperson");
+    assertThat((String) formular.get("bisherigeZuweisungen"))
+        .startsWith("- Hauptschule Arnsberg (Demo) – abgelehnt am " + java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+        .endsWith("Grund: Klasse 4 voll belegt");
+    assertThat(optionen(zweite)).containsExactly("SCHULE-HA-MESCHEDE-1");
+
+    // assigning the refusing school again is refused, also past the form
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(zweite, zuweisung("SCHULE-HA-ARNSBERG-1")))
+        .hasMessageContaining("Hauptschule Arnsberg (Demo) hat die Aufnahme in diesem Fall bereits abgelehnt");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+
+    complete(zweite, Map.of("zugewieseneSchule", "SCHULE-HA-MESCHEDE-1", "schulbeginn", java.time.LocalDate.now().plusDays(9).toString()));
     fuehreJobAus(fall, "Task_SchuleInformieren");
     assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
       try { return m.getAllRecipients()[0].toString(); } catch (Exception e) { throw new IllegalStateException(e); }
-    })).containsExactly("hauptschule.arnsberg@example.org", "sekundarschule.bestwig@example.org");
+    })).containsExactly("hauptschule.arnsberg@example.org", "hauptschule.meschede@example.org");
+    // the feedback task starts empty too, and the refused school's contact is gone from the case
+    assertThat(engine.getTaskService().getVariable(task("Task_AufnahmeErfassen", fall).getId(), "aufnahme")).isNull();
+    assertThat(runtime.getVariable(fall.getId(), "ansprechperson")).isNull();
     complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
+    assertThat(runtime.getVariable(fall.getId(), "zugewieseneSchule")).isEqualTo("SCHULE-HA-MESCHEDE-1");
+  }
+
+  @SuppressWarnings("unchecked")
+  private java.util.List<String> optionen(org.camunda.bpm.engine.task.Task aufgabe) {
+    Object optionen = engine.getTaskService().getVariableLocal(aufgabe.getId(), "schulOptionen");
+    return ((java.util.List<Map<String, String>>) optionen).stream().map(o -> o.get("value")).toList();
+  }
+
+  @Test
+  void familieNichtErreichbarZweiterVersuchMitFristDannAbschlussMitGrund() {
+    ProcessInstance fall = melde("ARNSBERG", 9);
+    org.camunda.bpm.engine.task.Task erster = task("Task_EinladungVersenden", fall);
+    complete(erster, Map.of("einladungsergebnis", "NICHT_ERREICHBAR", "kontaktnotiz", "Telefon besetzt, Brief zurück"));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinladungVersenden");
+    org.camunda.bpm.engine.task.Task zweiter = task("Task_EinladungVersenden", fall);
+    assertThat(zweiter.getId()).isNotEqualTo(erster.getId());
+    // second attempt: its own, longer deadline, an empty form and the first attempt shown read-only
+    assertThat(zweiter.getDueDate()).isAfter(new Date(erster.getDueDate().getTime() + 5L * 24 * 3600 * 1000));
+    assertThat(engine.getTaskService().getVariable(zweiter.getId(), "einladungsergebnis")).isNull();
+    assertThat(engine.getTaskService().getVariable(zweiter.getId(), "kontaktnotiz")).isNull();
+    assertThat((String) runtime.getVariable(fall.getId(), "bisherigeKontaktversuche"))
+        .contains("1. Versuch am").contains("Telefon besetzt, Brief zurück");
+
+    complete(zweiter, Map.of("einladungsergebnis", "NICHT_ERREICHBAR", "kontaktnotiz", "Hausbesuch, niemand da"));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_FallOhneErstberatungAbschliessen").task().hasCandidateGroup("kiVerwaltung");
+    assertThat((String) runtime.getVariable(fall.getId(), "bisherigeKontaktversuche")).contains("2. Versuch am").contains("Hausbesuch");
+    complete(task("Task_FallOhneErstberatungAbschliessen", fall), Map.of("abschlussgrund", "VERZOGEN", "abschlussnotiz", "nach Dortmund"));
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallOhneErstberatungGeschlossen").hasNotPassed("Task_ErstberatungDurchfuehren");
+  }
+
+  @Test
+  void imZweitenVersuchErreichtGehtEsZurErstberatung() {
+    ProcessInstance fall = melde("ARNSBERG", 9);
+    complete(task("Task_EinladungVersenden", fall), Map.of("einladungsergebnis", "NICHT_ERREICHBAR", "kontaktnotiz", "keine Antwort"));
+    Map<String, Object> termin = new java.util.HashMap<>(einladung());
+    termin.put("einladungsergebnis", "TERMIN_VEREINBART");
+    complete(task("Task_EinladungVersenden", fall), termin);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ErstberatungDurchfuehren");
+    assertThat(runtime.getVariable(fall.getId(), "terminUhrzeit")).isEqualTo("10:30");
+    assertThat(runtime.getVariable(fall.getId(), "kontaktversuche")).isEqualTo(1L);
   }
 
   @Test

@@ -30,6 +30,7 @@ public final class Seiteneinstiegsfall {
 
   public static Map<String, Object> einladung() {
     return Map.of(
+        "einladungsergebnis", "TERMIN_VEREINBART",
         "terminDatum", LocalDate.now().plusDays(3).toString(),
         "terminUhrzeit", "10:30",
         "terminOrt", "KREISHAUS_ARNSBERG",

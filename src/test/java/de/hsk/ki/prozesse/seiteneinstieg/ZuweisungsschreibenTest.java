@@ -88,4 +88,97 @@ class ZuweisungsschreibenTest {
     assertThat(schulamt.statusCode()).isEqualTo(404);
     assertThat(schulamt.body()).doesNotContain(MARKER_NAME);
   }
+
+  @Test
+  void briefNachDin5008MitKontaktDerKiSachbearbeiterinUndAnredeDerEltern() throws Exception {
+    java.util.Map<String, Object> meldung = new java.util.HashMap<>(meldung("ARNSBERG", 7));
+    meldung.put("erziehungsberechtigte", "Frau Rana " + MARKER_NAME + ", Herr Karim " + MARKER_NAME);
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+    schliesseAb(fall, einladung());
+    schliesseAb(fall, erstberatung("GRUNDSCHULE", false));
+    schliesseAb(fall, zuweisung("SCHULE-GR-ARNSBERG-2"));
+    fuehreJobAus(fall);
+    schliesseAb(fall, aufnahme(true));
+
+    String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
+    // window-envelope block: each guardian, street, postcode and town on a line of their own
+    assertThat(brief).contains("<div>Frau Rana " + MARKER_NAME + "</div><div>Herr Karim " + MARKER_NAME + "</div><div>Musterweg 3</div><div>59821 Arnsberg</div>");
+    assertThat(brief).contains("Sehr geehrte Frau " + MARKER_NAME + ", sehr geehrter Herr " + MARKER_NAME + ",")
+        .doesNotContain("Sehr geehrte Damen und Herren");
+    // the KI's contact block (demo settings) and the clerk who opened the letter, also under "Im Auftrag"
+    assertThat(brief).contains("Eichholzstraße 9").contains("Telefon:</span> <span>0291 00000-0 (Test)")
+        .contains("E-Mail:</span> <span>").contains("Sprechzeiten:")
+        .contains("Ihre Ansprechperson:</span> <span data-bearbeitung>Petra Schneider");
+    assertThat(brief.substring(brief.indexOf("Im Auftrag"))).contains("Petra Schneider");
+  }
+
+  @Test
+  void nachAblehnungNenntDerBriefDieNeueSchuleUndIhreAnsprechperson() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 12));
+    schliesseAb(fall, einladung());
+    schliesseAb(fall, erstberatung("HAUPTSCHULE", false));
+    schliesseAb(fall, zuweisung("SCHULE-HA-ARNSBERG-1")); // contact "Frau Schulz"
+    fuehreJobAus(fall);
+    schliesseAb(fall, aufnahme(false));
+    schliesseAb(fall, java.util.Map.of("zugewieseneSchule", "SCHULE-HA-MESCHEDE-1",
+        "schulbeginn", LocalDate.now().plusDays(10).toString(), "ansprechperson", "Herr Neumann"));
+    fuehreJobAus(fall);
+    schliesseAb(fall, aufnahme(true));
+
+    String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
+    assertThat(brief).contains("Hauptschule Meschede (Demo)").contains("Herr Neumann")
+        .contains(LocalDate.now().plusDays(10).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+        .doesNotContain("Frau Schulz").doesNotContain("Hauptschule Arnsberg");
+  }
+
+  @Test
+  void ifkEinerSechzehnjaehrigenNenntDenBildungsgangUndSchreibtSieSelbstAnWennVolljaehrig() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("SUNDERN", 16));
+    schliesseAb(fall, einladung());
+    schliesseAb(fall, erstberatung("IFK", false));
+    String anfrage = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Task_ZuweisungAnfragen").singleResult().getId();
+    engine.getManagementService().executeJob(anfrage);
+    schliesseAb(fall, zuweisung("SCHULE-BE-ARNSBERG-1"));
+    fuehreJobAus(fall);
+    schliesseAb(fall, aufnahme(true));
+
+    String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
+    assertThat(brief).contains("Bildungsgang:</td><td>Internationale Förderklasse");
+  }
+
+  @Test
+  void einladungsschreibenMitTerminAusDemOffenenFormular() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 7));
+    LocalDate termin = LocalDate.now().plusDays(5);
+    WebappSitzung sitzung = angemeldet("pschneider");
+    HttpResponse<String> antwort = sitzung.get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
+        + "?datum=" + termin + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
+
+    assertThat(antwort.statusCode()).isEqualTo(200);
+    assertThat(antwort.headers().firstValue("Cache-Control")).hasValue("no-store");
+    String wochentag = termin.getDayOfWeek().getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.GERMAN);
+    assertThat(antwort.body()).contains("Einladung zur Erstberatung")
+        .contains(wochentag + ", " + termin.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + ", 10:30 Uhr")
+        .contains("Kreishaus Arnsberg, Eichholzstraße 9, 59821 Arnsberg")
+        .contains("Amina " + MARKER_NAME).contains("Impfpass")
+        .contains("Guten Tag Rana " + MARKER_NAME + ",")
+        .contains("Petra Schneider").contains("Telefon:");
+
+    HttpResponse<String> falsch = sitzung.get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
+        + "?datum=" + termin + "&uhrzeit=25:00&ort=RATHAUS");
+    assertThat(falsch.statusCode()).isEqualTo(409);
+    assertThat(falsch.body()).contains("fehlen Datum, Uhrzeit (HH:MM) oder Ort").doesNotContain(MARKER_NAME);
+
+    HttpResponse<String> schulamt = angemeldet("jklein").get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
+        + "?datum=" + termin + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
+    assertThat(schulamt.statusCode()).isEqualTo(404);
+    assertThat(schulamt.body()).doesNotContain(MARKER_NAME);
+  }
+
+  private void fuehreJobAus(ProcessInstance fall) {
+    String job = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Task_SchuleInformieren").singleResult().getId();
+    engine.getManagementService().executeJob(job);
+  }
 }

@@ -158,6 +158,49 @@ class UebergangProzessTest {
   }
 
   @Test
+  void einwilligungIstAusDemFallVorbelegtUndDieMailNenntNurDieErfassteForm() throws Exception {
+    ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Ausbildung im Handel"));
+
+    org.camunda.bpm.engine.task.Task aufgabe = task("Task_EinwilligungEinholen", fall);
+    var taskService = engine.getTaskService();
+    // an adult: only the person themself is offered and prefilled, with name, purpose and today's date
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> personen = (List<Map<String, String>>) taskService.getVariableLocal(aufgabe.getId(), "personOptionen");
+    assertThat(personen).extracting(o -> o.get("value")).containsExactly("JUGENDLICHE");
+    assertThat(taskService.getVariable(aufgabe.getId(), "einwilligendePerson")).isEqualTo("JUGENDLICHE");
+    assertThat(taskService.getVariable(aufgabe.getId(), "einwilligendeName")).isEqualTo("Yusuf " + MARKER);
+    assertThat(taskService.getVariable(aufgabe.getId(), "zweck")).isEqualTo("Ausbildung im Handel");
+    assertThat(taskService.getVariable(aufgabe.getId(), "einwilligungsdatum")).isEqualTo(LocalDate.now().toString());
+
+    Map<String, Object> muendlich = new HashMap<>(einwilligung(true, "JUGENDLICHE"));
+    muendlich.put("erklaerungsform", "MUENDLICH");
+    complete(aufgabe, muendlich);
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+    Map<String, Object> schriftlich = new HashMap<>(einwilligung(true, "JUGENDLICHE"));
+    schriftlich.put("erklaerungsform", "SCHRIFTLICH");
+    complete(task("Task_EinwilligungEinholen", fall), schriftlich);
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(2);
+    assertThat(mails[0].getContent().toString()).contains("wurde mündlich erteilt").doesNotContain("schriftlich");
+    assertThat(mails[1].getContent().toString()).contains("wurde schriftlich erteilt").doesNotContain("mündlich");
+    assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "einwilligungenUebersicht"))
+        .contains("erteilt am").contains("durch die Person selbst, mündlich").contains("durch die Person selbst, schriftlich");
+  }
+
+  @Test
+  void ohneErfassteFormBehauptetDieMailKeineSchriftform() throws Exception {
+    ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"));
+    complete(task("Task_EinwilligungEinholen", fall), einwilligung(true, "JUGENDLICHE"));
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+    assertThat(greenMail.getReceivedMessages()[0].getContent().toString())
+        .contains("für diesen Zweck liegt vor.").doesNotContain("schriftlich").doesNotContain("mündlich");
+  }
+
+  @Test
   void vermittlungGehtNurAnPartnerMitEinwilligung() throws Exception {
     ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_VermittlungPlanen").task().hasCandidateGroup("kiSozialarbeit");

@@ -92,11 +92,12 @@ class UebergangRestTest {
         .singleResult();
     HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", variablen(Map.of(
         "einwilligung", "ERTEILT", "einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
-        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString())));
+        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString(), "erklaerungsform", "SCHRIFTLICH")));
 
+    // an adult is offered only "die Person selbst": guardians are refused as an option not offered
     assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(400);
     assertThat(JSON.readTree(antwort.body()).get("message").asText())
-        .isEqualTo("Die Eingaben wurden nicht gespeichert. Volljährige willigen selbst ein.");
+        .isEqualTo("Die Eingaben wurden nicht gespeichert. Wer hat entschieden?: ungültige Auswahl „SORGEBERECHTIGTE“.");
     assertThat(JSON.readTree(antwort.body()).get("fehler").get(0).get("feld").asText()).isEqualTo("einwilligendePerson");
     assertThat(engine.getTaskService().createTaskQuery().taskId(einwilligung.getId()).count()).isEqualTo(1);
   }

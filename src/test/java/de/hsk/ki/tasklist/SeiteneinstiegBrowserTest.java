@@ -1,0 +1,176 @@
+package de.hsk.ki.tasklist;
+
+import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
+import de.hsk.ki.testkit.Rest;
+import de.hsk.ki.testkit.Testpostfach;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A Seiteneinstieg case in a real browser: the Schulamt re-assigns after a refusal (empty form, the
+ * refusal shown, the refusing school not offered), the letter opens in a tab of its own and names
+ * the new school's contact; the invitation letter from the open form; "Familie nicht erreichbar".
+ */
+@KiSpringTest
+@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
+class SeiteneinstiegBrowserTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  static final DateTimeFormatter MONAT_TAG_JAHR = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  WebDriver browser;
+
+  @AfterEach
+  void schliessen() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void nachAblehnungNeuZuweisenUndDasSchreibenImEigenenTab() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 12));
+    schliesseAb(fall, "Task_EinladungVersenden", einladung());
+    schliesseAb(fall, "Task_ErstberatungDurchfuehren", erstberatung("HAUPTSCHULE", false));
+    schliesseAb(fall, "Task_ZuweisungSchulamt", zuweisung("SCHULE-HA-ARNSBERG-1")); // contact "Frau Schulz"
+    de.hsk.ki.testkit.Jobs.ausfuehren(engine, fall.getId());
+    schliesseAb(fall, "Task_AufnahmeErfassen", aufnahme(false));
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Schulplatz zuweisen");
+    Browser.beanspruchen(browser, warte, "ansprechperson");
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bisherige Zuweisungen in diesem Fall"));
+    String seite = browser.findElement(By.tagName("body")).getText();
+    assertThat(seite).contains("Hauptschule Arnsberg (Demo) – abgelehnt am " + LocalDate.now().format(DATUM) + ", Grund: Klasse 4 voll belegt");
+    // the repeated task starts empty
+    assertThat(Browser.feld(browser, "ansprechperson").getAttribute("value")).isEmpty();
+    assertThat(Browser.feld(browser, "schulbeginn-date").getAttribute("value")).isEmpty();
+    // a searchable select: its text input opens the list
+    assertThat(Browser.feld(browser, "zugewieseneSchule").getAttribute("value")).isEmpty();
+    Browser.feld(browser, "zugewieseneSchule").click();
+    warte.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".fjs-dropdownlist-item")));
+    assertThat(browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText).toList())
+        .containsExactly("Hauptschule Meschede (Demo)");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-neuzuweisung-nach-ablehnung");
+    new org.openqa.selenium.interactions.Actions(browser)
+        .moveToElement(browser.findElement(By.cssSelector(".fjs-dropdownlist-item"))).click().perform();
+    Browser.feld(browser, "schulbeginn-date").sendKeys(LocalDate.now().plusDays(10).format(MONAT_TAG_JAHR), Keys.TAB);
+    Browser.tippe(browser, "ansprechperson", "Herr Neumann");
+    Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") == null);
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "zugewieseneSchule")).isEqualTo("SCHULE-HA-MESCHEDE-1");
+
+    de.hsk.ki.testkit.Jobs.ausfuehren(engine, fall.getId());
+    schliesseAb(fall, "Task_AufnahmeErfassen", aufnahme(true));
+
+    // the clerk opens the letter: a tab of its own, the task stays where it was
+    browser.manage().deleteAllCookies();
+    Browser.anmelden(browser, warte, port, "pschneider", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Zuweisungsschreiben drucken und versenden");
+    Browser.beanspruchen(browser, warte, "versanddatum-date");
+    WebElement link = warte.until(ExpectedConditions.elementToBeClickable(By.linkText("Zuweisungsschreiben öffnen und drucken")));
+    assertThat(link.getAttribute("target")).isEqualTo("_blank");
+    String aufgabenTab = browser.getWindowHandle();
+    Browser.sichtbar(browser, link).click();
+    warte.until(d -> d.getWindowHandles().size() == 2);
+    String briefTab = browser.getWindowHandles().stream().filter(h -> !h.equals(aufgabenTab)).findFirst().orElseThrow();
+    browser.switchTo().window(briefTab);
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Zuweisung eines Schulplatzes"));
+    String brief = browser.findElement(By.tagName("body")).getText();
+    assertThat(brief).contains("Hauptschule Meschede (Demo)").contains("Herr Neumann").doesNotContain("Frau Schulz")
+        .contains("Petra Schneider").contains("Telefon:").contains("Sprechzeiten:");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-zuweisungsschreiben");
+    browser.switchTo().window(aufgabenTab);
+    assertThat(Browser.feld(browser, "versanddatum-date").isDisplayed()).isTrue();
+    Browser.bildschirmfoto(browser, "seiteneinstieg-aufgabe-bleibt-offen");
+  }
+
+  @Test
+  void einladungsschreibenAusDemFormularUndFamilieNichtErreichbar() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Browser.anmelden(browser, warte, port, "pschneider", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Familie zur Erstberatung einladen");
+    Browser.beanspruchen(browser, warte, "terminUhrzeit");
+
+    LocalDate termin = LocalDate.now().plusDays(6);
+    Browser.feld(browser, "terminDatum-date").sendKeys(termin.format(MONAT_TAG_JAHR), Keys.TAB);
+    Browser.tippe(browser, "terminUhrzeit", "10:30");
+    Browser.sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_terminOrt-display']"))).click();
+    WebElement ort = warte.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='Kreishaus Arnsberg (KI)']")));
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(ort).click().perform();
+    WebElement link = warte.until(ExpectedConditions.elementToBeClickable(By.linkText("Einladungsschreiben öffnen und drucken")));
+    assertThat(link.getAttribute("target")).isEqualTo("_blank");
+    String aufgabenTab = browser.getWindowHandle();
+    Browser.sichtbar(browser, link).click();
+    warte.until(d -> d.getWindowHandles().size() == 2);
+    browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(aufgabenTab)).findFirst().orElseThrow());
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Einladung zur Erstberatung"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains(termin.format(DATUM) + ", 10:30 Uhr")
+        .contains("Eichholzstraße 9").contains("Amina " + MARKER_NAME);
+    Browser.bildschirmfoto(browser, "seiteneinstieg-einladungsschreiben");
+    browser.close();
+    browser.switchTo().window(aufgabenTab);
+
+    // nobody answers: recorded, a second attempt with its own deadline follows
+    Browser.sichtbar(browser, browser.findElement(By.xpath("//input[contains(@id,'-Field_einladungsergebnis-')]"
+        + "[parent::label[normalize-space()='Familie nicht erreichbar']]"))).click();
+    Browser.tippe(browser, "kontaktnotiz", "Telefon dreimal ohne Antwort");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-familie-nicht-erreichbar");
+    Task erster = aufgabe(fall, "Task_EinladungVersenden");
+    Browser.abschliessen(browser, warte, () -> {
+      Task jetzt = aufgabe(fall, "Task_EinladungVersenden");
+      return jetzt != null && !jetzt.getId().equals(erster.getId());
+    });
+    oeffne(warte, fall, "Familie zur Erstberatung einladen");
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bisherige Kontaktversuche"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("1. Versuch am " + LocalDate.now().format(DATUM)
+        + ": nicht erreichbar – Telefon dreimal ohne Antwort");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-zweiter-kontaktversuch");
+  }
+
+  private void oeffne(WebDriverWait warte, ProcessInstance fall, String name) {
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
+    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'"
+        + fall.getBusinessKey() + "')]]//a[contains(text(),'" + name + "')]"))).click();
+  }
+
+  private void schliesseAb(ProcessInstance fall, String definition, Map<String, Object> variablen) {
+    engine.getTaskService().complete(aufgabe(fall, definition).getId(), variablen);
+  }
+
+  private Task aufgabe(ProcessInstance fall, String definition) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey(definition).singleResult();
+  }
+}

@@ -106,7 +106,7 @@ class AbstimmungBrowserTest {
         + System.nanoTime() % 100000;
     String beitraege = "Zwei Lehrkräfte mit DaZ-Qualifikation";
     // form-js 1.8's date picker takes MM/DD/YYYY
-    feld("eingangAm-date").sendKeys(eingang.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.TAB);
+    feld("eingangAm-date").sendKeys(eingang.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")), Keys.TAB);
     tippe("position", position);
     // form-js 1.8 renders radios without a value attribute: the option is found by its label ("teilweise" = TEILWEISE)
     WebElement teilweise = sichtbar(browser.findElement(By.xpath(
@@ -116,7 +116,7 @@ class AbstimmungBrowserTest {
     Browser.bildschirmfoto(browser, "21-abstimmung-stellungnahme");
     // still the form we typed into (a re-rendered form would submit empty fields)
     assertThat(feld("position").getAttribute("value")).isEqualTo(position);
-    assertThat(feld("eingangAm-date").getAttribute("value")).isEqualTo(eingang.format(DateTimeFormatter.ofPattern("M/d/yyyy")));
+    assertThat(feld("eingangAm-date").getAttribute("value")).isEqualTo(eingang.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
     assertThat(teilweise.isSelected()).isTrue();
 
     Browser.abschliessen(browser, warte, () -> aufgabe(schulamtAufgabe.getId()) == null);

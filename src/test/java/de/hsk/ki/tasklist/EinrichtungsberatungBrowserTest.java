@@ -42,7 +42,7 @@ class EinrichtungsberatungBrowserTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
-  static final DateTimeFormatter MONAT_TAG_JAHR = DateTimeFormatter.ofPattern("MM/dd/yyyy");
+  static final DateTimeFormatter TAG_MONAT_JAHR = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -68,7 +68,7 @@ class EinrichtungsberatungBrowserTest {
     warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Beratung und Qualifizierung für Einrichtungen')]"))).click();
     warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_einrichtung']")));
     waehle(warte, "eingangskanal", "Telefon");
-    feld("eingangsdatum-date").sendKeys(LocalDate.now().format(MONAT_TAG_JAHR), Keys.TAB);
+    feld("eingangsdatum-date").sendKeys(LocalDate.now().format(TAG_MONAT_JAHR), Keys.TAB);
     tippe("einrichtung", einrichtung);
     waehle(warte, "einrichtungstyp", "Kita");
     waehle(warte, "kommune", "Winterberg");
@@ -96,7 +96,7 @@ class EinrichtungsberatungBrowserTest {
     Browser.beanspruchen(browser, warte, "ziele");
     assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("Anfrage " + fall.getBusinessKey())
         .contains(einrichtung).contains("Kita in Winterberg").contains("Frau Kaiser");
-    feld("gespraechAm-date").sendKeys(LocalDate.now().format(MONAT_TAG_JAHR), Keys.TAB);
+    feld("gespraechAm-date").sendKeys(LocalDate.now().format(TAG_MONAT_JAHR), Keys.TAB);
     tippe("ziele", "Alltagsintegrierte Sprachbildung im Team verankern");
     option("ergebnisKlaerung", "Standardangebot passt").click();
     Browser.bildschirmfoto(browser, "31-einrichtungsberatung-klaerung");
@@ -107,7 +107,7 @@ class EinrichtungsberatungBrowserTest {
     oeffne(warte, fall, "Angebot vereinbaren");
     Browser.beanspruchen(browser, warte, "ortHinweis");
     LocalDate termin = LocalDate.now().plusDays(14);
-    feld("termin-date").sendKeys(termin.format(MONAT_TAG_JAHR), Keys.TAB);
+    feld("termin-date").sendKeys(termin.format(TAG_MONAT_JAHR), Keys.TAB);
     tippe("uhrzeit", "14:30");
     option("ort", "in der Einrichtung").click();
     option("referentArt", "aus dem KI").click();
@@ -134,7 +134,7 @@ class EinrichtungsberatungBrowserTest {
     oeffne(warte, fall, "Durchführen und dokumentieren");
     Browser.beanspruchen(browser, warte, "besonderheiten");
     option("stattgefunden", "ja").click();
-    feld("durchgefuehrtAm-date").sendKeys(LocalDate.now().format(MONAT_TAG_JAHR), Keys.TAB);
+    feld("durchgefuehrtAm-date").sendKeys(LocalDate.now().format(TAG_MONAT_JAHR), Keys.TAB);
     feld("dauerMinuten").sendKeys("120");
     feld("teilnehmendeGesamt").sendKeys("13");
     feld("teilnehmendeFachkraefte").sendKeys("11");

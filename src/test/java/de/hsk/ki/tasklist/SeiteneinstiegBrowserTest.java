@@ -40,7 +40,6 @@ class SeiteneinstiegBrowserTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
-  static final DateTimeFormatter MONAT_TAG_JAHR = DateTimeFormatter.ofPattern("MM/dd/yyyy");
   static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   @LocalServerPort int port;
@@ -83,7 +82,7 @@ class SeiteneinstiegBrowserTest {
     Browser.bildschirmfoto(browser, "seiteneinstieg-neuzuweisung-nach-ablehnung");
     new org.openqa.selenium.interactions.Actions(browser)
         .moveToElement(browser.findElement(By.cssSelector(".fjs-dropdownlist-item"))).click().perform();
-    Browser.feld(browser, "schulbeginn-date").sendKeys(LocalDate.now().plusDays(10).format(MONAT_TAG_JAHR), Keys.TAB);
+    Browser.feld(browser, "schulbeginn-date").sendKeys(LocalDate.now().plusDays(10).format(DATUM), Keys.TAB);
     Browser.tippe(browser, "ansprechperson", "Herr Neumann");
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") == null);
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "zugewieseneSchule")).isEqualTo("SCHULE-HA-MESCHEDE-1");
@@ -123,7 +122,7 @@ class SeiteneinstiegBrowserTest {
     Browser.beanspruchen(browser, warte, "terminUhrzeit");
 
     LocalDate termin = LocalDate.now().plusDays(6);
-    Browser.feld(browser, "terminDatum-date").sendKeys(termin.format(MONAT_TAG_JAHR), Keys.TAB);
+    Browser.feld(browser, "terminDatum-date").sendKeys(termin.format(DATUM), Keys.TAB);
     Browser.tippe(browser, "terminUhrzeit", "10:30");
     Browser.sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_terminOrt-display']"))).click();
     WebElement ort = warte.until(ExpectedConditions.presenceOfElementLocated(

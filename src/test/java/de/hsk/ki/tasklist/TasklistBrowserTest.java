@@ -165,11 +165,11 @@ class TasklistBrowserTest {
     waehle(warte, "meldendeStelle", "Einwohnermeldeamt");
     tippe("vorname", "Mira");
     tippe("nachname", nachname);
-    // form-js 1.8's date picker takes MM/DD/YYYY
-    String geboren = LocalDate.now().minusYears(8).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    // the date picker takes German dates (scripts/ki/formular-deutsch.js)
+    String geboren = LocalDate.now().minusYears(8).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     feld("geburtsdatum-date").sendKeys(geboren, org.openqa.selenium.Keys.TAB);
     tippe("staatsangehoerigkeit", "Eritrea");
-    String zuzug = LocalDate.now().minusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("MM/dd/yyyy"));
+    String zuzug = LocalDate.now().minusDays(20).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
     feld("zuzugsdatum-date").sendKeys(zuzug, org.openqa.selenium.Keys.TAB);
     tippe("anschrift", "Bahnhofstraße 4, 59821 Arnsberg");
     waehle(warte, "kommune", "Arnsberg");

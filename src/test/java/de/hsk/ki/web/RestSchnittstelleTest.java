@@ -143,7 +143,7 @@ public class RestSchnittstelleTest {
     assertThat(fehler.get("message").asText())
         .startsWith("Die Eingaben wurden nicht gespeichert.")
         .contains("Termin der Erstberatung: kein gültiges Datum.")
-        .contains("Uhrzeit (HH:MM): Format ungültig.")
+        .contains("Uhrzeit (HH:MM): Bitte als Uhrzeit im Format HH:MM eingeben (z. B. 09:30).")
         .contains("Ort: ungültige Auswahl „RATHAUS“.")
         .contains("Sprache der Dolmetschung: unzulässiger Variablentyp");
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe.getId()).count()).isEqualTo(1);

@@ -132,7 +132,7 @@ public final class EingabePruefung {
           return "mindestens " + feld.minLaenge() + " Zeichen erforderlich.";
         }
         if (feld.muster() != null && !Pattern.compile(feld.muster()).matcher(text).matches()) {
-          return "Format ungültig.";
+          return feld.musterMeldung() != null ? feld.musterMeldung() : "Format ungültig.";
         }
         if (feld.email() && !EMAIL.matcher(text).matches()) {
           return "keine gültige E-Mail-Adresse.";

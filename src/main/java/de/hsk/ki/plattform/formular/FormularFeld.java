@@ -7,6 +7,8 @@ import java.util.Set;
  *
  * @param pflichtWenn "feld=wert": required only when another submitted field has that value;
  *     "feld!=wert": required unless it has that value (form property, mirrors a conditional field in the form)
+ * @param musterMeldung what to say when the text does not match {@code muster}: a German sentence
+ *     with an example (form property "musterMeldung"; Tasklist shows the same at the field)
  */
 public record FormularFeld(
     String key,
@@ -23,4 +25,5 @@ public record FormularFeld(
     String werteVariable,
     boolean nichtInZukunft,
     boolean nichtInVergangenheit,
-    String pflichtWenn) {}
+    String pflichtWenn,
+    String musterMeldung) {}

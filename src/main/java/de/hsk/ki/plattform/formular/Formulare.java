@@ -116,7 +116,8 @@ final class Formulare {
               k.hasNonNull("valuesKey") ? k.get("valuesKey").asText() : null,
               "true".equals(eigenschaften.path("nichtInZukunft").asText()),
               "true".equals(eigenschaften.path("nichtInVergangenheit").asText()),
-              eigenschaften.hasNonNull("pflichtWenn") ? eigenschaften.get("pflichtWenn").asText() : null));
+              eigenschaften.hasNonNull("pflichtWenn") ? eigenschaften.get("pflichtWenn").asText() : null,
+              eigenschaften.hasNonNull("musterMeldung") ? eigenschaften.get("musterMeldung").asText() : null));
     }
   }
 }

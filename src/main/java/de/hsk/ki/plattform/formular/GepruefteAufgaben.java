@@ -24,7 +24,7 @@ final class GepruefteAufgaben extends TaskServiceImpl {
   static final int MAX_KOMMENTAR = 2000;
   private static final Formular KOMMENTAR = new Formular("kommentar", Map.of("message", new FormularFeld(
       "message", "textarea", "Kommentar", true, null, MAX_KOMMENTAR, null, null, null, false,
-      java.util.Set.of(), null, false, false, null)), java.util.Set.of(), java.util.Set.of());
+      java.util.Set.of(), null, false, false, null, null)), java.util.Set.of(), java.util.Set.of());
 
   @Override
   public org.camunda.bpm.engine.task.Comment createComment(String taskId, String processInstanceId, String message) {

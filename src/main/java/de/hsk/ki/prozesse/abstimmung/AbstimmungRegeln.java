@@ -70,7 +70,7 @@ public class AbstimmungRegeln implements Formularregel {
         Period vorlauf = Period.parse(fristen.getErinnerungVorFrist()).plusDays(1);
         if (frist.isAfter(Zeit.heute().plus(LAENGSTE_FRIST))) {
           fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: höchstens "
-              + Fristensatz.inWorten(LAENGSTE_FRIST.toString()) + " ab heute. Bitte das Datum prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr."));
+              + Fristensatz.inWorten(LAENGSTE_FRIST.toString()) + " ab heute. Bitte das Datum prüfen – die Datumsauswahl erwartet TT.MM.JJJJ."));
         }
         if (frist.isBefore(Zeit.heute().plus(vorlauf))) {
           fehler.add(new EingabePruefung.Fehler(Abstimmung.STELLUNGNAHME_BIS.name(), "Frist für die Stellungnahmen: mindestens "
@@ -106,7 +106,7 @@ public class AbstimmungRegeln implements Formularregel {
         LocalDate angelegt = faelle.angelegtAm((String) fall.getVariable(Abstimmung.AKTENZEICHEN.name()));
         if (angelegt != null && eingang.isBefore(angelegt)) {
           fehler.add(new EingabePruefung.Fehler(Abstimmung.EINGANG_AM.name(), "Eingang am: liegt vor dem Beginn der Abstimmung ("
-              + angelegt.format(Beteiligungen.DATUM) + "). Bitte das Datum prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr."));
+              + angelegt.format(Beteiligungen.DATUM) + "). Bitte das Datum prüfen – die Datumsauswahl erwartet TT.MM.JJJJ."));
         }
       } catch (DateTimeParseException e) {
         // the field check names a malformed date

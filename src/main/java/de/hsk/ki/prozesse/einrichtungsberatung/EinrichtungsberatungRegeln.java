@@ -29,7 +29,7 @@ public class EinrichtungsberatungRegeln implements Formularregel {
   static final String PRAEFIX = "form_eb_";
   /** Sessions and waiting lists are planned within a year; a later date is a German date typed as month/day. */
   static final Period LAENGSTE_PLANUNG = Period.ofYears(1);
-  private static final String MONAT_TAG = " Bitte das Datum prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr.";
+  private static final String DATUMSHINWEIS = " Bitte das Datum prüfen – die Datumsauswahl erwartet TT.MM.JJJJ.";
   private static final List<Variable<Long>> NACH_FUNKTION = List.of(TEILNEHMENDE_LEITUNG, TEILNEHMENDE_LEHRKRAEFTE,
       TEILNEHMENDE_FACHKRAEFTE, TEILNEHMENDE_VERWALTUNG, TEILNEHMENDE_ELTERN);
 
@@ -67,7 +67,7 @@ public class EinrichtungsberatungRegeln implements Formularregel {
     for (Variable<LocalDate> feld : List.of(TERMIN, NAECHSTER_TERMIN, WARTE_BIS, AUSLEIHE_VON)) {
       LocalDate d = datum(eingaben, feld);
       if (d != null && d.isAfter(grenze)) {
-        fehler.add(new EingabePruefung.Fehler(feld.name(), "Das Datum liegt mehr als ein Jahr in der Zukunft." + MONAT_TAG));
+        fehler.add(new EingabePruefung.Fehler(feld.name(), "Das Datum liegt mehr als ein Jahr in der Zukunft." + DATUMSHINWEIS));
       }
     }
     if (eingaben.containsKey(TEILNEHMENDE_GESAMT.name())) {
@@ -90,7 +90,7 @@ public class EinrichtungsberatungRegeln implements Formularregel {
     LocalDate termin = fall == null ? null : TERMIN.von(fall);
     if (durchgefuehrt != null && termin != null && durchgefuehrt.isBefore(termin.minusDays(30))) {
       fehler.add(new EingabePruefung.Fehler(DURCHGEFUEHRT_AM.name(), "Durchgeführt am: liegt weit vor dem vereinbarten Termin ("
-          + termin.format(Beratungstermine.DATUM) + ")." + MONAT_TAG));
+          + termin.format(Beratungstermine.DATUM) + ")." + DATUMSHINWEIS));
     }
     if (eingaben.containsKey(VERTRAG_VORBEREITET.name()) || eingaben.containsKey(SCHEINSELBSTSTAENDIGKEIT_GEPRUEFT.name())) {
       if (!"true".equals(text(eingaben, VERTRAG_VORBEREITET)) || !"true".equals(text(eingaben, SCHEINSELBSTSTAENDIGKEIT_GEPRUEFT))) {

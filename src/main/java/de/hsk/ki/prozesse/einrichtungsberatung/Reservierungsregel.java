@@ -25,7 +25,7 @@ public class Reservierungsregel implements Formularregel {
   static final String VON = "ausleiheVon";
   static final String BIS = "ausleiheBis";
   /** form-js 1.8's date picker reads month/day/year; a German date typed into it lands on another day. */
-  private static final String DATUMSHINWEIS = " Bitte die Daten prüfen – die Datumsauswahl erwartet Monat/Tag/Jahr.";
+  private static final String DATUMSHINWEIS = " Bitte die Daten prüfen – die Datumsauswahl erwartet TT.MM.JJJJ.";
 
   private final Materialkatalog katalog;
 

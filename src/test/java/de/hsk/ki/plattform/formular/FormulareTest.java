@@ -84,4 +84,28 @@ class FormulareTest {
       }
     }
   }
+
+  /**
+   * form-js would show a failing pattern as "Field must match pattern ^…$."; Tasklist's script
+   * formular-deutsch.js shows the field's property "musterMeldung" instead: a German sentence with
+   * an example, which every field with a pattern must have (and which must not be the regex).
+   */
+  @Test
+  void jedesMusterHatEineDeutscheMeldung() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    int muster = 0;
+    for (Path datei : alleFormulare()) {
+      for (JsonNode k : json.readTree(datei.toFile()).findParents("type")) {
+        String regel = k.path("validate").path("pattern").asText("");
+        if (regel.isEmpty()) {
+          continue;
+        }
+        muster++;
+        String meldung = k.path("properties").path("musterMeldung").asText("");
+        assertThat(meldung).as(datei + ": field " + k.path("key").asText() + " has a pattern but no musterMeldung")
+            .startsWith("Bitte ").contains("z. B.").endsWith(".").doesNotContain(regel).doesNotContain("^", "$", "[");
+      }
+    }
+    assertThat(muster).as("forms with a pattern").isPositive();
+  }
 }

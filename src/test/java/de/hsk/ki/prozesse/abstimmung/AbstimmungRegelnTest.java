@@ -66,7 +66,7 @@ class AbstimmungRegelnTest {
   @org.junit.jupiter.api.Test
   void eineStellungnahmefristUeberZwoelfWochenIstMeistEinVertauschtesDatum() {
     String weit = java.time.LocalDate.now().plus(AbstimmungRegeln.LAENGSTE_FRIST).plusDays(1).toString();
-    assertThat(fehler(Map.of("stellungnahmeBis", weit))).singleElement().asString().contains("Monat/Tag/Jahr");
+    assertThat(fehler(Map.of("stellungnahmeBis", weit))).singleElement().asString().contains("TT.MM.JJJJ");
     assertThat(fehler(Map.of("stellungnahmeBis", java.time.LocalDate.now().plusDays(14).toString()))).isEmpty();
   }
 

@@ -125,7 +125,7 @@ class EinrichtungsberatungRestTest {
         "termin", LocalDate.now().plusYears(1).plusDays(5).toString(), "uhrzeit", "09:00", "ort", "KI", "referentArt", "INTERN",
         "referentIntern", "ademir", "kosten", "KOSTENFREI", "maxTeilnehmende", 20, "bescheinigungen", false)));
     assertThat(spaet.statusCode()).isEqualTo(400);
-    assertThat(sozialarbeit.json(spaet).path("message").asText()).contains("mehr als ein Jahr").contains("Monat/Tag/Jahr");
+    assertThat(sozialarbeit.json(spaet).path("message").asText()).contains("mehr als ein Jahr").contains("TT.MM.JJJJ");
     HttpResponse<String> fremd = sozialarbeit.post("/task/" + vereinbaren.getId() + "/submit-form", Rest.formular(Map.of(
         "termin", LocalDate.now().plusDays(5).toString(), "uhrzeit", "09:00", "ort", "KI", "referentArt", "INTERN",
         "referentIntern", "admin", "kosten", "KOSTENFREI", "maxTeilnehmende", 20, "bescheinigungen", false)));

@@ -75,7 +75,7 @@ class MaterialkatalogRegelTest {
 
     assertThat(regel.pruefe(eingaben(material, BIS, VON), null)).singleElement().satisfies(f -> {
       assertThat(f.feld()).isEqualTo("ausleiheBis");
-      assertThat(f.meldung()).contains("liegt vor ihrem Beginn").contains("Monat/Tag/Jahr");
+      assertThat(f.meldung()).contains("liegt vor ihrem Beginn").contains("TT.MM.JJJJ");
     });
     assertThat(regel.pruefe(eingaben(material, VON, VON.plusWeeks(13)), null)).singleElement()
         .satisfies(f -> assertThat(f.feld()).isEqualTo("ausleiheBis"));

@@ -35,6 +35,21 @@ public final class EingabePruefung {
    */
   public static List<Fehler> pruefe(
       Formular formular, Map<String, JsonNode> variablen, Function<String, Set<String>> optionen, LocalDate heute) {
+    return pruefe(formular, variablen, optionen, heute, false);
+  }
+
+  /**
+   * A draft (half-filled form saved for later): the same rules on what may be stored (only the form's
+   * fields, plain types, sizes, no control characters or markup, only offered options, real dates),
+   * but not yet what completes it (required fields, minimum lengths, patterns, ranges).
+   */
+  public static List<Fehler> pruefeEntwurf(
+      Formular formular, Map<String, JsonNode> variablen, Function<String, Set<String>> optionen, LocalDate heute) {
+    return pruefe(formular, variablen, optionen, heute, true);
+  }
+
+  private static List<Fehler> pruefe(
+      Formular formular, Map<String, JsonNode> variablen, Function<String, Set<String>> optionen, LocalDate heute, boolean entwurf) {
     List<Fehler> fehler = new ArrayList<>();
     for (String name : variablen.keySet()) {
       if (!formular.felder().containsKey(name)) {
@@ -46,12 +61,12 @@ public final class EingabePruefung {
       JsonNode wert = eintrag == null ? null : eintrag.get("value");
       boolean leer = wert == null || wert.isNull() || (wert.isTextual() && wert.asText().isBlank());
       if (leer) {
-        if (feld.pflicht() || bedingtPflicht(feld, variablen)) {
+        if (!entwurf && (feld.pflicht() || bedingtPflicht(feld, variablen))) {
           fehler.add(new Fehler(feld.key(), feld.bezeichnung() + ": Pflichtfeld, bitte ausfüllen."));
         }
         continue;
       }
-      String meldung = pruefeWert(feld, eintrag, wert, optionen, heute);
+      String meldung = pruefeWert(feld, eintrag, wert, optionen, heute, entwurf);
       if (meldung != null) {
         fehler.add(new Fehler(feld.key(), feld.bezeichnung() + ": " + meldung));
       }
@@ -93,7 +108,8 @@ public final class EingabePruefung {
           "taglist", Set.of("", "json", "object"));
 
   private static String pruefeWert(
-      FormularFeld feld, JsonNode eintrag, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute) {
+      FormularFeld feld, JsonNode eintrag, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute,
+      boolean entwurf) {
     // A client may name a variable type; only the plain type of each field is accepted, so no
     // serialized Java object or file can be smuggled in through a form field.
     String typ = eintrag.path("type").asText("").toLowerCase(java.util.Locale.ROOT);
@@ -128,6 +144,9 @@ public final class EingabePruefung {
         if (MARKDOWN_VERWEIS.matcher(text).find()) {
           return "Links und Bilder in der Schreibweise [Text](Adresse) sind nicht erlaubt; eine Adresse bitte als reinen Text angeben.";
         }
+        if (entwurf) {
+          return null;
+        }
         if (feld.minLaenge() != null && text.length() < feld.minLaenge()) {
           return "mindestens " + feld.minLaenge() + " Zeichen erforderlich.";
         }
@@ -146,6 +165,9 @@ public final class EingabePruefung {
         } else {
           return "Zahl erwartet.";
         }
+        if (entwurf) {
+          return null;
+        }
         if (feld.min() != null && zahl < feld.min()) {
           return "mindestens " + zahlText(feld.min()) + ".";
         }
@@ -163,6 +185,9 @@ public final class EingabePruefung {
           datum = LocalDate.parse(wert.asText());
         } catch (DateTimeParseException e) {
           return "kein gültiges Datum.";
+        }
+        if (entwurf) {
+          return null;
         }
         if (feld.nichtInZukunft() && datum.isAfter(heute)) {
           return "darf nicht in der Zukunft liegen.";

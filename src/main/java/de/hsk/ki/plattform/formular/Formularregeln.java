@@ -60,8 +60,11 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     this.regeln = regeln;
   }
 
+  private volatile ProcessEngineConfigurationImpl konfiguration;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.konfiguration = configuration;
     de.hsk.ki.plattform.prozess.Parselistener.hinzufuegen(configuration, new AbstractBpmnParseListener() {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
@@ -106,6 +109,25 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     StartFormHandler handler = definition.getStartFormHandler();
     Formular formular = handler == null ? KEIN_FORMULAR : formular(handler.createStartFormData(definition));
     pruefe(formular, variablen, schluessel -> Set.of(), null, definition.getId());
+  }
+
+  /**
+   * Checks a draft of a task's form (the values as form-js holds them, by field key) with the rules of
+   * {@link EingabePruefung#pruefeEntwurf}; throws {@link EingabeAbgelehnt} with the German reasons. The
+   * caller has checked that the user works the task; the form itself is read without authorization.
+   */
+  public void pruefeEntwurf(String taskId, Map<String, Object> werte) {
+    konfiguration.getCommandExecutorTxRequired().execute(kontext -> kontext.runWithoutAuthorization(() -> {
+      TaskEntity task = kontext.getTaskManager().findTaskById(taskId);
+      Formular formular = task == null ? KEIN_FORMULAR : formular(task);
+      var fehler = EingabePruefung.pruefeEntwurf(formular, Eingabewerte.von(werte),
+          schluessel -> optionenAus(task == null ? null : task.getVariable(schluessel)), Zeit.heute());
+      if (!fehler.isEmpty()) {
+        throw new EingabeAbgelehnt("Der Entwurf wurde nicht gespeichert. "
+            + String.join(" ", fehler.stream().map(EingabePruefung.Fehler::meldung).toList()), fehler);
+      }
+      return null;
+    }));
   }
 
   private void pruefe(Formular formular, Map<String, Object> variablen, Function<String, Set<String>> optionen,

@@ -126,6 +126,8 @@ class OberflaecheBrowserTest {
         .as("message directly above the button").isBetween(0, 40);
     assertThat(imFenster(hinweis)).as("message in the window").isTrue();
     assertThat(imFenster(abschliessen)).as("button in the window").isTrue();
+    assertThat(nichtVerdeckt(hinweis)).as("message not covered by Tasklist's notice").isTrue();
+    assertThat(nichtVerdeckt(abschliessen)).as("button not covered by Tasklist's notice").isTrue();
     assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
         .taskDefinitionKey("Task_ErstberatungDurchfuehren").count()).isEqualTo(1);
   }
@@ -265,6 +267,14 @@ class OberflaecheBrowserTest {
   private boolean imFenster(WebElement element) {
     return (Boolean) ((JavascriptExecutor) browser).executeScript(
         "const r = arguments[0].getBoundingClientRect(); return r.top >= 0 && r.bottom <= window.innerHeight;", element);
+  }
+
+  /** Whether what is drawn at the element's centre is the element itself (nothing lies over it). */
+  private boolean nichtVerdeckt(WebElement element) {
+    return (Boolean) ((JavascriptExecutor) browser).executeScript(
+        "const r = arguments[0].getBoundingClientRect();"
+            + " const oben = document.elementFromPoint(r.left + r.width / 2, r.top + Math.min(r.height / 2, 12));"
+            + " return oben !== null && arguments[0].contains(oben);", element);
   }
 
   private static By karte(String businessKey, String aufgabe) {

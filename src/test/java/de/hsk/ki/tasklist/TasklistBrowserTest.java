@@ -275,9 +275,9 @@ class TasklistBrowserTest {
     // search criterion: business key
     WebElement suche = browser.findElement(By.cssSelector(".search-field input.main-field"));
     suche.click();
-    suche.sendKeys("Prozessinstanz fach");
+    suche.sendKeys("Aktenzeichen");
     warte.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//ul[contains(@class,'dropdown-menu')]//a[contains(.,'Prozessinstanz fachlichen')]"))).click();
+        By.xpath("//ul[contains(@class,'dropdown-menu')]//a[normalize-space()='Aktenzeichen']"))).click();
     warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".search-field .value-field input.form-control")))
         .sendKeys(fall.getBusinessKey(), org.openqa.selenium.Keys.ENTER);
     warte.until(d -> d.findElements(By.cssSelector("ol.tasks-list > li.task")).size() == 1);

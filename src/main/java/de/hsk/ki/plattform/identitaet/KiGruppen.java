@@ -31,6 +31,12 @@ public final class KiGruppen {
   /** Groups that work the KI's cases (lateral entry, transition) and may start them. */
   public static final List<String> SEITENEINSTIEG = List.of(VERWALTUNG, LEHRKRAEFTE, SOZIALARBEIT, LEITUNG);
 
+  /**
+   * Groups whose task forms show a child's name, and who may therefore search tasks by the child's
+   * surname (not the Schulamt or funding staff, who see no names; issue 19, point 9).
+   */
+  public static final List<String> KINDERNAMEN = List.of(VERWALTUNG, LEHRKRAEFTE, SOZIALARBEIT, LEITUNG);
+
   /** The German name of a group, its id for a group the county's list does not know. */
   public static String name(String id) {
     return ALLE.stream().filter(g -> g.id().equals(id)).map(Gruppe::name).findFirst().orElse(id);

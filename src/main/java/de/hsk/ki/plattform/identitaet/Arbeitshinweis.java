@@ -1,0 +1,49 @@
+package de.hsk.ki.plattform.identitaet;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What the county's Tasklist script needs to know of the person: a short German note above the task
+ * list for a group whose work is not (yet) a process of its own, so its members do not land on an empty
+ * Tasklist without a word, and whether to offer the search by a child's surname.
+ */
+@RestController
+public class Arbeitshinweis {
+
+  static final String PFAD = "/ki/tasklist/hinweis";
+
+  static final Map<String, String> HINWEISE = Map.of(
+      KiGruppen.FOERDERUNG,
+      "Förderprogramme: Hier erscheinen Ihre Aufgaben „Zur Förderung beraten“, "
+          + "wenn eine Einrichtung in der Einrichtungsberatung nach Fördermöglichkeiten fragt – unter "
+          + "„Aufgaben meiner Gruppe“ und, sobald Sie eine übernommen haben, unter „Meine Aufgaben“. "
+          + "Ein eigenes Verfahren für Förderanträge gibt es noch nicht; Anträge bearbeiten Sie bis dahin "
+          + "wie bisher außerhalb dieser Anwendung. Daten einzelner Kinder sehen Sie hier nicht.");
+
+  private final AngemeldeteBenutzer angemeldet;
+
+  public Arbeitshinweis(AngemeldeteBenutzer angemeldet) {
+    this.angemeldet = angemeldet;
+  }
+
+  @GetMapping(value = PFAD, produces = "application/json")
+  public Map<String, Object> hinweis(HttpServletRequest request, HttpServletResponse response) {
+    response.setHeader("Cache-Control", "no-store");
+    var benutzer = angemeldet.aus(request);
+    if (benutzer.isEmpty()) {
+      response.setStatus(401);
+      return Map.of("message", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
+    }
+    Map<String, Object> antwort = new HashMap<>();
+    antwort.put("hinweis", benutzer.get().gruppen().stream().map(HINWEISE::get).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null));
+    // whether Tasklist offers the search by the child's surname (the server checks it again)
+    antwort.put("namensuche", benutzer.get().gruppen().stream().anyMatch(KiGruppen.KINDERNAMEN::contains));
+    return antwort;
+  }
+}

@@ -46,7 +46,8 @@ class AuszeichnungBrowserTest {
     // a refusal reason as an attacker would plant it, past the input rules (no user: the rules do not run)
     Map<String, Object> daten = new HashMap<>(Seiteneinstiegsfall.meldung("ARNSBERG", 9));
     daten.putAll(Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", false));
-    daten.put("ablehnungsgrund", NUTZLAST);
+    // the Schulamt's form shows earlier refusals with their reasons (issue 19, point 1)
+    daten.put("bisherigeZuweisungen", "- Hauptschule Arnsberg (Demo) – abgelehnt am 01.12.2026, Grund: " + NUTZLAST);
     ProcessInstance fall = engine.getRuntimeService().createProcessInstanceByKey("Process_Seiteneinstieg")
         .setVariables(daten).startBeforeActivity("Task_ZuweisungSchulamt").execute();
     String aufgabe = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId();

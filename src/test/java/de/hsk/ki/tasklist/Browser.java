@@ -119,6 +119,16 @@ final class Browser {
   }
 
   /**
+   * Opens a task of a case from the list on screen; the card is scrolled into view first, since a
+   * card low in the list sits under Tasklist's fixed footer.
+   */
+  static void oeffneAufgabe(WebDriver browser, WebDriverWait warte, String aktenzeichen, String aufgabe) {
+    By karte = By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]//a[contains(text(),'" + aufgabe + "')]");
+    sichtbar(browser, warte.until(ExpectedConditions.presenceOfElementLocated(karte)));
+    warte.until(ExpectedConditions.elementToBeClickable(karte)).click();
+  }
+
+  /**
    * Claims the open task and waits until Tasklist has enabled the form for its assignee: before
    * that the unclaimed form is on screen inside a {@code .disabled-form} wrapper, and what is typed
    * into it is lost when the form is shown again.

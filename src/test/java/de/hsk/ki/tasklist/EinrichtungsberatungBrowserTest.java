@@ -155,8 +155,7 @@ class EinrichtungsberatungBrowserTest {
   private void oeffne(WebDriverWait warte, ProcessInstance fall, String name) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'"
-        + fall.getBusinessKey() + "')]]//a[contains(text(),'" + name + "')]"))).click();
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), name);
   }
 
   private ProcessInstance fall(String einrichtung) {

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,28 +69,30 @@ class EntwurfBrowserTest {
     assertThat(offenerHinweis()).isNull();
     assertThat(browser.findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
 
-    // Esc once more: asked, "Abbrechen" keeps everything. The question is the browser's own confirm();
-    // headless Chromium under chromedriver did not show it to the test, so the test answers it in the page.
+    // Esc once more: asked in the page; "Weiter bearbeiten" keeps everything
     assertThat(js(browser, "return document.querySelector('.modal').kiEingabe === true")).as("input noticed in the dialog").isEqualTo(true);
-    antworte(false);
     Browser.feld(browser, "vorname").sendKeys(Keys.ESCAPE);
-    warte.until(d -> "Eingaben verwerfen?".equals(js(d, "return window.kiFrage")));
-    Thread.sleep(500);
+    frage(warte, "Weiter bearbeiten");
     assertThat(browser.findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
     assertThat(Browser.feld(browser, "vorname").getAttribute("value")).isEqualTo("Mira");
     assertThat(Browser.feld(browser, "nachname").getAttribute("value")).isEqualTo("Entwurfsprobe");
     Browser.bildschirmfoto(browser, "entwurf-02-esc-eingaben-behalten");
 
-    // "Schließen" asks as well; only "OK" discards
+    // Esc on the question keeps the input as well
+    Browser.feld(browser, "vorname").sendKeys(Keys.ESCAPE);
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ki-frage")));
+    browser.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    warte.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ki-frage")));
+    assertThat(browser.findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
+
+    // "Schließen" asks as well; only "Eingaben verwerfen" discards
     By schliessen = By.xpath("//*[contains(@class,'modal-footer')]//button[normalize-space()='Schließen']");
-    antworte(false);
     browser.findElement(schliessen).click();
-    assertThat(js(browser, "return window.kiFrage")).isEqualTo("Eingaben verwerfen?");
+    frage(warte, "Weiter bearbeiten");
     assertThat(browser.findElements(By.cssSelector(".modal-dialog"))).isNotEmpty();
     assertThat(Browser.feld(browser, "vorname").getAttribute("value")).isEqualTo("Mira");
-    antworte(true);
     browser.findElement(schliessen).click();
-    assertThat(js(browser, "return window.kiFrage")).isEqualTo("Eingaben verwerfen?");
+    frage(warte, "Eingaben verwerfen");
     warte.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal-dialog")));
     assertThat(formulardatenImBrowser(browser)).isEmpty();
     Browser.bildschirmfoto(browser, "entwurf-03-verworfen");
@@ -154,14 +157,17 @@ class EntwurfBrowserTest {
 
   private void oeffne(WebDriver b, WebDriverWait w, ProcessInstance fall, String filter) {
     Browser.waehleFilter(b, w, filter);
-    w.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'"
-        + fall.getBusinessKey() + "')]]//a[contains(text(),'Erstberatung durchführen')]"))).click();
+    Browser.oeffneAufgabe(b, w, fall.getBusinessKey(), "Erstberatung durchführen");
     w.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_sprachen']")));
   }
 
-  /** The answer the page's confirm() gives next; the question asked lands in window.kiFrage. */
-  private void antworte(boolean ok) {
-    js(browser, "window.kiFrage = null; window.confirm = (text) => { window.kiFrage = text; return " + ok + "; }");
+  /** The page's question "Eingaben verwerfen?" is on screen; answers it with the named button. */
+  private void frage(WebDriverWait warte, String antwort) {
+    WebElement frage = warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ki-frage")));
+    assertThat(frage.getText()).contains("Eingaben verwerfen?", "Weiter bearbeiten");
+    assertThat(offenerHinweis()).as("no browser dialog").isNull();
+    frage.findElement(By.xpath(".//button[normalize-space()='" + antwort + "']")).click();
+    warte.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ki-frage")));
   }
 
   private String offenerHinweis() {

@@ -102,7 +102,7 @@ class OberflaecheBrowserTest {
     ProcessInstance fall = fallBisZurErstberatung("Ablehnung" + System.nanoTime() % 100000);
     oeffne("tbecker");
     Browser.waehleFilter(browser, warte, "Aufgaben meiner Gruppe");
-    warte.until(ExpectedConditions.elementToBeClickable(karte(fall.getBusinessKey(), "Erstberatung durchführen"))).click();
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Erstberatung durchführen");
     Browser.beanspruchen(browser, warte, "sprachen");
     Browser.tippe(browser, "schulbesuchsjahre", "4");
     Browser.tippe(browser, "sprachen", "Kurdisch");

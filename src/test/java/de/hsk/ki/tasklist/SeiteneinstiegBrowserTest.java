@@ -161,8 +161,7 @@ class SeiteneinstiegBrowserTest {
   private void oeffne(WebDriverWait warte, ProcessInstance fall, String name) {
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
     Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'"
-        + fall.getBusinessKey() + "')]]//a[contains(text(),'" + name + "')]"))).click();
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), name);
   }
 
   private void schliesseAb(ProcessInstance fall, String definition, Map<String, Object> variablen) {

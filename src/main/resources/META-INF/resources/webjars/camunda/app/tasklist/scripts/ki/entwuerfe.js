@@ -235,8 +235,72 @@ document.addEventListener('change', eingabe, true);
 
 let ohneFrage = false;
 
+/**
+ * Asks in the page, in German, before typed input is discarded. The browser's own confirm() names the
+ * site in its frame and did not reliably appear after Esc (the modal's own Esc handling competes).
+ * "Weiter bearbeiten" has the focus: Enter or Esc keep the input.
+ */
+function frageVerwerfen(verwerfen) {
+  if (document.querySelector('.ki-frage')) {
+    return;
+  }
+  const huelle = document.createElement('div');
+  huelle.className = 'ki-frage';
+  huelle.setAttribute('role', 'alertdialog');
+  huelle.setAttribute('aria-modal', 'true');
+  huelle.setAttribute('aria-labelledby', 'ki-frage-text');
+  const kasten = document.createElement('div');
+  kasten.className = 'ki-frage-kasten';
+  const text = document.createElement('p');
+  text.id = 'ki-frage-text';
+  text.className = 'ki-frage-text';
+  text.textContent = FRAGE;
+  const erklaerung = document.createElement('p');
+  erklaerung.textContent = 'Was Sie in dieses Formular eingegeben haben, wird nicht gespeichert und ist danach verloren.';
+  const behalten = document.createElement('button');
+  behalten.type = 'button';
+  behalten.className = 'btn btn-primary ki-frage-behalten';
+  behalten.textContent = 'Weiter bearbeiten';
+  const weg = document.createElement('button');
+  weg.type = 'button';
+  weg.className = 'btn btn-default ki-frage-verwerfen';
+  weg.textContent = 'Eingaben verwerfen';
+  const knoepfe = document.createElement('div');
+  knoepfe.className = 'ki-frage-knoepfe';
+  knoepfe.append(behalten, ' ', weg);
+  kasten.append(text, erklaerung, knoepfe);
+  huelle.append(kasten);
+  document.body.append(huelle);
+  behalten.addEventListener('click', () => huelle.remove());
+  weg.addEventListener('click', () => {
+    huelle.remove();
+    ohneFrage = true;
+    try {
+      verwerfen();
+    } finally {
+      ohneFrage = false;
+    }
+  });
+  behalten.focus();
+}
+
+function dialogSchliessen(dialog, knopf) {
+  const schliessen = knopf || dialog.querySelector('button[ng-click="$dismiss()"]');
+  if (schliessen) {
+    schliessen.click();
+  }
+}
+
 window.addEventListener('keydown', (ereignis) => {
   if (ereignis.key !== 'Escape') {
+    return;
+  }
+  const offen = document.querySelector('.ki-frage');
+  if (offen) {
+    // Esc on the question keeps the input
+    ereignis.stopImmediatePropagation();
+    ereignis.preventDefault();
+    offen.remove();
     return;
   }
   const dialog = startDialog();
@@ -256,50 +320,21 @@ window.addEventListener('keydown', (ereignis) => {
     dialog.querySelector('.modal-header').dispatchEvent(new MouseEvent('mousedown', {bubbles: true}));
     return;
   }
-  // asked once the key is released (a question while it is down swallows the release)
-  let gefragt = false;
-  const fragen = () => {
-    if (gefragt) {
-      return;
-    }
-    gefragt = true;
-    window.removeEventListener('keyup', losgelassen, true);
-    setTimeout(frage, 0);
-  };
-  const losgelassen = (e) => {
-    if (e.key === 'Escape') {
-      fragen();
-    }
-  };
-  window.addEventListener('keyup', losgelassen, true);
-  setTimeout(fragen, 1000);
-  const frage = () => {
-    if (!window.confirm(FRAGE)) {
-      return;
-    }
-    const schliessen = dialog.querySelector('button[ng-click="$dismiss()"]');
-    if (schliessen) {
-      ohneFrage = true;
-      try {
-        schliessen.click();
-      } finally {
-        ohneFrage = false;
-      }
-    }
-  };
+  frageVerwerfen(() => dialogSchliessen(dialog));
 }, true);
 
 window.addEventListener('click', (ereignis) => {
   const ziel = ereignis.target;
-  if (!(ziel instanceof Element)) {
+  if (!(ziel instanceof Element) || ziel.closest('.ki-frage')) {
     return;
   }
   const dialog = startDialog();
   if (dialog && dialog.kiEingabe && !ohneFrage) {
-    const verlaesst = ziel === dialog || ziel.closest('button[ng-click="$dismiss()"], button[ng-click="back()"]');
-    if (verlaesst && !window.confirm(FRAGE)) {
+    const knopf = ziel.closest('button[ng-click="$dismiss()"], button[ng-click="back()"]');
+    if (ziel === dialog || knopf) {
       ereignis.stopImmediatePropagation();
       ereignis.preventDefault();
+      frageVerwerfen(() => dialogSchliessen(dialog, knopf));
     }
     return;
   }

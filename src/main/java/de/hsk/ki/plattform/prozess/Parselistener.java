@@ -15,4 +15,18 @@ public final class Parselistener {
     }
     konfiguration.getCustomPreBPMNParseListeners().add(listener);
   }
+
+  /** Runs the listener when any user task of any model is created. */
+  public static void beiJederNutzeraufgabe(ProcessEngineConfigurationImpl konfiguration,
+      org.camunda.bpm.engine.delegate.TaskListener listener) {
+    hinzufuegen(konfiguration, new org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(org.camunda.bpm.engine.impl.util.xml.Element element,
+          org.camunda.bpm.engine.impl.pvm.process.ScopeImpl scope, org.camunda.bpm.engine.impl.pvm.process.ActivityImpl activity) {
+        ((org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior) activity.getActivityBehavior())
+            .getTaskDefinition()
+            .addTaskListener(org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE, listener);
+      }
+    });
+  }
 }

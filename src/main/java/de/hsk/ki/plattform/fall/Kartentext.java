@@ -33,11 +33,19 @@ public class Kartentext extends AbstractProcessEnginePlugin {
   static final java.util.Set<String> KI_FACHGRUPPEN = java.util.Set.of(KiGruppen.VERWALTUNG, KiGruppen.LEHRKRAEFTE,
       KiGruppen.SOZIALARBEIT, KiGruppen.LEITUNG);
 
+  /**
+   * Processes whose every task form shows the child's name (the case header); the coordination
+   * process shows names only at a few steps, so its cards never carry them.
+   */
+  static final java.util.Set<String> NAMEN_IM_FORMULAR = java.util.Set.of("Process_Seiteneinstieg",
+      "Process_UebergangSchuleBeruf", "Process_Baustein_Einwilligung");
+
   static String text(DelegateTask task) {
     List<String> teile = new ArrayList<>();
     boolean kiIntern = !task.getCandidates().isEmpty() && task.getCandidates().stream()
         .allMatch(l -> l.getGroupId() != null && KI_FACHGRUPPEN.contains(l.getGroupId()));
-    if (kiIntern) {
+    String definition = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":")[0];
+    if (kiIntern && NAMEN_IM_FORMULAR.contains(definition)) {
       personenmerkmale(task, teile);
     }
     Object kommune = task.getVariable("kommune");

@@ -54,7 +54,7 @@ public class ZuweisungsschreibenController {
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}", produces = "text/html")
   public String zuweisungsschreiben(
       @PathVariable String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Fall fall = fall(aktenzeichen, request, response, model);
+    Fall fall = fall(aktenzeichen, Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden, request, response, model);
     if (fall == null) {
       return "ki/hinweis";
     }
@@ -82,7 +82,7 @@ public class ZuweisungsschreibenController {
   public String einladung(@PathVariable String aktenzeichen, @RequestParam(required = false) String datum,
       @RequestParam(required = false) String uhrzeit, @RequestParam(required = false) String ort,
       HttpServletRequest request, HttpServletResponse response, Model model) {
-    Fall fall = fall(aktenzeichen, request, response, model);
+    Fall fall = fall(aktenzeichen, Seiteneinstieg.Element.Task_EinladungVersenden, request, response, model);
     if (fall == null) {
       return "ki/hinweis";
     }
@@ -114,8 +114,12 @@ public class ZuweisungsschreibenController {
 
   private record Fall(String benutzer, Map<String, Object> variablen) {}
 
-  /** Access check and the model every letter needs; null when the page answers with a notice. */
-  private Fall fall(String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
+  /**
+   * Access check and the model every letter needs; null when the page answers with a notice. Only
+   * who works the step the letter belongs to may open it: the Schulamt's own open task in the same
+   * case must not open a letter full of the family's data.
+   */
+  private Fall fall(String aktenzeichen, Seiteneinstieg.Element schritt, HttpServletRequest request, HttpServletResponse response, Model model) {
     response.setHeader("Cache-Control", "no-store");
     var benutzer = angemeldet.aus(request);
     if (benutzer.isEmpty()) {
@@ -123,7 +127,7 @@ public class ZuweisungsschreibenController {
       model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
       return null;
     }
-    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, null)) {
+    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, schritt.name())) {
       response.setStatus(404);
       model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
       return null;

@@ -14,7 +14,12 @@ import org.junit.jupiter.api.Test;
 class KartentextTest {
 
   private static DelegateTask aufgabe(String gruppe, Map<String, Object> variablen) {
+    return aufgabe("Process_Seiteneinstieg", gruppe, variablen);
+  }
+
+  private static DelegateTask aufgabe(String prozess, String gruppe, Map<String, Object> variablen) {
     DelegateTask task = mock(DelegateTask.class);
+    when(task.getProcessDefinitionId()).thenReturn(prozess + ":3:4711");
     IdentityLink link = mock(IdentityLink.class);
     when(link.getGroupId()).thenReturn(gruppe);
     when(task.getCandidates()).thenReturn(Set.of(link));
@@ -28,6 +33,13 @@ class KartentextTest {
   @Test
   void dieKiSiehtInitialenJahrgangUndKommune() {
     assertThat(Kartentext.text(aufgabe("kiLehrkraefte", KIND))).isEqualTo("A. Z. · Jg. 2017 · Sundern");
+  }
+
+  /** The coordination process shows names only at a few steps: its cards never carry them. */
+  @Test
+  void abstimmungsaufgabenNennenKeinePerson() {
+    assertThat(Kartentext.text(aufgabe("Process_Abstimmung", "kiVerwaltung", KIND))).isEqualTo("Sundern");
+    assertThat(Kartentext.text(aufgabe("Process_UebergangSchuleBeruf", "kiSozialarbeit", KIND))).isEqualTo("A. Z. · Jg. 2017 · Sundern");
   }
 
   @Test

@@ -176,6 +176,24 @@ class ZuweisungsschreibenTest {
     assertThat(schulamt.body()).doesNotContain(MARKER_NAME);
   }
 
+  /** The Schulamt at its own step of the case (Schulplatz zuweisen) opens neither letter. */
+  @Test
+  void schulamtOeffnetBeiSeinerEigenenAufgabeKeinSchreiben() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 7));
+    schliesseAb(fall, einladung());
+    schliesseAb(fall, erstberatung("GRUNDSCHULE", false));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getTaskDefinitionKey())
+        .isEqualTo("Task_ZuweisungSchulamt");
+    WebappSitzung schulamt = angemeldet("jklein");
+    HttpResponse<String> einladung = schulamt.get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
+        + "?datum=" + LocalDate.now().plusDays(5) + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
+    assertThat(einladung.statusCode()).isEqualTo(404);
+    assertThat(einladung.body()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+    HttpResponse<String> zuweisung = schreiben(schulamt, fall.getBusinessKey());
+    assertThat(zuweisung.statusCode()).isEqualTo(404);
+    assertThat(zuweisung.body()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+  }
+
   private void fuehreJobAus(ProcessInstance fall) {
     String job = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
         .activityId("Task_SchuleInformieren").singleResult().getId();

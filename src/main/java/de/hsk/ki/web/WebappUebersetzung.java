@@ -22,7 +22,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class WebappUebersetzung extends OncePerRequestFilter {
 
-  private static final Pattern PFAD = Pattern.compile("^/camunda/app/([a-z]+)/locales/de\\.json$");
+  private static final Pattern PFAD = Pattern.compile("^/camunda/app/(tasklist|cockpit|admin|welcome)/locales/de\\.json$");
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, byte[]> fertig = new ConcurrentHashMap<>();
 

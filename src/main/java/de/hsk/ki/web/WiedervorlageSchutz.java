@@ -95,6 +95,11 @@ public class WiedervorlageSchutz extends OncePerRequestFilter {
       chain.doFilter(new GelesenerRequest(request, json.writeValueAsBytes(body)), response);
       return;
     }
+    // staff's webapp calls are answered here, before Camunda's own CSRF filter would run
+    if (Pfade.von(request).startsWith("/camunda/") && !de.hsk.ki.plattform.identitaet.WebappCsrf.gueltig(request)) {
+      ablehnen(response, 403, "Die Anfrage ist nicht gültig. Bitte laden Sie die Seite neu.");
+      return;
+    }
     Task aufgabe = engine.getTaskService().createTaskQuery().taskId(aufgabeId).singleResult();
     if (aufgabe == null || !darfBearbeiten(aufgabe, benutzer.get())) {
       LOG.info("Follow-up date refused: task not workable by the caller");

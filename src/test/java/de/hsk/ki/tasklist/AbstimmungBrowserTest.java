@@ -87,11 +87,9 @@ class AbstimmungBrowserTest {
     anmelden(warte, "jklein");
     waehleFilter(warte, IdentitaetEinrichtung.FILTER_GRUPPE);
     By karteDesFalls = By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]");
-    WebElement karte = warte.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]//a[contains(text(),'Stellungnahme erfassen')]")));
+    Browser.oeffneAufgabe(browser, warte, aktenzeichen, "Stellungnahme erfassen");
     assertThat(browser.findElements(karteDesFalls)).as("cards of the case in the Schulamt's list").hasSize(1);
     Browser.bildschirmfoto(browser, "20-abstimmung-aufgabenliste");
-    karte.click();
     Browser.beanspruchen(browser, warte, "position");
     assertThat(aufgabe(schulamtAufgabe.getId()).getAssignee()).isEqualTo("jklein");
     assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText())

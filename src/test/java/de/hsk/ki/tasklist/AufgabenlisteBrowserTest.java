@@ -167,6 +167,18 @@ class AufgabenlisteBrowserTest {
     assertThat(danach.getAssignee()).isNull();
     assertThat(danach.getDueDate()).isEqualTo(aufgabe.getDueDate());
     assertThat(put(pfad, "tbecker", "{" + sonst + ",\"followUp\":\"morgen\"}").statusCode()).isEqualTo(400);
+
+    // through Tasklist's own API path the filter answers before Camunda's CSRF filter: it checks the token itself
+    de.hsk.ki.testkit.WebappSitzung sitzung = new de.hsk.ki.testkit.WebappSitzung(port);
+    sitzung.anmelden("tbecker", "Sauerland-2026");
+    String webapp = "/camunda/api/engine/engine/default/task/" + aufgabe.getId();
+    String spaeter = "{" + sonst + ",\"followUp\":\"2030-02-01T09:00:00.000+0100\"}";
+    HttpResponse<String> ohneToken = sitzung.put(webapp, spaeter, Map.of());
+    assertThat(ohneToken.statusCode()).isEqualTo(403);
+    assertThat(aufgabe(aufgabe.getId()).getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2030-01-15T08:00:00Z"));
+    HttpResponse<String> mitToken = sitzung.put(webapp, spaeter, Map.of("X-XSRF-TOKEN", sitzung.cookie("XSRF-TOKEN")));
+    assertThat(mitToken.statusCode()).as(mitToken.body()).isEqualTo(204);
+    assertThat(aufgabe(aufgabe.getId()).getFollowUpDate().toInstant()).isEqualTo(Instant.parse("2030-02-01T08:00:00Z"));
   }
 
   private Task erstberatung(Instant frist, int prioritaet) {

@@ -119,11 +119,19 @@ final class Browser {
   }
 
   /**
-   * Opens a task of a case from the list on screen; the card is scrolled into view first, since a
-   * card low in the list sits under Tasklist's fixed footer.
+   * Opens a task of a case from the list, as a clerk would: from the first page if it is there, else
+   * by searching its case number (the list is sorted by deadline, a new case may be on a later page).
+   * The card is scrolled into view first, since a card low in the list sits under Tasklist's fixed footer.
    */
   static void oeffneAufgabe(WebDriver browser, WebDriverWait warte, String aktenzeichen, String aufgabe) {
     By karte = By.xpath("//li[contains(@class,'task')][.//*[contains(text(),'" + aktenzeichen + "')]]//a[contains(text(),'" + aufgabe + "')]");
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(4)).until(ExpectedConditions.presenceOfElementLocated(karte));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      WebElement suche = warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".search-field input.main-field")));
+      suche.click();
+      suche.sendKeys(aktenzeichen, org.openqa.selenium.Keys.ENTER);
+    }
     sichtbar(browser, warte.until(ExpectedConditions.presenceOfElementLocated(karte)));
     warte.until(ExpectedConditions.elementToBeClickable(karte)).click();
   }

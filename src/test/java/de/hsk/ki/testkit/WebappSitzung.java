@@ -42,6 +42,11 @@ public final class WebappSitzung {
         .POST(HttpRequest.BodyPublishers.ofString(body)), kopf);
   }
 
+  public HttpResponse<String> put(String pfad, String body, Map<String, String> kopf) throws Exception {
+    return sende(HttpRequest.newBuilder(URI.create(basis + pfad)).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(body)), kopf);
+  }
+
   /** Logs in to Tasklist as the login page does; returns the login response. */
   public HttpResponse<String> anmelden(String benutzer, String passwort) throws Exception {
     get("/camunda/app/tasklist/default/");

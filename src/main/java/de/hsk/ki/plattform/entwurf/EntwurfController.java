@@ -8,9 +8,6 @@ import de.hsk.ki.plattform.formular.Formularregeln;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -38,7 +35,6 @@ public class EntwurfController {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The session attribute of Camunda's CsrfPreventionFilter. */
-  private static final String CSRF_ATTRIBUT = "CAMUNDA_CSRF_TOKEN";
 
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
@@ -154,11 +150,7 @@ public class EntwurfController {
   }
 
   private static boolean csrfGueltig(HttpServletRequest request) {
-    HttpSession sitzung = request.getSession(false);
-    Object token = sitzung == null ? null : sitzung.getAttribute(CSRF_ATTRIBUT);
-    String kopf = request.getHeader("X-XSRF-TOKEN");
-    return token != null && kopf != null
-        && MessageDigest.isEqual(token.toString().getBytes(StandardCharsets.UTF_8), kopf.getBytes(StandardCharsets.UTF_8));
+    return de.hsk.ki.plattform.identitaet.WebappCsrf.gueltig(request);
   }
 
   private static ResponseEntity<Map<String, Object>> antwort(int status, String meldung) {

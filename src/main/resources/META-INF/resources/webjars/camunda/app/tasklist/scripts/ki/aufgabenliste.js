@@ -42,21 +42,45 @@ function xsrf() {
 }
 
 let zaehlenLaeuft = false;
+// From "Abmelden" until the next login no count is asked (it would only be refused without a session).
+let abgemeldet = false;
+let laufend = null;
+document.addEventListener('click', (ereignis) => {
+  const knopf = ereignis.target instanceof Element ? ereignis.target.closest('a, button') : null;
+  if (!knopf) {
+    return;
+  }
+  if (knopf.matches('[ng-click="logout()"]') || knopf.textContent.trim() === 'Abmelden') {
+    abgemeldet = true;
+    if (laufend) {
+      laufend.abort();
+    }
+  } else if (knopf.matches('button[type=submit]') && document.querySelector('input[type=password]')) {
+    abgemeldet = false;
+  }
+}, true);
+
 async function zaehlen() {
-  if (!document.querySelector('.task-filter') || zaehlenLaeuft || document.hidden) {
+  if (abgemeldet || !document.querySelector('.task-filter') || document.querySelector('input[type=password]')
+      || zaehlenLaeuft || document.hidden) {
     return;
   }
   zaehlenLaeuft = true;
+  laufend = new AbortController();
+  const signal = laufend.signal;
   try {
     const antwort = await fetch(`${API}/filter?resourceType=Task`,
-      { credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      { credentials: 'same-origin', headers: { Accept: 'application/json' }, signal });
     if (!antwort.ok) {
       return;
     }
     const anzahl = new Map();
     for (const filter of await antwort.json()) {
+      if (abgemeldet) {
+        return;
+      }
       const zahl = await fetch(`${API}/filter/${encodeURIComponent(filter.id)}/count`, {
-        method: 'POST', credentials: 'same-origin',
+        method: 'POST', credentials: 'same-origin', signal,
         headers: { Accept: 'application/json', 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf() },
         body: JSON.stringify({ active: true })
       });

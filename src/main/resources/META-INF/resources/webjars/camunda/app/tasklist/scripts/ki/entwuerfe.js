@@ -47,6 +47,16 @@ function browserKopienLoeschen() {
       // storage switched off: nothing kept either
     }
   }
+  // saved searches (Tasklist's settings "camunda-web") may hold a child's surname
+  try {
+    const einstellungen = JSON.parse(original.getItem.call(window.localStorage, 'camunda-web') || '{}');
+    if (einstellungen.searchCriteria) {
+      delete einstellungen.searchCriteria;
+      original.setItem.call(window.localStorage, 'camunda-web', JSON.stringify(einstellungen));
+    }
+  } catch (e) {
+    // not readable: left as it is
+  }
 }
 
 function csrf() {

@@ -240,7 +240,7 @@ class ArtefaktIT {
       modell.getModelElementsByType(StartEvent.class).stream().filter(s -> s.getCamundaFormRef() != null)
           .forEach(s -> verlangt.add(s.getCamundaFormRef()));
     }
-    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(43);
+    assertThat(verlangt).as("distinct forms the processes and building blocks name").hasSize(44);
     assertThat(formulare).as("deployed forms").containsAll(verlangt);
     HttpResponse<String> bereitschaft = app.bereitschaft();
     assertThat(bereitschaft.statusCode()).as(bereitschaft.body()).isEqualTo(200);

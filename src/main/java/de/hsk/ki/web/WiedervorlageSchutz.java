@@ -23,7 +23,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.SetTaskFollowUpDateCmd;
-import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,13 +128,7 @@ public class WiedervorlageSchutz extends OncePerRequestFilter {
 
   /** The person holding the task, or a member of its group while nobody holds it. */
   private boolean darfBearbeiten(Task aufgabe, AngemeldeteBenutzer.Benutzer benutzer) {
-    if (aufgabe.getAssignee() != null) {
-      return aufgabe.getAssignee().equals(benutzer.id());
-    }
-    return engine.getTaskService().getIdentityLinksForTask(aufgabe.getId()).stream()
-        .filter(l -> "candidate".equals(l.getType()))
-        .map(IdentityLink::getGroupId)
-        .anyMatch(g -> g != null && benutzer.gruppen().contains(g));
+    return de.hsk.ki.plattform.identitaet.Aufgabenzugang.darfBearbeiten(engine, aufgabe, benutzer);
   }
 
   private static boolean unveraendert(String feld, JsonNode wert, Task aufgabe) {

@@ -29,4 +29,19 @@ public class Aufgabenzugang {
       identity.clearAuthentication();
     }
   }
+
+  /**
+   * Whether the person may act on this very task now: it is assigned to them, or it is unassigned
+   * and one of their groups is a candidate (supervision grants do not count: reading is not working).
+   */
+  public static boolean darfBearbeiten(ProcessEngine engine, org.camunda.bpm.engine.task.Task aufgabe,
+      AngemeldeteBenutzer.Benutzer benutzer) {
+    if (aufgabe.getAssignee() != null) {
+      return aufgabe.getAssignee().equals(benutzer.id());
+    }
+    return engine.getTaskService().getIdentityLinksForTask(aufgabe.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()))
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .anyMatch(g -> g != null && benutzer.gruppen().contains(g));
+  }
 }

@@ -118,6 +118,11 @@ class EntwurfTest {
     assertThat(pschneider.speichern(aufgabe, "{\"sprachen\": \"X\"}").statusCode()).isEqualTo(404);
     assertThat(pschneider.lesen(aufgabe).body()).doesNotContain("Kurdisch");
     assertThat(protokollEintraege("pschneider", fall.getBusinessKey())).isZero();
+
+    // the management may read the task (supervision) but does not work it: no draft either
+    Sitzung mhoffmann = new Sitzung("mhoffmann");
+    assertThat(mhoffmann.speichern(aufgabe, "{\"sprachen\": \"X\"}").statusCode()).isEqualTo(404);
+    assertThat(mhoffmann.lesen(aufgabe).statusCode()).isEqualTo(404);
   }
 
   @Test

@@ -113,8 +113,21 @@ final class Browser {
 
   static void waehleFilter(WebDriver browser, WebDriverWait warte, String name) {
     By filter = By.xpath("//*[contains(@class,'task-filter ')][.//*[contains(text(),'" + name + "')]]");
+    WebElement element;
+    try {
+      element = warte.until(ExpectedConditions.elementToBeClickable(filter));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      // once in a full CI run the filter list stayed empty after a page load; keep what was on
+      // screen for the log, then reload once, as a person would
+      bildschirmfoto(browser, "fehler-filterliste-" + System.currentTimeMillis());
+      String text = browser.findElement(By.tagName("body")).getText();
+      System.err.println("filter list missing at " + browser.getCurrentUrl() + ", reloading once; page: "
+          + text.substring(0, Math.min(400, text.length())).replace('\n', ' '));
+      browser.navigate().refresh();
+      element = warte.until(ExpectedConditions.elementToBeClickable(filter));
+    }
     // a script click: the tooltip of the filter clicked before may cover this one
-    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", warte.until(ExpectedConditions.elementToBeClickable(filter)));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].click()", element);
     warte.until(ExpectedConditions.attributeContains(filter, "class", "active"));
   }
 

@@ -22,6 +22,9 @@ public final class EingabePruefung {
   /** The engine stores strings in a 4000-character column; anything longer is refused here. */
   static final int MAX_TEXT = 4000;
 
+  /** Rows of a dynamic list: forms offer one per partner, participant or item, never hundreds. */
+  static final int MAX_ZEILEN = 50;
+
   private static final Pattern DATUM = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -105,7 +108,8 @@ public final class EingabePruefung {
           "number", Set.of("", "integer", "long", "short", "double"),
           "checkbox", Set.of("", "boolean"),
           "checklist", Set.of("", "json", "object"),
-          "taglist", Set.of("", "json", "object"));
+          "taglist", Set.of("", "json", "object"),
+          "dynamiclist", Set.of("", "json", "object"));
 
   private static String pruefeWert(
       FormularFeld feld, JsonNode eintrag, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute,
@@ -230,10 +234,66 @@ public final class EingabePruefung {
         }
         return null;
       }
+      case "dynamiclist" -> {
+        return pruefeZeilen(feld, wert, optionen, heute, entwurf);
+      }
       default -> {
         return null;
       }
     }
+  }
+
+  /** Each row of a dynamic list by the rules of its columns; a row holds only the form's columns. */
+  private static String pruefeZeilen(
+      FormularFeld feld, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute, boolean entwurf) {
+    JsonNode liste = wert;
+    if (wert.isTextual()) {
+      try {
+        liste = JSON.readTree(wert.asText());
+      } catch (Exception e) {
+        return "Liste erwartet.";
+      }
+    }
+    if (liste == null || !liste.isArray()) {
+      return "Liste erwartet.";
+    }
+    if (liste.size() > MAX_ZEILEN) {
+      return "höchstens " + MAX_ZEILEN + " Zeilen erlaubt.";
+    }
+    Map<String, FormularFeld> spalten = new java.util.LinkedHashMap<>();
+    feld.spalten().forEach(s -> spalten.put(s.key(), s));
+    List<String> fehler = new ArrayList<>();
+    int nummer = 0;
+    for (JsonNode zeile : liste) {
+      nummer++;
+      if (!zeile.isObject()) {
+        fehler.add("Zeile " + nummer + " ist ungültig.");
+        continue;
+      }
+      for (var eintrag : (Iterable<Map.Entry<String, JsonNode>>) zeile::fields) {
+        if (!spalten.containsKey(eintrag.getKey())) {
+          fehler.add("Zeile " + nummer + ": das Feld „" + kurz(eintrag.getKey()) + "“ gehört nicht zu dieser Liste.");
+        }
+      }
+      for (FormularFeld spalte : spalten.values()) {
+        JsonNode zelle = zeile.get(spalte.key());
+        boolean leer = zelle == null || zelle.isNull() || (zelle.isTextual() && zelle.asText().isBlank());
+        if (leer) {
+          if (!entwurf && spalte.pflicht()) {
+            fehler.add("Zeile " + nummer + ", " + spalte.bezeichnung() + ": Pflichtfeld, bitte ausfüllen.");
+          }
+          continue;
+        }
+        com.fasterxml.jackson.databind.node.ObjectNode eintrag = JSON.createObjectNode();
+        eintrag.put("type", "");
+        eintrag.set("value", zelle);
+        String meldung = pruefeWert(spalte, eintrag, zelle, optionen, heute, entwurf);
+        if (meldung != null) {
+          fehler.add("Zeile " + nummer + ", " + spalte.bezeichnung() + ": " + meldung);
+        }
+      }
+    }
+    return fehler.isEmpty() ? null : String.join(" ", fehler);
   }
 
   private static String zahlText(double d) {

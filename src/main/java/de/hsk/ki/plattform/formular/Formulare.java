@@ -86,10 +86,19 @@ final class Formulare {
 
   private static void sammle(JsonNode komponenten, Map<String, FormularFeld> felder) {
     for (JsonNode k : komponenten) {
+      String typ = k.path("type").asText();
+      if ("dynamiclist".equals(typ) && k.hasNonNull("path")) {
+        // a list of rows submitted as one variable: its fields are columns, not variables of their own
+        Map<String, FormularFeld> spalten = new LinkedHashMap<>();
+        sammle(k.path("components"), spalten);
+        String pfad = k.get("path").asText();
+        felder.put(pfad, new FormularFeld(pfad, typ, k.path("label").asText(pfad), false, null, null,
+            null, null, null, false, Set.of(), null, false, false, null, null, java.util.List.copyOf(spalten.values())));
+        continue;
+      }
       if (k.has("components")) {
         sammle(k.path("components"), felder); // groups
       }
-      String typ = k.path("type").asText();
       // Disabled fields only display case data; Tasklist does not submit them, nor may a client.
       if (!EINGABE_TYPEN.contains(typ) || !k.hasNonNull("key") || k.path("disabled").asBoolean(false)) {
         continue;
@@ -105,7 +114,10 @@ final class Formulare {
               k.get("key").asText(),
               typ,
               bezeichnung,
-              v.path("required").asBoolean(false),
+              // form-js 1.x flags a required field in every row of a dynamic list as soon as the list
+              // is drawn, before anyone typed: such fields carry the form property "pflicht" instead
+              // and are required here, where the refusal names the row
+              v.path("required").asBoolean(false) || "true".equals(eigenschaften.path("pflicht").asText()),
               v.hasNonNull("minLength") ? v.get("minLength").asInt() : null,
               v.hasNonNull("maxLength") ? v.get("maxLength").asInt() : null,
               v.hasNonNull("min") ? v.get("min").asDouble() : null,

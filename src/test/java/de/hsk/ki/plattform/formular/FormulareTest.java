@@ -37,6 +37,41 @@ class FormulareTest {
   }
 
   @Test
+  void eineDynamischeListeWirdZeileFuerZeileGeprueft() throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    Formular formular = Formulare.lese(json.readTree("""
+        {"id":"f","components":[
+          {"type":"dynamiclist","path":"zeilen","label":"Je Stelle","isRepeating":true,"components":[
+            {"type":"select","key":"partner","label":"Stelle","readonly":true,"valuesKey":"partnerOptionen"},
+            {"type":"radio","key":"antwort","label":"Antwort","values":[{"value":"JA"},{"value":"NEIN"}],"properties":{"pflicht":"true"}},
+            {"type":"textfield","key":"notiz","label":"Notiz","validate":{"maxLength":5}}]}
+        ]}"""));
+    // the columns are no variables of their own
+    assertThat(formular.felder()).containsOnlyKeys("zeilen");
+    java.util.function.Function<String, Set<String>> optionen = k -> "partnerOptionen".equals(k) ? Set.of("A", "B") : Set.of();
+    java.util.function.Function<String, List<String>> pruefe = zeilen -> EingabePruefung.pruefe(formular,
+        java.util.Map.of("zeilen", json.createObjectNode().put("type", "Object").put("value", zeilen)
+            .set("valueInfo", json.createObjectNode().put("serializationDataFormat", "application/json"))),
+        optionen, java.time.LocalDate.now()).stream().map(EingabePruefung.Fehler::meldung).toList();
+
+    assertThat(pruefe.apply("[{\"partner\":\"A\",\"antwort\":\"JA\",\"notiz\":\"gut\"},{\"partner\":\"B\",\"antwort\":\"NEIN\"}]")).isEmpty();
+    assertThat(pruefe.apply("[{\"partner\":\"A\",\"antwort\":\"JA\"},{\"partner\":\"C\",\"notiz\":\"<b>x\",\"iban\":\"DE\"}]"))
+        .singleElement().asString()
+        .contains("Je Stelle: Zeile 2: das Feld „iban“ gehört nicht zu dieser Liste.")
+        .contains("Zeile 2, Stelle: ungültige Auswahl „C“.")
+        .contains("Zeile 2, Antwort: Pflichtfeld, bitte ausfüllen.")
+        .contains("Zeile 2, Notiz: HTML oder andere Auszeichnungen")
+        .doesNotContain("Zeile 1");
+    assertThat(pruefe.apply("{\"partner\":\"A\"}")).singleElement().asString().endsWith("Liste erwartet.");
+    assertThat(pruefe.apply("[" + "{\"partner\":\"A\",\"antwort\":\"JA\"},".repeat(EingabePruefung.MAX_ZEILEN) + "{\"partner\":\"A\",\"antwort\":\"JA\"}]"))
+        .singleElement().asString().endsWith("höchstens 50 Zeilen erlaubt.");
+    // a draft may leave a row's required field open, not break its other rules
+    assertThat(EingabePruefung.pruefeEntwurf(formular, java.util.Map.of("zeilen", json.createObjectNode().put("type", "")
+        .set("value", json.readTree("[{\"partner\":\"A\",\"notiz\":\"zu lang\"}]"))), optionen, java.time.LocalDate.now()))
+        .singleElement().extracting(EingabePruefung.Fehler::meldung).asString().contains("Zeile 1, Notiz: höchstens 5 Zeichen");
+  }
+
+  @Test
   void textWirdAlsTextGezeigt() {
     assertThat(BegrenzteFormulardaten.alsText("[x](https://a.de) <b>**y**</b>"))
         .isEqualTo("\\[x\\]\\(https\\:\\/\\/a\\.de\\) \\<b\\>\\*\\*y\\*\\*\\<\\/b\\>");

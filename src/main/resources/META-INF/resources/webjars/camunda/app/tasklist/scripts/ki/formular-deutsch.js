@@ -155,12 +155,35 @@ function formJsAnpassen(formJs) {
     return;
   }
   Form.prototype.__kiDeutsch = true;
+  // A field in a dynamic list leaves an empty entry ({id: []}) in form-js' error state once its error
+  // is cleared; Tasklist counts the entries and would keep "Abschließen" disabled for good.
+  const zustandSetzen = Form.prototype._setState;
+  Form.prototype._setState = function (teil) {
+    return zustandSetzen.call(this, teil && teil.errors ? {...teil, errors: ohneLeereFehler(teil.errors)} : teil);
+  };
   const importieren = Form.prototype.importSchema;
   Form.prototype.importSchema = function (...args) {
     this._container.__kiFormular = this;
     validatorAnpassen(Object.getPrototypeOf(this.get('validator')));
     return importieren.apply(this, args);
   };
+}
+
+function hatFehler(wert) {
+  if (Array.isArray(wert)) {
+    return wert.some((w) => typeof w === 'string' || hatFehler(w));
+  }
+  return wert !== null && typeof wert === 'object' && Object.values(wert).some(hatFehler);
+}
+
+function ohneLeereFehler(fehler) {
+  const ergebnis = {};
+  Object.entries(fehler).forEach(([id, wert]) => {
+    if (hatFehler(wert)) {
+      ergebnis[id] = wert;
+    }
+  });
+  return ergebnis;
 }
 
 function validatorAnpassen(Validator) {

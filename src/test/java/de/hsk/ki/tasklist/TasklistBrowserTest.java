@@ -36,6 +36,7 @@ class TasklistBrowserTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired de.hsk.ki.plattform.einwilligung.Einwilligungen einwilligungen;
   WebDriver browser;
 
   @AfterEach
@@ -147,9 +148,38 @@ class TasklistBrowserTest {
         .taskDefinitionKey("Task_EinwilligungEinholen").count() == 1);
 
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey()).singleResult();
-    assertThat(engine.getTaskService().getVariable(einwilligung.getId(), "partner")).isEqualTo("JOBCENTER");
+    assertThat(engine.getTaskService().getVariable(einwilligung.getId(), "offenePartner")).asList()
+        .containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "vermittlungsPartner"))
         .asList().containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");
+
+    // one consent step for both partners, a row each; the person and today's date are prefilled
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Einwilligung einholen");
+    Browser.beanspruchen(browser, warte, "zweck");
+    List<WebElement> stellen = warte.until(ExpectedConditions.numberOfElementsToBe(
+        By.cssSelector(".fjs-form-field-dynamiclist .fjs-form-field-select"), 2));
+    assertThat(stellen.get(0).getText()).contains("Jobcenter Hochsauerlandkreis (Demo)");
+    assertThat(stellen.get(1).getText()).contains("Jugendmigrationsdienst");
+    Browser.bildschirmfoto(browser, "05b-einwilligungen");
+    waehleInZeile(0, "einwilligung", "erteilt");
+    waehleInZeile(0, "erklaerungsform", "schriftlich");
+    waehleInZeile(1, "einwilligung", "verweigert");
+    // a row left half-done: the server names it, next to the button, and nothing is recorded
+    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Zeile 2, Form der Erklärung: Pflichtfeld"));
+    Browser.bildschirmfoto(browser, "05c-einwilligung-zeile-unvollstaendig");
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
+    waehleInZeile(1, "erklaerungsform", "mündlich");
+    Browser.abschliessen(browser, warte, () -> einwilligungen.vonFall(fall.getBusinessKey()).size() == 2);
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey()))
+        .extracting(e -> e.partner() + ":" + e.erteilt() + ":" + e.erklaerungsform() + ":" + e.personRolle())
+        .containsExactly("JOBCENTER:true:SCHRIFTLICH:JUGENDLICHE", "JUGENDMIGRATIONSDIENST:false:MUENDLICH:JUGENDLICHE");
+  }
+
+  /** Clicks the radio option labelled {@code option} of field {@code key} in row {@code zeile} of the form's list. */
+  private void waehleInZeile(int zeile, String key, String option) {
+    sichtbar(browser.findElement(By.xpath("//input[contains(@id,'-Field_" + key + "_" + zeile + "-')][parent::label[normalize-space()='"
+        + option + "']]"))).click();
   }
 
   @Test

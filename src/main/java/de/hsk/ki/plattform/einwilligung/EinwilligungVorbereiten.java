@@ -6,14 +6,18 @@ import de.hsk.ki.plattform.prozess.Variable;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
- * Prefills the consent task from the case, so that nothing known is typed again: who may declare
+ * Prefills the consent task from the case, so that nothing known is typed again: a row for each
+ * partner still to ask (one task for all of them), who may declare
  * (only the person themself from 18, only the guardians under 15, the choice in between), the
  * person's name where it is the young person, the purpose (from the calling process, else the
  * partner) and today's date. The prefill goes into the block's own scope, not onto the task: a
@@ -23,6 +27,9 @@ import org.springframework.stereotype.Component;
 public class EinwilligungVorbereiten implements TaskListener {
 
   static final Variable<Object> PERSON_OPTIONEN = Variable.wert("personOptionen");
+  static final Variable<Object> PARTNER_OPTIONEN = Variable.wert("partnerOptionen");
+  /** The rows of the form: one per partner asked, {partner, einwilligung, erklaerungsform}. */
+  static final String ZEILEN = "einwilligungen";
 
   private final PartnerVerzeichnis verzeichnis;
 
@@ -55,13 +62,37 @@ public class EinwilligungVorbereiten implements TaskListener {
         task.setVariable("einwilligendeName", name);
       }
     }
-    if (task.getVariable("zweck") == null) {
-      String partner = (String) task.getVariable("partner");
-      String name = partner == null ? null : verzeichnis.finde(partner).map(p -> p.name()).orElse(partner);
-      if (name != null) {
-        task.setVariable("zweck", "Übermittlung an " + name + " zur Beratung und Vermittlung");
-      }
+    List<String> partner = offenePartner(task);
+    Map<String, String> namen = new LinkedHashMap<>();
+    partner.forEach(p -> namen.put(p, verzeichnis.finde(p).map(e -> e.name()).orElse(p)));
+    Auswahloptionen.anAufgabe(task, PARTNER_OPTIONEN, namen);
+    // one row per partner: the decision and its form are recorded for each
+    List<Map<String, Object>> zeilen = new ArrayList<>();
+    for (String p : partner) {
+      Map<String, Object> zeile = new LinkedHashMap<>();
+      zeile.put("partner", p);
+      // present but empty: form-js would otherwise fill the missing values and flag them at once
+      zeile.put("einwilligung", null);
+      zeile.put("erklaerungsform", null);
+      zeilen.add(zeile);
+    }
+    task.setVariable(ZEILEN, Variables.objectValue(zeilen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    if (task.getVariable("zweck") == null && !partner.isEmpty()) {
+      task.setVariable("zweck", "Übermittlung an " + (partner.size() == 1 ? namen.get(partner.get(0)) : "die unten genannten Stellen")
+          + " zur Beratung und Vermittlung");
     }
     task.setVariable("einwilligungsdatum", heute.toString());
+  }
+
+  /** The partners this task asks for, in order (set when the block started). */
+  @SuppressWarnings("unchecked")
+  static List<String> offenePartner(DelegateTask task) {
+    Object offen = task.getVariable(OffeneEinwilligungen.OFFENE_PARTNER);
+    if (offen instanceof List<?> liste) {
+      return ((List<Object>) liste).stream().map(String::valueOf).toList();
+    }
+    // a block started before the list existed: its single partner
+    Object partner = task.getVariable("partner");
+    return partner == null ? List.of() : List.of(String.valueOf(partner));
   }
 }

@@ -68,6 +68,22 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
     return vonFall(aktenzeichen).stream().anyMatch(e -> e.partner().equals(partner) && e.gueltig());
   }
 
+  /**
+   * The partners of {@code partner} (one key or a list of keys) without a valid consent in the case,
+   * in the given order, each once: those still to ask. A refusal or a revocation is asked again.
+   */
+  public List<String> ohneEinwilligung(String aktenzeichen, Object partner) {
+    List<String> gefragt = new java.util.ArrayList<>();
+    if (partner instanceof java.util.Collection<?> liste) {
+      liste.forEach(p -> gefragt.add(String.valueOf(p)));
+    } else if (partner != null) {
+      gefragt.add(String.valueOf(partner));
+    }
+    java.util.Set<String> gueltig = new java.util.HashSet<>();
+    vonFall(aktenzeichen).stream().filter(Einwilligung::gueltig).forEach(e -> gueltig.add(e.partner()));
+    return gefragt.stream().distinct().filter(p -> !gueltig.contains(p)).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+  }
+
   public List<Einwilligung> vonFall(String aktenzeichen) {
     return jdbc.query(
         "SELECT * FROM ki_einwilligung WHERE aktenzeichen = ? ORDER BY erfasst_am, id",

@@ -52,9 +52,16 @@ public class Kartentext extends AbstractProcessEnginePlugin {
     if (kommune instanceof String k && !k.isBlank()) {
       teile.add(lesbar(k));
     }
-    Object partner = task.getVariable("partner");
+    // a consent task asks for the partners still open, one or several
+    Object partner = task.hasVariable("offenePartner") ? task.getVariable("offenePartner") : task.getVariable("partner");
+    List<String> partnernamen = new ArrayList<>();
     if (partner instanceof String p && !p.isBlank()) {
-      teile.add("Partner: " + partnername(p));
+      partnernamen.add(partnername(p));
+    } else if (partner instanceof java.util.Collection<?> liste) {
+      liste.forEach(p -> partnernamen.add(partnername(String.valueOf(p))));
+    }
+    if (!partnernamen.isEmpty()) {
+      teile.add("Partner: " + String.join(", ", partnernamen));
     }
     return String.join(" · ", teile);
   }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.plattform.datenschutz.FallLoeschung;
+import de.hsk.ki.testkit.Einwilligungsantwort;
 import de.hsk.ki.testkit.Datenbanksuche;
 import de.hsk.ki.testkit.Testpostfach;
 import jakarta.mail.Message;
@@ -435,10 +436,11 @@ class AbstimmungProzessTest {
     assertThat(einwilligungen).hasSize(2);
     assertThat(gruppen(einwilligungen.get(0))).containsExactly("kiSozialarbeit");
     for (Task t : einwilligungen) {
-      boolean schulamt = "SCHULAMT".equals(engine.getTaskService().getVariable(t.getId(), "partner"));
-      engine.getTaskService().complete(t.getId(), Map.of("einwilligung", schulamt ? "ERTEILT" : "VERWEIGERT",
-          "einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Amina", "zweck", "Fallkonferenz",
-          "einwilligungsdatum", LocalDate.now().toString()));
+      String stelle = (String) engine.getTaskService().getVariable(t.getId(), "partner");
+      Map<String, Object> antwort = new java.util.HashMap<>(Einwilligungsantwort.antwort("JUGENDLICHE",
+          Einwilligungsantwort.zeile(stelle, "SCHULAMT".equals(stelle), "SCHRIFTLICH")));
+      antwort.put("einwilligendeName", "Amina");
+      engine.getTaskService().complete(t.getId(), antwort);
     }
     fall.jobsAusfuehren();
 

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.testkit.Einwilligungsantwort;
 import de.hsk.ki.testkit.Testpostfach;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
@@ -70,10 +71,11 @@ class UebergangProzessTest {
     return engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
   }
 
-  private static Map<String, Object> einwilligung(boolean erteilt, String person) {
-    return Map.of("einwilligung", erteilt ? "ERTEILT" : "VERWEIGERT", "einwilligendePerson", person,
-        "einwilligendeName", "Person " + MARKER, "zweck", "Vermittlung in Ausbildung",
-        "einwilligungsdatum", LocalDate.now().toString());
+  /** The same decision for every partner the open consent task of the case asks for. */
+  private Map<String, Object> einwilligung(ProcessInstance fall, boolean erteilt, String person) {
+    Map<String, Object> v = new HashMap<>(Einwilligungsantwort.fuerAlle(engine.getTaskService(), task("Task_EinwilligungEinholen", fall), erteilt, person));
+    v.put("einwilligendeName", "Person " + MARKER);
+    return v;
   }
 
   private static Map<String, Object> sitzung(String weiter, Map<String, Object> mehr) {
@@ -125,7 +127,10 @@ class UebergangProzessTest {
     assertThat(LocalDate.parse(einstieg).getDayOfMonth()).isEqualTo(1);
     assertThat(LocalDate.parse(einstieg).getMonthValue()).isIn(11, 2, 5);
 
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Call_EinwilligungEinholen");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Task_PartnerVermitteln");
+    // no partner chosen: nobody is asked for a consent
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(fall.getBusinessKey())
+        .taskDefinitionKey("Task_EinwilligungEinholen").count()).isZero();
     complete(task(fall), sitzung("ABSCHLUSS", Map.of()));
     informiereNachSitzung(fall);
     complete(task("Task_ErgebnisErfassen", fall), Map.of("ergebnis", "SCHULPLATZ"));
@@ -145,8 +150,8 @@ class UebergangProzessTest {
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Call_EinwilligungEinholen");
-    assertThat(engine.getTaskService().getVariable(task(fall).getId(), "partner")).isEqualTo("KAOA_TRAEGER");
-    complete(task(fall), einwilligung(true, "SORGEBERECHTIGTE"));
+    assertThat(engine.getTaskService().getVariable(task(fall).getId(), "offenePartner")).asList().containsExactly("KAOA_TRAEGER");
+    complete(task(fall), einwilligung(fall, true, "SORGEBERECHTIGTE"));
     fuehreJobAus(fall, "Task_PartnerVermitteln");
 
     MimeMessage[] mails = greenMail.getReceivedMessages();
@@ -164,7 +169,15 @@ class UebergangProzessTest {
 
     org.camunda.bpm.engine.task.Task aufgabe = task("Task_EinwilligungEinholen", fall);
     var taskService = engine.getTaskService();
-    // an adult: only the person themself is offered and prefilled, with name, purpose and today's date
+    // one task for both partners, a row each; an adult: only the person themself is offered and
+    // prefilled, with name, purpose and today's date
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungen");
+    assertThat(zeilen).extracting(z -> z.get("partner")).containsExactly("JOBCENTER", "IHK");
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> stellen = (List<Map<String, String>>) taskService.getVariableLocal(aufgabe.getId(), "partnerOptionen");
+    assertThat(stellen).extracting(o -> o.get("label")).containsExactly("Jobcenter Hochsauerlandkreis (Demo)",
+        "IHK Arnsberg Hellweg-Sauerland, Ausbildungsberatung (Demo)");
     @SuppressWarnings("unchecked")
     List<Map<String, String>> personen = (List<Map<String, String>>) taskService.getVariableLocal(aufgabe.getId(), "personOptionen");
     assertThat(personen).extracting(o -> o.get("value")).containsExactly("JUGENDLICHE");
@@ -172,14 +185,11 @@ class UebergangProzessTest {
     assertThat(taskService.getVariable(aufgabe.getId(), "einwilligendeName")).isEqualTo("Yusuf " + MARKER);
     assertThat(taskService.getVariable(aufgabe.getId(), "zweck")).isEqualTo("Ausbildung im Handel");
     assertThat(taskService.getVariable(aufgabe.getId(), "einwilligungsdatum")).isEqualTo(LocalDate.now().toString());
+    assertThat((String) taskService.getVariable(aufgabe.getId(), "karte")).endsWith("Partner: Jobcenter, IHK");
 
-    Map<String, Object> muendlich = new HashMap<>(einwilligung(true, "JUGENDLICHE"));
-    muendlich.put("erklaerungsform", "MUENDLICH");
-    complete(aufgabe, muendlich);
+    complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE",
+        Einwilligungsantwort.zeile("JOBCENTER", true, "MUENDLICH"), Einwilligungsantwort.zeile("IHK", true, "SCHRIFTLICH")));
     fuehreJobAus(fall, "Task_PartnerVermitteln");
-    Map<String, Object> schriftlich = new HashMap<>(einwilligung(true, "JUGENDLICHE"));
-    schriftlich.put("erklaerungsform", "SCHRIFTLICH");
-    complete(task("Task_EinwilligungEinholen", fall), schriftlich);
     fuehreJobAus(fall, "Task_PartnerVermitteln");
 
     MimeMessage[] mails = greenMail.getReceivedMessages();
@@ -191,13 +201,48 @@ class UebergangProzessTest {
   }
 
   @Test
-  void ohneErfassteFormBehauptetDieMailKeineSchriftform() throws Exception {
+  void eineErfassteEinwilligungWirdNichtErneutErfragt() throws Exception {
     ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
-    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"));
-    complete(task("Task_EinwilligungEinholen", fall), einwilligung(true, "JUGENDLICHE"));
+    // recorded before the form of the declaration was asked: the e-mail claims no form
+    einwilligungen.erfasse(fall.getBusinessKey(), "JOBCENTER", true, "JUGENDLICHE", "Person", "Arbeit", LocalDate.now(), "ademir");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "HWK"), "vermittlungsziel", "Arbeit"));
+    Task aufgabe = task("Task_EinwilligungEinholen", fall);
+    assertThat(engine.getTaskService().getVariable(aufgabe.getId(), "offenePartner")).asList().containsExactly("HWK");
+    complete(aufgabe, einwilligung(fall, true, "JUGENDLICHE"));
     fuehreJobAus(fall, "Task_PartnerVermitteln");
-    assertThat(greenMail.getReceivedMessages()[0].getContent().toString())
-        .contains("für diesen Zweck liegt vor.").doesNotContain("schriftlich").doesNotContain("mündlich");
+    fuehreJobAus(fall, "Task_PartnerVermitteln");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(2);
+    assertThat(mails[0].getContent().toString()).contains("für diesen Zweck liegt vor.").doesNotContain("schriftlich").doesNotContain("mündlich");
+    assertThat(mails[1].getContent().toString()).contains("wurde schriftlich erteilt");
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).hasSize(2);
+
+    // all partners consented already: no task, straight to the transfer
+    ProcessInstance zweiter = melde(19, 12, "MESCHEDE", "KEINE");
+    einwilligungen.erfasse(zweiter.getBusinessKey(), "IHK", true, "JUGENDLICHE", "Person", "Arbeit", LocalDate.now(), "ademir", "SCHRIFTLICH");
+    complete(task(zweiter), Map.of("partnerAuswahl", List.of("IHK"), "vermittlungsziel", "Arbeit"));
+    assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_EinwilligungEinholen")
+        .processInstanceBusinessKey(zweiter.getBusinessKey()).count()).isZero();
+    BpmnAwareTests.assertThat(zweiter).isWaitingAt("Task_PartnerVermitteln");
+  }
+
+  @Test
+  void dieZeilenMuessenGenauDieGefragtenStellenNennen() {
+    ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Arbeit"));
+    String aufgabe = task("Task_EinwilligungEinholen", fall).getId();
+    var taskService = engine.getTaskService();
+    assertThatThrownBy(() -> taskService.complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE",
+        Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH"))))
+        .hasMessageContaining("Die Liste der Stellen wurde verändert");
+    assertThatThrownBy(() -> taskService.complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE",
+        Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH"), Einwilligungsantwort.zeile("HWK", true, "SCHRIFTLICH"))))
+        .hasMessageContaining("Die Liste der Stellen wurde verändert");
+    assertThatThrownBy(() -> taskService.complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE",
+        Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH"), Einwilligungsantwort.zeile("IHK", true, null))))
+        .hasMessageContaining("Zeile 2: bitte die Form der Erklärung wählen.");
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
+    assertThat(taskService.createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
   }
 
   @Test
@@ -206,9 +251,9 @@ class UebergangProzessTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_VermittlungPlanen").task().hasCandidateGroup("kiSozialarbeit");
     complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Ausbildung im Handel"));
 
-    complete(task("Task_EinwilligungEinholen", fall), einwilligung(true, "JUGENDLICHE"));
+    complete(task("Task_EinwilligungEinholen", fall), Einwilligungsantwort.antwort("JUGENDLICHE",
+        Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH"), Einwilligungsantwort.zeile("IHK", false, "MUENDLICH")));
     fuehreJobAus(fall, "Task_PartnerVermitteln");
-    complete(task("Task_EinwilligungEinholen", fall), einwilligung(false, "JUGENDLICHE"));
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
     assertThat(empfaenger()).containsExactly("jobcenter@example.org");
@@ -224,7 +269,7 @@ class UebergangProzessTest {
   void widerrufeneEinwilligungStopptJedeWeitereUebermittlung() throws Exception {
     ProcessInstance fall = melde(20, 12, "OLSBERG", "KEINE");
     complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"));
-    complete(task(fall), einwilligung(true, "JUGENDLICHE"));
+    complete(task(fall), einwilligung(fall, true, "JUGENDLICHE"));
     fuehreJobAus(fall, "Task_PartnerVermitteln");
 
     complete(task(fall), sitzung("WEITERE_BERATUNG", Map.of("partnerInformieren", List.of("JOBCENTER"))));
@@ -258,7 +303,7 @@ class UebergangProzessTest {
   void kontaktAbgebrochenBeendetDenFallOhneNachfrage() {
     ProcessInstance fall = melde(19, 12, "WINTERBERG", "KEINE");
     complete(task(fall), Map.of("partnerAuswahl", List.of("JUGENDMIGRATIONSDIENST"), "vermittlungsziel", "Sprachkurs"));
-    complete(task(fall), einwilligung(false, "JUGENDLICHE"));
+    complete(task(fall), einwilligung(fall, false, "JUGENDLICHE"));
     complete(task(fall), sitzung("ABSCHLUSS", Map.of()));
     informiereNachSitzung(fall);
     complete(task(fall), Map.of("ergebnis", "KONTAKT_ABGEBROCHEN"));
@@ -271,18 +316,18 @@ class UebergangProzessTest {
     ProcessInstance fall = melde(14, 9, "ARNSBERG", "KLASSE_10");
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
     String aufgabe = task(fall).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(true, "JUGENDLICHE")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "JUGENDLICHE")))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Unter 15 Jahren willigen die Sorgeberechtigten ein");
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
     assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
-    engine.getTaskService().complete(aufgabe, einwilligung(true, "SORGEBERECHTIGTE"));
+    engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "SORGEBERECHTIGTE"));
     assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KAOA_TRAEGER")).isTrue();
 
     ProcessInstance volljaehrig = melde(19, 12, "ARNSBERG", "KEINE");
     complete(task(volljaehrig), Map.of("partnerAuswahl", List.of("HWK"), "vermittlungsziel", "Ausbildung"));
     String zweite = task(volljaehrig).getId();
-    assertThatThrownBy(() -> engine.getTaskService().complete(zweite, einwilligung(true, "SORGEBERECHTIGTE")))
+    assertThatThrownBy(() -> engine.getTaskService().complete(zweite, einwilligung(volljaehrig, true, "SORGEBERECHTIGTE")))
         .hasMessageContaining("Volljährige willigen selbst ein");
   }
 }

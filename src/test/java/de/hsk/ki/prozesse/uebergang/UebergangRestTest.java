@@ -64,16 +64,51 @@ class UebergangRestTest {
     ((ObjectNode) gueltig.get("variables")).putObject("partnerAuswahl").put("value", "[\"JOBCENTER\"]").put("type", "Json");
     assertThat(post("/task/" + plan.getId() + "/submit-form", "ademir", gueltig).statusCode()).isEqualTo(204);
 
-    // the consent building block runs under the case number of the case
+    // the consent building block runs under the case number of the case; its rows come as Tasklist
+    // sends a dynamic list: the variable's own type and value info, the value a JSON text
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen).singleResult();
-    HttpResponse<String> ohneAngaben = post("/task/" + einwilligung.getId() + "/complete", "ademir",
-        variablen(Map.of("einwilligung", "VIELLEICHT", "einwilligungsdatum", LocalDate.now().plusDays(3).toString())));
-    assertThat(ohneAngaben.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(ohneAngaben.body()).get("message").asText())
-        .contains("Einwilligung: ungültige Auswahl „VIELLEICHT“")
+    ObjectNode zeilen = zeilenWieTasklist(einwilligung, "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"VIELLEICHT\",\"adresse\":\"x\"}]");
+    ObjectNode ohneAngaben = variablen(Map.of("einwilligungsdatum", LocalDate.now().plusDays(3).toString()));
+    ((ObjectNode) ohneAngaben.get("variables")).set("einwilligungen", zeilen);
+    HttpResponse<String> unvollstaendig = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", ohneAngaben);
+    assertThat(unvollstaendig.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unvollstaendig.body()).get("message").asText())
+        .contains("Einwilligung je Stelle: Zeile 1: das Feld „adresse“ gehört nicht zu dieser Liste.")
+        .contains("Zeile 1, Einwilligung: ungültige Auswahl „VIELLEICHT“")
+        .contains("Zeile 1, Form der Erklärung: Pflichtfeld")
         .contains("Wer hat entschieden?: Pflichtfeld")
         .contains("Datum der Erklärung: darf nicht in der Zukunft liegen");
     assertThat(einwilligungen.vonFall(aktenzeichen)).isEmpty();
+
+    // a partner the task did not ask for cannot be slipped in
+    ObjectNode fremd = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
+        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
+    ((ObjectNode) fremd.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+        "[{\"partner\":\"IHK\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
+    HttpResponse<String> untergeschoben = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", fremd);
+    assertThat(untergeschoben.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(untergeschoben.body()).get("message").asText()).contains("ungültige Auswahl „IHK“");
+
+    ObjectNode gueltigeEinwilligung = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
+        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
+    ((ObjectNode) gueltigeEinwilligung.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+        "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"MUENDLICH\"}]"));
+    HttpResponse<String> erfasst = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", gueltigeEinwilligung);
+    assertThat(erfasst.statusCode()).as(erfasst.body()).isEqualTo(204);
+    assertThat(einwilligungen.vonFall(aktenzeichen)).singleElement()
+        .satisfies(e -> assertThat(e.partner()).isEqualTo("JOBCENTER"))
+        .satisfies(e -> assertThat(e.erklaerungsform()).isEqualTo("MUENDLICH"));
+  }
+
+  /** The prefilled rows variable as Tasklist reads it, with the rows replaced by {@code json}. */
+  private ObjectNode zeilenWieTasklist(Task aufgabe, String json) throws Exception {
+    HttpResponse<String> formular = de.hsk.ki.testkit.Rest.als(port, "ademir")
+        .get("/task/" + aufgabe.getId() + "/form-variables?deserializeValues=false");
+    ObjectNode variable = (ObjectNode) JSON.readTree(formular.body()).get("einwilligungen");
+    assertThat(variable).as(formular.body()).isNotNull();
+    assertThat(JSON.readTree(variable.get("value").asText()).get(0).get("partner").asText()).isEqualTo("JOBCENTER");
+    variable.put("value", json);
+    return variable;
   }
 
   @Test
@@ -90,9 +125,11 @@ class UebergangRestTest {
 
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(gestartet.get("businessKey").asText())
         .singleResult();
-    HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", variablen(Map.of(
-        "einwilligung", "ERTEILT", "einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
-        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString(), "erklaerungsform", "SCHRIFTLICH")));
+    ObjectNode eingaben = variablen(Map.of("einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
+        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString()));
+    ((ObjectNode) eingaben.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+        "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
+    HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", eingaben);
 
     // an adult is offered only "die Person selbst": guardians are refused as an option not offered
     assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(400);

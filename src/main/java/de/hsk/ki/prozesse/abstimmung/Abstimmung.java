@@ -70,8 +70,6 @@ public class Abstimmung {
   public static final Variable<String> POSITION = Variable.text("position");
   public static final Variable<String> ZUSTIMMUNG = Variable.text("zustimmung");
   public static final Variable<String> BEITRAEGE = Variable.text("beitraege");
-  /** Out of the consent building block. */
-  public static final Variable<String> EINWILLIGUNG = Variable.text("einwilligung");
   public static final Variable<String> EINWILLIGUNGEN_UEBERSICHT = Variable.text("einwilligungenUebersicht");
   /** Out of the overdue building block. */
   public static final Variable<String> ESKALATIONSMASSNAHME = Variable.text("eskalationsmassnahme");
@@ -136,10 +134,12 @@ public class Abstimmung {
     Gateway_ArtZusammen,
     Task_AkteureVorschlagen,
     Task_BeteiligteFestlegen,
+    Gateway_EinwilligungenNoetig,
+    Call_EinwilligungEinholen,
+    Gateway_EinwilligungenZusammen,
     SubProcess_Stellungnahmen,
     Event_StellungnahmeBegonnen,
     Gateway_EinwilligungNoetig,
-    Call_EinwilligungEinholen,
     Gateway_EinwilligungErteilt,
     Task_OhneEinwilligungVermerken,
     Event_OhneEinwilligung,

@@ -166,7 +166,6 @@ public class AbstimmungAblauf {
       execution.setVariableLocal(Abstimmung.STELLUNGNAHME_BIS.name(), execution.getVariable(Abstimmung.STELLUNGNAHME_BIS.name()));
       execution.setVariableLocal(Abstimmung.BETEILIGTER_NAME.name(), beteiligungen.name(stelle));
       // what the building blocks hand back stays with this authority, not the whole case
-      execution.setVariableLocal(Abstimmung.EINWILLIGUNG.name(), null);
       execution.setVariableLocal(Abstimmung.ESKALATIONSMASSNAHME.name(), null);
     };
   }

@@ -35,8 +35,6 @@ public class Uebergang {
   public static final Variable<List<String>> VERMITTLUNGS_PARTNER = Variable.liste("vermittlungsPartner");
   /** Element variable of the per-partner loop. */
   public static final Variable<String> PARTNER = Variable.text("partner");
-  /** Out of the consent building block. */
-  public static final Variable<String> EINWILLIGUNG = Variable.text("einwilligung");
   /** Partners to inform after a session. */
   public static final Variable<List<String>> ZU_INFORMIERENDE_PARTNER = Variable.liste("zuInformierendePartner");
   /** Out of the overdue building block. */

@@ -62,6 +62,12 @@ public class EinwilligungVorbereiten implements TaskListener {
         task.setVariable("einwilligendeName", name);
       }
     }
+    zeilenAnlegen(task);
+    task.setVariable("einwilligungsdatum", heute.toString());
+  }
+
+  /** The options and the form's rows: one per partner asked. */
+  void zeilenAnlegen(DelegateTask task) {
     List<String> partner = offenePartner(task);
     Map<String, String> namen = new LinkedHashMap<>();
     partner.forEach(p -> namen.put(p, verzeichnis.finde(p).map(e -> e.name()).orElse(p)));
@@ -81,7 +87,6 @@ public class EinwilligungVorbereiten implements TaskListener {
       task.setVariable("zweck", "Übermittlung an " + (partner.size() == 1 ? namen.get(partner.get(0)) : "die unten genannten Stellen")
           + " zur Beratung und Vermittlung");
     }
-    task.setVariable("einwilligungsdatum", heute.toString());
   }
 
   /** The partners this task asks for, in order (set when the block started). */

@@ -227,6 +227,27 @@ class UebergangProzessTest {
   }
 
   @Test
+  void eineAufgabeAusDerZeitVorDenZeilenWirdBeimStartErgaenzt(@Autowired de.hsk.ki.plattform.einwilligung.AeltereEinwilligungsaufgaben aeltere) {
+    ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
+    complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"));
+    Task aufgabe = task("Task_EinwilligungEinholen", fall);
+    // as the building block's first version left it: one partner key, no rows, no partner options
+    var taskService = engine.getTaskService();
+    engine.getRuntimeService().removeVariables(aufgabe.getExecutionId(), List.of("einwilligungen", "offenePartner"));
+    taskService.removeVariableLocal(aufgabe.getId(), "partnerOptionen");
+    engine.getRuntimeService().setVariable(aufgabe.getExecutionId(), "partner", "JOBCENTER");
+
+    assertThat(aeltere.nachruesten()).isGreaterThanOrEqualTo(1);
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungen");
+    assertThat(zeilen).extracting(z -> z.get("partner")).containsExactly("JOBCENTER");
+    assertThat(taskService.getVariableLocal(aufgabe.getId(), "partnerOptionen").toString()).contains("Jobcenter Hochsauerlandkreis (Demo)");
+    complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE", Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH")));
+    assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "JOBCENTER")).isTrue();
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_PartnerVermitteln");
+  }
+
+  @Test
   void dieZeilenMuessenGenauDieGefragtenStellenNennen() {
     ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
     complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Arbeit"));

@@ -43,7 +43,7 @@ public final class Einwilligungsantwort {
 
   public static Map<String, Object> antwort(String person, List<Map<String, Object>> zeilen) {
     Map<String, Object> v = new HashMap<>();
-    v.put("einwilligungen", Variables.objectValue(new ArrayList<>(zeilen))
+    v.put("einwilligungsZeilen", Variables.objectValue(new ArrayList<>(zeilen))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     v.put("einwilligendePerson", person);
     v.put("einwilligendeName", "Person Testname");

@@ -37,14 +37,22 @@ public class AeltereEinwilligungsaufgaben {
       if (engine.getTaskService().getVariable(aufgabe.getId(), EinwilligungVorbereiten.ZEILEN) != null) {
         continue;
       }
-      ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(kontext -> {
-        TaskEntity task = kontext.getTaskManager().findTaskById(aufgabe.getId());
-        if (task != null) {
-          vorbereiten.zeilenAnlegen(task);
-        }
-        return null;
-      });
-      anzahl++;
+      try {
+        boolean ergaenzt = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+            .execute(kontext -> {
+              TaskEntity task = kontext.getTaskManager().findTaskById(aufgabe.getId());
+              // another node may have done it meanwhile
+              if (task == null || task.getVariable(EinwilligungVorbereiten.ZEILEN) != null) {
+                return false;
+              }
+              vorbereiten.zeilenAnlegen(task);
+              return true;
+            });
+        anzahl += ergaenzt ? 1 : 0;
+      } catch (RuntimeException e) {
+        // e.g. a second node inserted the same variable first: the application starts all the same
+        LOG.warn("Einwilligungsaufgabe {} nicht ergänzt: {}", aufgabe.getId(), e.getMessage());
+      }
     }
     if (anzahl > 0) {
       LOG.info("{} offene Einwilligungsaufgabe(n) aus der Zeit vor der Zeile je Partner ergänzt", anzahl);

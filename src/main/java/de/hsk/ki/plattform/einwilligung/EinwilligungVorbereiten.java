@@ -29,7 +29,7 @@ public class EinwilligungVorbereiten implements TaskListener {
   static final Variable<Object> PERSON_OPTIONEN = Variable.wert("personOptionen");
   static final Variable<Object> PARTNER_OPTIONEN = Variable.wert("partnerOptionen");
   /** The rows of the form: one per partner asked, {partner, einwilligung, erklaerungsform}. */
-  static final String ZEILEN = "einwilligungen";
+  static final String ZEILEN = "einwilligungsZeilen"; // not "einwilligungen": that is the register bean's name in expressions
 
   private final PartnerVerzeichnis verzeichnis;
 
@@ -84,8 +84,8 @@ public class EinwilligungVorbereiten implements TaskListener {
     }
     task.setVariable(ZEILEN, Variables.objectValue(zeilen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     if (task.getVariable("zweck") == null && !partner.isEmpty()) {
-      task.setVariable("zweck", "Übermittlung an " + (partner.size() == 1 ? namen.get(partner.get(0)) : "die unten genannten Stellen")
-          + " zur Beratung und Vermittlung");
+      // the register keeps the purpose with each row: it names the partners, not "the ones below"
+      task.setVariable("zweck", "Übermittlung an " + String.join(", ", namen.values()) + " zur Beratung und Vermittlung");
     }
   }
 

@@ -49,11 +49,11 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
 
   @Override
   public String erklaerungsform(String aktenzeichen, String partner) {
-    List<Einwilligung> gueltige = vonFall(aktenzeichen).stream().filter(e -> e.partner().equals(partner) && e.gueltig()).toList();
-    if (gueltige.isEmpty()) {
+    Einwilligung letzte = letzteEntscheidungen(aktenzeichen).get(partner);
+    if (letzte == null || !letzte.gueltig()) {
       return null;
     }
-    String form = gueltige.get(gueltige.size() - 1).erklaerungsform();
+    String form = letzte.erklaerungsform();
     return "SCHRIFTLICH".equals(form) ? "schriftlich" : "MUENDLICH".equals(form) ? "mündlich" : null;
   }
 
@@ -63,25 +63,37 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
         jetzt(), benutzer, aktenzeichen, partner);
   }
 
+  /** Valid is only the latest decision for a partner: a later refusal replaces an earlier consent. */
   @Override
   public boolean liegtVor(String aktenzeichen, String partner) {
-    return vonFall(aktenzeichen).stream().anyMatch(e -> e.partner().equals(partner) && e.gueltig());
+    Einwilligung letzte = letzteEntscheidungen(aktenzeichen).get(partner);
+    return letzte != null && letzte.gueltig();
+  }
+
+  private java.util.Map<String, Einwilligung> letzteEntscheidungen(String aktenzeichen) {
+    java.util.Map<String, Einwilligung> letzte = new java.util.HashMap<>();
+    vonFall(aktenzeichen).forEach(e -> letzte.put(e.partner(), e)); // in the order recorded
+    return letzte;
   }
 
   /**
-   * The partners of {@code partner} (one key or a list of keys) without a valid consent in the case,
-   * in the given order, each once: those still to ask. A refusal or a revocation is asked again.
+   * The partners of {@code partner} (one key or a list of keys) to ask, in the given order, each
+   * once: those without a valid consent in the case, and those whose consent was given for another
+   * purpose than {@code zweck} (a consent is bound to its purpose). A refusal or a revocation is
+   * asked again.
    */
-  public List<String> ohneEinwilligung(String aktenzeichen, Object partner) {
+  public List<String> ohneEinwilligung(String aktenzeichen, Object partner, String zweck) {
     List<String> gefragt = new java.util.ArrayList<>();
     if (partner instanceof java.util.Collection<?> liste) {
       liste.forEach(p -> gefragt.add(String.valueOf(p)));
     } else if (partner != null) {
       gefragt.add(String.valueOf(partner));
     }
-    java.util.Set<String> gueltig = new java.util.HashSet<>();
-    vonFall(aktenzeichen).stream().filter(Einwilligung::gueltig).forEach(e -> gueltig.add(e.partner()));
-    return gefragt.stream().distinct().filter(p -> !gueltig.contains(p)).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+    java.util.Map<String, Einwilligung> letzte = letzteEntscheidungen(aktenzeichen);
+    return gefragt.stream().distinct().filter(p -> {
+      Einwilligung e = letzte.get(p);
+      return e == null || !e.gueltig() || (zweck != null && !zweck.equals(e.zweck()));
+    }).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
   }
 
   public List<Einwilligung> vonFall(String aktenzeichen) {

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of the consent building block: which of the partners handed in (one key or a list) still
- * lack a valid consent in the case's register. Only those are asked, all in one task; a partner
- * whose consent is already recorded is not asked again.
+ * lack a valid consent for this purpose in the case's register. Only those are asked, all in one
+ * task; a partner whose consent for the purpose is already recorded is not asked again.
  */
 @Component("offeneEinwilligungen")
 public class OffeneEinwilligungen implements ExecutionListener {
@@ -25,7 +25,9 @@ public class OffeneEinwilligungen implements ExecutionListener {
   @Override
   public void notify(DelegateExecution execution) {
     Object partner = execution.getVariable("partner");
-    List<String> offen = einwilligungen.ohneEinwilligung(execution.getProcessBusinessKey(), partner);
+    Object zweck = execution.getVariable("zweck");
+    List<String> offen = einwilligungen.ohneEinwilligung(execution.getProcessBusinessKey(), partner,
+        zweck instanceof String z && !z.isBlank() ? z : null);
     execution.setVariable(OFFENE_PARTNER,
         Variables.objectValue(offen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
     if (offen.isEmpty() && partner instanceof String) {

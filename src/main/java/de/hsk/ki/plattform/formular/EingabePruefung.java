@@ -293,6 +293,11 @@ public final class EingabePruefung {
         }
       }
     }
+    if (fehler.size() > 10) {
+      // the first ten say what is wrong; a flood of them (one per unknown column) says nothing more
+      fehler = new ArrayList<>(fehler.subList(0, 10));
+      fehler.add("… und weitere.");
+    }
     return fehler.isEmpty() ? null : String.join(" ", fehler);
   }
 

@@ -63,6 +63,11 @@ class FormulareTest {
         .contains("Zeile 2, Notiz: HTML oder andere Auszeichnungen")
         .doesNotContain("Zeile 1");
     assertThat(pruefe.apply("{\"partner\":\"A\"}")).singleElement().asString().endsWith("Liste erwartet.");
+    StringBuilder vieleFelder = new StringBuilder("[{\"partner\":\"A\",\"antwort\":\"JA\"");
+    for (int i = 0; i < 40; i++) {
+      vieleFelder.append(",\"x").append(i).append("\":1");
+    }
+    assertThat(pruefe.apply(vieleFelder + "}]")).singleElement().asString().endsWith("… und weitere.").contains("„x9“").doesNotContain("„x10“");
     assertThat(pruefe.apply("[" + "{\"partner\":\"A\",\"antwort\":\"JA\"},".repeat(EingabePruefung.MAX_ZEILEN) + "{\"partner\":\"A\",\"antwort\":\"JA\"}]"))
         .singleElement().asString().endsWith("höchstens 50 Zeilen erlaubt.");
     // a draft may leave a row's required field open, not break its other rules

@@ -172,7 +172,7 @@ class UebergangProzessTest {
     // one task for both partners, a row each; an adult: only the person themself is offered and
     // prefilled, with name, purpose and today's date
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungen");
+    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungsZeilen");
     assertThat(zeilen).extracting(z -> z.get("partner")).containsExactly("JOBCENTER", "IHK");
     @SuppressWarnings("unchecked")
     List<Map<String, String>> stellen = (List<Map<String, String>>) taskService.getVariableLocal(aufgabe.getId(), "partnerOptionen");
@@ -224,6 +224,17 @@ class UebergangProzessTest {
     assertThat(engine.getTaskService().createTaskQuery().taskDefinitionKey("Task_EinwilligungEinholen")
         .processInstanceBusinessKey(zweiter.getBusinessKey()).count()).isZero();
     BpmnAwareTests.assertThat(zweiter).isWaitingAt("Task_PartnerVermitteln");
+
+    // a consent is bound to its purpose: for another one the partner is asked again
+    ProcessInstance dritter = melde(19, 12, "MESCHEDE", "KEINE");
+    einwilligungen.erfasse(dritter.getBusinessKey(), "IHK", true, "JUGENDLICHE", "Person", "Arbeit", LocalDate.now(), "ademir", "SCHRIFTLICH");
+    complete(task(dritter), Map.of("partnerAuswahl", List.of("IHK"), "vermittlungsziel", "Ausbildung im Handwerk"));
+    Task erneut = task("Task_EinwilligungEinholen", dritter);
+    assertThat(engine.getTaskService().getVariable(erneut.getId(), "offenePartner")).asList().containsExactly("IHK");
+    // and the latest decision counts: a refusal now replaces the earlier consent
+    complete(erneut, einwilligung(dritter, false, "JUGENDLICHE"));
+    assertThat(einwilligungen.liegtVor(dritter.getBusinessKey(), "IHK")).isFalse();
+    BpmnAwareTests.assertThat(dritter).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Task_PartnerVermitteln");
   }
 
   @Test
@@ -233,13 +244,13 @@ class UebergangProzessTest {
     Task aufgabe = task("Task_EinwilligungEinholen", fall);
     // as the building block's first version left it: one partner key, no rows, no partner options
     var taskService = engine.getTaskService();
-    engine.getRuntimeService().removeVariables(aufgabe.getExecutionId(), List.of("einwilligungen", "offenePartner"));
+    engine.getRuntimeService().removeVariables(aufgabe.getExecutionId(), List.of("einwilligungsZeilen", "offenePartner"));
     taskService.removeVariableLocal(aufgabe.getId(), "partnerOptionen");
     engine.getRuntimeService().setVariable(aufgabe.getExecutionId(), "partner", "JOBCENTER");
 
     assertThat(aeltere.nachruesten()).isGreaterThanOrEqualTo(1);
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungen");
+    List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungsZeilen");
     assertThat(zeilen).extracting(z -> z.get("partner")).containsExactly("JOBCENTER");
     assertThat(taskService.getVariableLocal(aufgabe.getId(), "partnerOptionen").toString()).contains("Jobcenter Hochsauerlandkreis (Demo)");
     complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE", Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH")));

@@ -69,7 +69,7 @@ class UebergangRestTest {
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen).singleResult();
     ObjectNode zeilen = zeilenWieTasklist(einwilligung, "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"VIELLEICHT\",\"adresse\":\"x\"}]");
     ObjectNode ohneAngaben = variablen(Map.of("einwilligungsdatum", LocalDate.now().plusDays(3).toString()));
-    ((ObjectNode) ohneAngaben.get("variables")).set("einwilligungen", zeilen);
+    ((ObjectNode) ohneAngaben.get("variables")).set("einwilligungsZeilen", zeilen);
     HttpResponse<String> unvollstaendig = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", ohneAngaben);
     assertThat(unvollstaendig.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(unvollstaendig.body()).get("message").asText())
@@ -83,7 +83,7 @@ class UebergangRestTest {
     // a partner the task did not ask for cannot be slipped in
     ObjectNode fremd = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
         "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
-    ((ObjectNode) fremd.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+    ((ObjectNode) fremd.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"IHK\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
     HttpResponse<String> untergeschoben = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", fremd);
     assertThat(untergeschoben.statusCode()).isEqualTo(400);
@@ -91,7 +91,7 @@ class UebergangRestTest {
 
     ObjectNode gueltigeEinwilligung = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
         "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
-    ((ObjectNode) gueltigeEinwilligung.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+    ((ObjectNode) gueltigeEinwilligung.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"MUENDLICH\"}]"));
     HttpResponse<String> erfasst = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", gueltigeEinwilligung);
     assertThat(erfasst.statusCode()).as(erfasst.body()).isEqualTo(204);
@@ -104,7 +104,7 @@ class UebergangRestTest {
   private ObjectNode zeilenWieTasklist(Task aufgabe, String json) throws Exception {
     HttpResponse<String> formular = de.hsk.ki.testkit.Rest.als(port, "ademir")
         .get("/task/" + aufgabe.getId() + "/form-variables?deserializeValues=false");
-    ObjectNode variable = (ObjectNode) JSON.readTree(formular.body()).get("einwilligungen");
+    ObjectNode variable = (ObjectNode) JSON.readTree(formular.body()).get("einwilligungsZeilen");
     assertThat(variable).as(formular.body()).isNotNull();
     assertThat(JSON.readTree(variable.get("value").asText()).get(0).get("partner").asText()).isEqualTo("JOBCENTER");
     variable.put("value", json);
@@ -127,7 +127,7 @@ class UebergangRestTest {
         .singleResult();
     ObjectNode eingaben = variablen(Map.of("einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
         "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString()));
-    ((ObjectNode) eingaben.get("variables")).set("einwilligungen", zeilenWieTasklist(einwilligung,
+    ((ObjectNode) eingaben.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
     HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", eingaben);
 

@@ -164,6 +164,10 @@ class TasklistBrowserTest {
     waehleInZeile(0, "einwilligung", "erteilt");
     waehleInZeile(0, "erklaerungsform", "schriftlich");
     waehleInZeile(1, "einwilligung", "verweigert");
+    // adult: no question on the capacity to understand
+    assertThat(browser.findElements(By.cssSelector("[id$='-Field_einsichtsfaehig-0']"))).isEmpty();
+    sichtbar(feld("informiert")).click();
+    tippe("sprache", "Deutsch");
     // a row left half-done: the server names it, next to the button, and nothing is recorded
     sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Zeile 2, Form der Erklärung: Pflichtfeld"));
@@ -174,6 +178,51 @@ class TasklistBrowserTest {
     assertThat(einwilligungen.vonFall(fall.getBusinessKey()))
         .extracting(e -> e.partner() + ":" + e.erteilt() + ":" + e.erklaerungsform() + ":" + e.personRolle())
         .containsExactly("JOBCENTER:true:SCHRIFTLICH:JUGENDLICHE", "JUGENDMIGRATIONSDIENST:false:MUENDLICH:JUGENDLICHE");
+  }
+
+  @Test
+  void lehrkraftStelltDieEinsichtsfaehigkeitEinerSechzehnjaehrigenFest() throws Exception {
+    Map<String, Object> meldung = new HashMap<>();
+    meldung.put("meldendeStelle", "SCHULE");
+    meldung.put("vorname", "Lina");
+    meldung.put("nachname", "Einsichttest");
+    meldung.put("geburtsdatum", LocalDate.now().minusYears(16).minusDays(20).toString());
+    meldung.put("kommune", "BRILON");
+    meldung.put("schulbesuchsjahre", 9);
+    meldung.put("aktuelleKlasse", "KLASSE_10");
+    meldung.put("abschluss", "KEINER");
+    meldung.put("aufenthaltsstatus", "DULDUNG");
+    meldung.put("deutschniveau", "A2");
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", meldung);
+    Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(anschluss.getId(), Map.of("bildungsgang", "IFK", "kaoaKompakt", true,
+        "elternInformiertAm", LocalDate.now().toString()));
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    anmelden(warte, "tbecker");
+    Browser.waehleFilter(browser, warte, "Aufgaben meiner Gruppe");
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Einwilligung einholen");
+    Browser.beanspruchen(browser, warte, "zweck");
+    // 16: the capacity question is asked, both the young person and the guardians are offered
+    WebElement frage = warte.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_einsichtsfaehig-0']")));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Einsichtsfähigkeit")
+        .contains("die oder der Jugendliche selbst").contains("Sorgeberechtigte");
+    waehleInZeile(0, "einwilligung", "erteilt");
+    waehleInZeile(0, "erklaerungsform", "schriftlich");
+    sichtbar(browser.findElement(By.xpath("//input[contains(@id,'-Field_einwilligendePerson-')][parent::label[normalize-space()='die oder der Jugendliche selbst']]"))).click();
+    tippe("einwilligendeName", "Lina Einsichttest");
+    sichtbar(feld("informiert")).click();
+    // not capable: the young person may not consent herself, and the server says so next to the button
+    sichtbar(browser.findElement(By.xpath("//input[contains(@id,'-Field_einsichtsfaehig-')][parent::label[normalize-space()='nein']]"))).click();
+    sichtbar(browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "solange die Einsichtsfähigkeit"));
+    Browser.bildschirmfoto(browser, "05d-einsichtsfaehigkeit");
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
+    sichtbar(frage).click(); // "ja"
+    Browser.abschliessen(browser, warte, () -> !einwilligungen.vonFall(fall.getBusinessKey()).isEmpty());
+    assertThat(einwilligungen.vonFall(fall.getBusinessKey())).singleElement()
+        .satisfies(e -> assertThat(e.personRolle()).isEqualTo("JUGENDLICHE"));
   }
 
   /** Clicks the radio option labelled {@code option} of field {@code key} in row {@code zeile} of the form's list. */

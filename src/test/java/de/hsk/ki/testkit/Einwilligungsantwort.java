@@ -49,6 +49,7 @@ public final class Einwilligungsantwort {
     v.put("einwilligendeName", "Person Testname");
     v.put("zweck", "Vermittlung in Ausbildung");
     v.put("einwilligungsdatum", LocalDate.now().toString());
+    v.put("informiert", true);
     return v;
   }
 }

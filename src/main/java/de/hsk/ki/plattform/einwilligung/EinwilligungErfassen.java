@@ -28,9 +28,11 @@ public class EinwilligungErfassen implements TaskListener {
   private static final Set<String> FORMEN = Set.of("SCHRIFTLICH", "MUENDLICH");
 
   private final Einwilligungen einwilligungen;
+  private final WerWilligtEin werWilligtEin;
 
-  public EinwilligungErfassen(Einwilligungen einwilligungen) {
+  public EinwilligungErfassen(Einwilligungen einwilligungen, WerWilligtEin werWilligtEin) {
     this.einwilligungen = einwilligungen;
+    this.werWilligtEin = werWilligtEin;
   }
 
   @Override
@@ -38,18 +40,27 @@ public class EinwilligungErfassen implements TaskListener {
     String rolle = (String) task.getVariable("einwilligendePerson");
     // age on the day of the declaration, not at intake: a case can run for years
     LocalDate datum = LocalDate.parse((String) task.getVariable("einwilligungsdatum"));
-    String einwand = WerWilligtEin.einwand(rolle, Zeit.datum(task.getVariable("geburtsdatum")), datum);
-    if (einwand != null) {
-      throw Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
+    Boolean einsichtsfaehig = WerWilligtEin.einsichtsfaehig(task.getVariable("einsichtsfaehig"));
+    Object geburtsdatum = task.getVariable("geburtsdatum");
+    if (geburtsdatum != null) {
+      String einwand = werWilligtEin.einwand(rolle, Zeit.datum(geburtsdatum), datum, einsichtsfaehig);
+      if (einwand != null) {
+        throw Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
+      }
+    }
+    if (!Boolean.TRUE.equals(task.getVariable("informiert"))) {
+      throw Ablehnung.wegen("Bitte bestätigen, dass über Zweck, Empfänger und das Recht auf Widerruf informiert wurde.");
     }
     List<String> gefragt = EinwilligungVorbereiten.offenePartner(task);
     Map<String, JsonNode> zeilen = zeilen(task.getVariable(EinwilligungVorbereiten.ZEILEN), gefragt);
     String aktenzeichen = task.getExecution().getProcessBusinessKey();
     for (String partner : gefragt) {
       JsonNode zeile = zeilen.get(partner);
-      String form = zeile.path("erklaerungsform").asText(null);
-      einwilligungen.erfasse(aktenzeichen, partner, "ERTEILT".equals(zeile.path("einwilligung").asText()), rolle,
-          (String) task.getVariable("einwilligendeName"), (String) task.getVariable("zweck"), datum, benutzer(task), form);
+      Einwilligungen.Erklaerung erklaerung = new Einwilligungen.Erklaerung(rolle, (String) task.getVariable("einwilligendeName"),
+          (String) task.getVariable("zweck"), datum, zeile.path("erklaerungsform").asText(null),
+          WerWilligtEin.einsichtsfrage(geburtsdatum == null ? null : Zeit.datum(geburtsdatum), datum) ? einsichtsfaehig : null,
+          true, (String) task.getVariable("sprache"), Boolean.TRUE.equals(task.getVariable("kopieAusgehaendigt")));
+      einwilligungen.erfasse(aktenzeichen, partner, "ERTEILT".equals(zeile.path("einwilligung").asText()), erklaerung, benutzer(task));
     }
     if (gefragt.size() == 1) {
       // callers of template version 1 branch on this output

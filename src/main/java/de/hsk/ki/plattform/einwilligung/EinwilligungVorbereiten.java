@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Prefills the consent task from the case, so that nothing known is typed again: a row for each
  * partner still to ask (one task for all of them), who may declare
- * (only the person themself from 18, only the guardians under 15, the choice in between), the
+ * (Decision_Einwilligungsberechtigt: the person themself from 18, the guardians under 14, in
+ * between as the capacity to understand decides), the
  * person's name where it is the young person, the purpose (from the calling process, else the
  * partner) and today's date. The prefill goes into the block's own scope, not onto the task: a
  * task-local value would shadow what a completion through the API sends with the task.
@@ -32,33 +33,30 @@ public class EinwilligungVorbereiten implements TaskListener {
   static final String ZEILEN = "einwilligungsZeilen"; // not "einwilligungen": that is the register bean's name in expressions
 
   private final PartnerVerzeichnis verzeichnis;
+  private final WerWilligtEin werWilligtEin;
 
-  public EinwilligungVorbereiten(PartnerVerzeichnis verzeichnis) {
+  public EinwilligungVorbereiten(PartnerVerzeichnis verzeichnis, WerWilligtEin werWilligtEin) {
     this.verzeichnis = verzeichnis;
+    this.werWilligtEin = werWilligtEin;
   }
 
   @Override
   public void notify(DelegateTask task) {
     LocalDate heute = Zeit.heute();
     Object geburtsdatum = task.getVariable("geburtsdatum");
-    Integer alter = geburtsdatum == null ? null : Period.between(Zeit.datum(geburtsdatum), heute).getYears();
-    Map<String, String> personen = new LinkedHashMap<>();
-    if (alter == null || alter < 18) {
-      if (alter == null || alter >= 15) {
-        personen.put("JUGENDLICHE", "die oder der Jugendliche selbst");
-      }
-      personen.put("SORGEBERECHTIGTE", "Sorgeberechtigte");
-    } else {
-      personen.put("JUGENDLICHE", "die Person selbst (volljährig)");
-    }
+    LocalDate geboren = geburtsdatum == null ? null : Zeit.datum(geburtsdatum);
+    Integer alter = geboren == null ? null : Period.between(geboren, heute).getYears();
+    Map<String, String> personen = werWilligtEin.angeboten(geboren, heute);
     Auswahloptionen.anAufgabe(task, PERSON_OPTIONEN, personen);
+    // the form asks for the capacity to understand only where it decides (14 to 17)
+    task.setVariableLocal("einsichtsfrage", geboren != null && WerWilligtEin.einsichtsfrage(geboren, heute));
     if (personen.size() == 1) {
       task.setVariable("einwilligendePerson", personen.keySet().iterator().next());
     }
-    if (alter != null && alter >= 15) {
+    if (alter != null && alter >= 18) {
       String name = ((task.getVariable("vorname") == null ? "" : task.getVariable("vorname")) + " "
           + (task.getVariable("nachname") == null ? "" : task.getVariable("nachname"))).trim();
-      if (!name.isEmpty() && (alter >= 18 || personen.size() == 1)) {
+      if (!name.isEmpty()) {
         task.setVariable("einwilligendeName", name);
       }
     }

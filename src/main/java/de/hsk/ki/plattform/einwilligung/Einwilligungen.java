@@ -41,10 +41,25 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
   /** @param erklaerungsform SCHRIFTLICH or MUENDLICH, or null when not recorded */
   public void erfasse(String aktenzeichen, String partner, boolean erteilt, String rolle, String name, String zweck,
       LocalDate datum, String benutzer, String erklaerungsform) {
+    erfasse(aktenzeichen, partner, erteilt, new Erklaerung(rolle, name, zweck, datum, erklaerungsform, null, null, null, null), benutzer);
+  }
+
+  /**
+   * How a decision was declared, the same for every partner of one consent step.
+   *
+   * @param einsichtsfaehig for a 14- to 17-year-old: found capable of understanding; else null
+   * @param informiert told purpose, recipients and the right to withdraw
+   * @param sprache language of the conversation, with interpreting if any; may be null
+   */
+  public record Erklaerung(String rolle, String name, String zweck, LocalDate datum, String erklaerungsform,
+      Boolean einsichtsfaehig, Boolean informiert, String sprache, Boolean kopieAusgehaendigt) {}
+
+  public void erfasse(String aktenzeichen, String partner, boolean erteilt, Erklaerung e, String benutzer) {
     jdbc.update(
-        "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_von, erfasst_am, erklaerungsform)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        aktenzeichen, partner, erteilt, rolle, name, zweck, java.sql.Date.valueOf(datum), benutzer, jetzt(), erklaerungsform);
+        "INSERT INTO ki_einwilligung (aktenzeichen, partner, erteilt, person_rolle, person_name, zweck, datum, erfasst_von, erfasst_am,"
+            + " erklaerungsform, einsichtsfaehig, informiert, sprache, kopie_ausgehaendigt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        aktenzeichen, partner, erteilt, e.rolle(), e.name(), e.zweck(), java.sql.Date.valueOf(e.datum()), benutzer, jetzt(),
+        e.erklaerungsform(), e.einsichtsfaehig(), e.informiert(), e.sprache(), e.kopieAusgehaendigt());
   }
 
   @Override
@@ -117,7 +132,11 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
       text.append("- ").append(partner).append(": ")
           .append(e.erteilt() ? "erteilt" : "verweigert")
           .append(" am ").append(e.datum().format(DATUM))
-          .append(" durch ").append("JUGENDLICHE".equals(e.personRolle()) ? "die Person selbst" : "Sorgeberechtigte");
+          .append(" durch ").append(switch (e.personRolle()) {
+            case "JUGENDLICHE" -> "die Person selbst";
+            case "GEMEINSAM" -> "die Person gemeinsam mit den Sorgeberechtigten";
+            default -> "Sorgeberechtigte";
+          });
       if (e.erklaerungsform() != null) {
         text.append(", ").append("SCHRIFTLICH".equals(e.erklaerungsform()) ? "schriftlich" : "mündlich");
       }

@@ -3,24 +3,47 @@ package de.hsk.ki.plattform.einwilligung;
 import com.fasterxml.jackson.databind.JsonNode;
 import de.hsk.ki.plattform.formular.EingabePruefung;
 import de.hsk.ki.plattform.formular.Formularregel;
+import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may declare consent: from 15 the young person, below 15 the guardians, an adult only
- * themselves (age on the day of the declaration: a case can run for years). Checked at the form, so
- * staff read the reason beside the field; the listener that records the consent applies the same rule.
+ * Who may declare consent: the decision table Decision_Einwilligungsberechtigt
+ * (processes/_bausteine/einwilligungsberechtigt.dmn) on the age on the day of the declaration (a
+ * case can run for years), the young person's capacity to understand as staff assessed it, and the
+ * county's setting whether guardians consent as well. Checked at the form, so staff read the reason
+ * beside the field; the listener that records the consent applies the same rule.
  */
 @Component
 public class WerWilligtEin implements Formularregel {
 
   static final String FORMULAR = "form_baustein_einwilligung";
+  static final String ENTSCHEIDUNG = "Decision_Einwilligungsberechtigt";
+
+  /** Who declared: the young person (or adult) themself, the guardians, or both together. */
+  public static final String JUGENDLICHE = "JUGENDLICHE";
+  public static final String SORGEBERECHTIGTE = "SORGEBERECHTIGTE";
+  public static final String GEMEINSAM = "GEMEINSAM";
+
+  private final ObjectProvider<ProcessEngine> engine;
+  private final boolean sorgeberechtigteZusaetzlich;
+
+  public WerWilligtEin(ObjectProvider<ProcessEngine> engine,
+      @Value("${ki.einwilligung.sorgeberechtigte-zusaetzlich:false}") boolean sorgeberechtigteZusaetzlich) {
+    this.engine = engine;
+    this.sorgeberechtigteZusaetzlich = sorgeberechtigteZusaetzlich;
+  }
 
   @Override
   public boolean gilt(String formularId) {
@@ -29,28 +52,92 @@ public class WerWilligtEin implements Formularregel {
 
   @Override
   public List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall) {
-    String rolle = eingaben.containsKey("einwilligendePerson") ? eingaben.get("einwilligendePerson").path("value").asText() : null;
-    String datum = eingaben.containsKey("einwilligungsdatum") ? eingaben.get("einwilligungsdatum").path("value").asText() : null;
-    if (rolle == null || datum == null || fall == null) {
+    if (!"true".equals(text(eingaben, "informiert"))) {
+      return List.of(new EingabePruefung.Fehler("informiert",
+          "Information: bitte bestätigen, dass über Zweck, Empfänger und das Recht auf Widerruf informiert wurde."));
+    }
+    String rolle = text(eingaben, "einwilligendePerson");
+    String datum = text(eingaben, "einwilligungsdatum");
+    if (rolle == null || datum == null || fall == null || fall.getVariable("geburtsdatum") == null) {
       return List.of();
     }
     try {
-      String einwand = einwand(rolle, Zeit.datum(fall.getVariable("geburtsdatum")), LocalDate.parse(datum));
+      LocalDate geburtsdatum = Zeit.datum(fall.getVariable("geburtsdatum"));
+      LocalDate erklaerung = LocalDate.parse(datum);
+      if (einsichtsfrage(geburtsdatum, erklaerung) && text(eingaben, "einsichtsfaehig") == null) {
+        return List.of(new EingabePruefung.Fehler("einsichtsfaehig",
+            "Einsichtsfähigkeit: bei 14- bis 17-Jährigen bitte angeben, ob sie Bedeutung und Folgen der Einwilligung erfassen können."));
+      }
+      String einwand = einwand(rolle, geburtsdatum, erklaerung, einsichtsfaehig(text(eingaben, "einsichtsfaehig")));
       return einwand == null ? List.of() : List.of(new EingabePruefung.Fehler("einwilligendePerson", einwand));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       return List.of(); // the field check names a malformed date
     }
   }
 
-  /** The objection to this declarant, or null. */
-  public static String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung) {
+  /** Whether the form asks for the capacity to understand: from 14 up to the 18th birthday. */
+  static boolean einsichtsfrage(LocalDate geburtsdatum, LocalDate erklaerung) {
+    if (geburtsdatum == null) {
+      return false;
+    }
     int alter = Period.between(geburtsdatum, erklaerung).getYears();
-    if ("JUGENDLICHE".equals(rolle) && alter < 15) {
-      return "Unter 15 Jahren willigen die Sorgeberechtigten ein, nicht die oder der Jugendliche selbst.";
+    return alter >= 14 && alter < 18;
+  }
+
+  /** "JA" / "NEIN" of the form, null when not asked or not answered. */
+  static Boolean einsichtsfaehig(Object antwort) {
+    return antwort == null ? null : "JA".equals(antwort);
+  }
+
+  /** Who declares for this person on this day: JUGENDLICHE, SORGEBERECHTIGTE or GEMEINSAM, and the rule's wording. */
+  public DmnDecisionResultEntries berechtigt(LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig) {
+    int alter = Period.between(geburtsdatum, erklaerung).getYears();
+    return OhneBerechtigungspruefung.ausfuehren(() -> engine.getObject().getDecisionService()
+        .evaluateDecisionByKey(ENTSCHEIDUNG)
+        .variables(Variables.createVariables().putValue("alter", alter).putValue("einsichtsfaehig", einsichtsfaehig)
+            .putValue("sorgeberechtigteZusaetzlich", sorgeberechtigteZusaetzlich))
+        .evaluate().getSingleResult());
+  }
+
+  /** The objection to this declarant, or null. */
+  public String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig) {
+    DmnDecisionResultEntries ergebnis = berechtigt(geburtsdatum, erklaerung, einsichtsfaehig);
+    if (ergebnis.getEntry("berechtigt").equals(rolle)) {
+      return null;
     }
-    if ("SORGEBERECHTIGTE".equals(rolle) && alter >= 18) {
-      return "Volljährige willigen selbst ein.";
+    return ergebnis.getEntry("regel") + " Gewählt war: " + bezeichnung(rolle) + ".";
+  }
+
+  /** The options the form offers for a person of this age (the rest is decided with the capacity question). */
+  Map<String, String> angeboten(LocalDate geburtsdatum, LocalDate heute) {
+    Map<String, String> personen = new java.util.LinkedHashMap<>();
+    if (geburtsdatum == null) {
+      personen.put(JUGENDLICHE, bezeichnung(JUGENDLICHE));
+      personen.put(SORGEBERECHTIGTE, bezeichnung(SORGEBERECHTIGTE));
+      return personen;
     }
-    return null;
+    if (!einsichtsfrage(geburtsdatum, heute)) {
+      String wer = (String) berechtigt(geburtsdatum, heute, null).getEntry("berechtigt");
+      personen.put(wer, Period.between(geburtsdatum, heute).getYears() >= 18 ? "die Person selbst (volljährig)" : bezeichnung(wer));
+      return personen;
+    }
+    personen.put(sorgeberechtigteZusaetzlich ? GEMEINSAM : JUGENDLICHE,
+        bezeichnung(sorgeberechtigteZusaetzlich ? GEMEINSAM : JUGENDLICHE));
+    personen.put(SORGEBERECHTIGTE, bezeichnung(SORGEBERECHTIGTE));
+    return personen;
+  }
+
+  static String bezeichnung(String rolle) {
+    return switch (rolle == null ? "" : rolle) {
+      case JUGENDLICHE -> "die oder der Jugendliche selbst";
+      case SORGEBERECHTIGTE -> "Sorgeberechtigte";
+      case GEMEINSAM -> "die oder der Jugendliche gemeinsam mit den Sorgeberechtigten";
+      default -> "„" + rolle + "“";
+    };
+  }
+
+  private static String text(Map<String, JsonNode> eingaben, String name) {
+    JsonNode wert = eingaben.containsKey(name) ? eingaben.get(name).path("value") : null;
+    return wert == null || wert.isNull() || wert.asText().isBlank() ? null : wert.asText();
   }
 }

@@ -441,6 +441,7 @@ class AbstimmungProzessTest {
     Map<String, Object> antwort = new java.util.HashMap<>(Einwilligungsantwort.antwort("JUGENDLICHE",
         Einwilligungsantwort.zeile("SCHULAMT", true, "SCHRIFTLICH"), Einwilligungsantwort.zeile("BEZIRKSREGIERUNG", false, "MUENDLICH")));
     antwort.put("einwilligendeName", "Amina");
+    antwort.put("einsichtsfaehig", "JA"); // 17: she consents herself once found capable of understanding
     engine.getTaskService().complete(einwilligungen.get(0).getId(), antwort);
     fall.jobsAusfuehren();
 

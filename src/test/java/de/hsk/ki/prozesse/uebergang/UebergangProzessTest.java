@@ -40,6 +40,7 @@ class UebergangProzessTest {
   @Autowired ProcessEngine engine;
   @Autowired ManagementService management;
   @Autowired Einwilligungen einwilligungen;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void init() {
@@ -344,17 +345,39 @@ class UebergangProzessTest {
   }
 
   @Test
-  void unter15WilligenDieSorgeberechtigtenEinVolljaehrigeSelbst() {
+  void werEinwilligtEntscheidenAlterUndEinsichtsfaehigkeit() {
+    // 14: the young person only once found capable of understanding; the form asks for it
     ProcessInstance fall = melde(14, 9, "ARNSBERG", "KLASSE_10");
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
     String aufgabe = task(fall).getId();
+    assertThat(engine.getTaskService().getVariableLocal(aufgabe, "einsichtsfrage")).isEqualTo(true);
     assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "JUGENDLICHE")))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Unter 15 Jahren willigen die Sorgeberechtigten ein");
+        .hasMessageContaining("Mit 14 bis 17 Jahren willigen die Sorgeberechtigten ein, solange die Einsichtsfähigkeit")
+        .hasMessageContaining("Gewählt war: die oder der Jugendliche selbst.");
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
     assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
-    engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "SORGEBERECHTIGTE"));
+    Map<String, Object> einsichtsfaehig = new HashMap<>(einwilligung(fall, true, "JUGENDLICHE"));
+    einsichtsfaehig.put("einsichtsfaehig", "JA");
+    einsichtsfaehig.put("sprache", "Arabisch, mit Sprachmittlerin");
+    engine.getTaskService().complete(aufgabe, einsichtsfaehig);
     assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KAOA_TRAEGER")).isTrue();
+    assertThat(jdbc.queryForMap("SELECT person_rolle, einsichtsfaehig, informiert, sprache FROM ki_einwilligung WHERE aktenzeichen = ?",
+        fall.getBusinessKey())).containsValues("JUGENDLICHE", true, "Arabisch, mit Sprachmittlerin");
+
+    // 13: the guardians, whatever the capacity; the form does not ask for it
+    ProcessInstance kind = melde(13, 8, "ARNSBERG", "KLASSE_10");
+    complete(task(kind), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    String dritte = task(kind).getId();
+    assertThat(engine.getTaskService().getVariableLocal(dritte, "einsichtsfrage")).isEqualTo(false);
+    assertThat(engine.getTaskService().getVariable(dritte, "einwilligendePerson")).isEqualTo("SORGEBERECHTIGTE");
+    assertThatThrownBy(() -> engine.getTaskService().complete(dritte, einwilligung(kind, true, "JUGENDLICHE")))
+        .hasMessageContaining("Unter 14 Jahren willigen die Sorgeberechtigten ein.");
+    // and nobody consents without having been told of the right to withdraw
+    Map<String, Object> ohneInformation = new HashMap<>(einwilligung(kind, true, "SORGEBERECHTIGTE"));
+    ohneInformation.put("informiert", false);
+    assertThatThrownBy(() -> engine.getTaskService().complete(dritte, ohneInformation)).hasMessageContaining("Recht auf Widerruf");
+    engine.getTaskService().complete(dritte, einwilligung(kind, true, "SORGEBERECHTIGTE"));
 
     ProcessInstance volljaehrig = melde(19, 12, "ARNSBERG", "KEINE");
     complete(task(volljaehrig), Map.of("partnerAuswahl", List.of("HWK"), "vermittlungsziel", "Ausbildung"));

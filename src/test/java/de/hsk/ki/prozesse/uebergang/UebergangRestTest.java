@@ -82,7 +82,7 @@ class UebergangRestTest {
 
     // a partner the task did not ask for cannot be slipped in
     ObjectNode fremd = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
-        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
+        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString(), "informiert", true));
     ((ObjectNode) fremd.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"IHK\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
     HttpResponse<String> untergeschoben = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", fremd);
@@ -90,7 +90,7 @@ class UebergangRestTest {
     assertThat(JSON.readTree(untergeschoben.body()).get("message").asText()).contains("ungültige Auswahl „IHK“");
 
     ObjectNode gueltigeEinwilligung = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Ali Resttest",
-        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString()));
+        "zweck", "Arbeit", "einwilligungsdatum", LocalDate.now().toString(), "informiert", true));
     ((ObjectNode) gueltigeEinwilligung.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"MUENDLICH\"}]"));
     HttpResponse<String> erfasst = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", gueltigeEinwilligung);
@@ -102,11 +102,14 @@ class UebergangRestTest {
 
   /** The prefilled rows variable as Tasklist reads it, with the rows replaced by {@code json}. */
   private ObjectNode zeilenWieTasklist(Task aufgabe, String json) throws Exception {
-    HttpResponse<String> formular = de.hsk.ki.testkit.Rest.als(port, "ademir")
-        .get("/task/" + aufgabe.getId() + "/form-variables?deserializeValues=false");
+    return zeilenWieTasklist(aufgabe, json, "JOBCENTER", "ademir");
+  }
+
+  private ObjectNode zeilenWieTasklist(Task aufgabe, String json, String ersterPartner, String benutzer) throws Exception {
+    HttpResponse<String> formular = de.hsk.ki.testkit.Rest.als(port, benutzer).get("/task/" + aufgabe.getId() + "/form-variables?deserializeValues=false");
     ObjectNode variable = (ObjectNode) JSON.readTree(formular.body()).get("einwilligungsZeilen");
     assertThat(variable).as(formular.body()).isNotNull();
-    assertThat(JSON.readTree(variable.get("value").asText()).get(0).get("partner").asText()).isEqualTo("JOBCENTER");
+    assertThat(JSON.readTree(variable.get("value").asText()).get(0).get("partner").asText()).isEqualTo(ersterPartner);
     variable.put("value", json);
     return variable;
   }
@@ -126,7 +129,7 @@ class UebergangRestTest {
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(gestartet.get("businessKey").asText())
         .singleResult();
     ObjectNode eingaben = variablen(Map.of("einwilligendePerson", "SORGEBERECHTIGTE", "einwilligendeName", "Frau Regeltest",
-        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString()));
+        "zweck", "Vermittlung", "einwilligungsdatum", LocalDate.now().toString(), "informiert", true));
     ((ObjectNode) eingaben.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
         "[{\"partner\":\"JOBCENTER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]"));
     HttpResponse<String> antwort = post("/task/" + einwilligung.getId() + "/submit-form", "ademir", eingaben);
@@ -137,5 +140,40 @@ class UebergangRestTest {
         .isEqualTo("Die Eingaben wurden nicht gespeichert. Wer hat entschieden?: ungültige Auswahl „SORGEBERECHTIGTE“.");
     assertThat(JSON.readTree(antwort.body()).get("fehler").get(0).get("feld").asText()).isEqualTo("einwilligendePerson");
     assertThat(engine.getTaskService().createTaskQuery().taskId(einwilligung.getId()).count()).isEqualTo(1);
+  }
+
+  @Test
+  void beiJugendlichenFragtDasFormularNachDerEinsichtsfaehigkeit() throws Exception {
+    ObjectNode meldung = variablen(Map.of("meldendeStelle", "SCHULE", "vorname", "Lina", "nachname", "Einsichttest",
+        "geburtsdatum", LocalDate.now().minusYears(16).minusDays(3).toString(), "kommune", "BRILON", "schulbesuchsjahre", 9,
+        "aktuelleKlasse", "KLASSE_10", "abschluss", "KEINER", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    var gestartet = JSON.readTree(post("/process-definition/key/Process_UebergangSchuleBeruf/submit-form", "tbecker", meldung).body());
+    Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(gestartet.get("id").asText()).singleResult();
+    assertThat(post("/task/" + anschluss.getId() + "/submit-form", "tbecker", variablen(Map.of("bildungsgang", "IFK",
+        "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()))).statusCode()).isEqualTo(204);
+    Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(gestartet.get("businessKey").asText())
+        .singleResult();
+
+    // 16: the young person herself is offered, but only with the capacity question answered
+    ObjectNode ohneEinsicht = variablen(Map.of("einwilligendePerson", "JUGENDLICHE", "einwilligendeName", "Lina Einsichttest",
+        "zweck", "KAoA-kompakt", "einwilligungsdatum", LocalDate.now().toString(), "informiert", true));
+    ((ObjectNode) ohneEinsicht.get("variables")).set("einwilligungsZeilen", zeilenWieTasklist(einwilligung,
+        "[{\"partner\":\"KAOA_TRAEGER\",\"einwilligung\":\"ERTEILT\",\"erklaerungsform\":\"SCHRIFTLICH\"}]", "KAOA_TRAEGER", "tbecker"));
+    HttpResponse<String> frage = post("/task/" + einwilligung.getId() + "/submit-form", "tbecker", ohneEinsicht);
+    assertThat(frage.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(frage.body()).get("fehler").get(0).get("feld").asText()).isEqualTo("einsichtsfaehig");
+    assertThat(JSON.readTree(frage.body()).get("message").asText()).contains("bei 14- bis 17-Jährigen bitte angeben");
+
+    ((ObjectNode) ohneEinsicht.get("variables")).putObject("einsichtsfaehig").put("value", "NEIN");
+    HttpResponse<String> nichtEinsichtsfaehig = post("/task/" + einwilligung.getId() + "/submit-form", "tbecker", ohneEinsicht);
+    assertThat(nichtEinsichtsfaehig.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(nichtEinsichtsfaehig.body()).get("message").asText())
+        .contains("die Sorgeberechtigten ein, solange die Einsichtsfähigkeit").contains("Gewählt war: die oder der Jugendliche selbst.");
+
+    ((ObjectNode) ohneEinsicht.get("variables")).putObject("einsichtsfaehig").put("value", "JA");
+    HttpResponse<String> erfasst = post("/task/" + einwilligung.getId() + "/submit-form", "tbecker", ohneEinsicht);
+    assertThat(erfasst.statusCode()).as(erfasst.body()).isEqualTo(204);
+    assertThat(einwilligungen.vonFall(gestartet.get("businessKey").asText())).singleElement()
+        .satisfies(e -> assertThat(e.personRolle()).isEqualTo("JUGENDLICHE"));
   }
 }

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * Consent tasks created before the form had a row per partner (building block version 1) use the
  * newest form too, which would show no row and could not be completed. At start-up each such open
- * task gets its row and its partner option, as a new task would; the task itself stays as it was.
+ * task gets its row, its partner option and the declarants of the decision table (with its capacity
+ * question), as a new task would; what was typed into it stays.
  */
 @Component
 public class AeltereEinwilligungsaufgaben {
@@ -46,6 +47,8 @@ public class AeltereEinwilligungsaufgaben {
                 return false;
               }
               vorbereiten.zeilenAnlegen(task);
+              // the declarants of the decision table and its capacity question, as on a new task
+              vorbereiten.personenAnbieten(task);
               return true;
             });
         anzahl += ergaenzt ? 1 : 0;

@@ -43,16 +43,8 @@ public class EinwilligungVorbereiten implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     LocalDate heute = Zeit.heute();
-    Object geburtsdatum = task.getVariable("geburtsdatum");
-    LocalDate geboren = geburtsdatum == null ? null : Zeit.datum(geburtsdatum);
+    LocalDate geboren = personenAnbieten(task);
     Integer alter = geboren == null ? null : Period.between(geboren, heute).getYears();
-    Map<String, String> personen = werWilligtEin.angeboten(geboren, heute);
-    Auswahloptionen.anAufgabe(task, PERSON_OPTIONEN, personen);
-    // the form asks for the capacity to understand only where it decides (14 to 17)
-    task.setVariableLocal("einsichtsfrage", geboren != null && WerWilligtEin.einsichtsfrage(geboren, heute));
-    if (personen.size() == 1) {
-      task.setVariable("einwilligendePerson", personen.keySet().iterator().next());
-    }
     if (alter != null && alter >= 18) {
       String name = ((task.getVariable("vorname") == null ? "" : task.getVariable("vorname")) + " "
           + (task.getVariable("nachname") == null ? "" : task.getVariable("nachname"))).trim();
@@ -62,6 +54,25 @@ public class EinwilligungVorbereiten implements TaskListener {
     }
     zeilenAnlegen(task);
     task.setVariable("einwilligungsdatum", heute.toString());
+  }
+
+  /**
+   * Who may be chosen as declarant today, and whether the form asks for the capacity to understand
+   * (only where it decides: 14 to 17); the only possible declarant is preset.
+   *
+   * @return the date of birth, or null when the case has none
+   */
+  LocalDate personenAnbieten(DelegateTask task) {
+    LocalDate heute = Zeit.heute();
+    Object geburtsdatum = task.getVariable("geburtsdatum");
+    LocalDate geboren = geburtsdatum == null ? null : Zeit.datum(geburtsdatum);
+    Map<String, String> personen = werWilligtEin.angeboten(geboren, heute);
+    Auswahloptionen.anAufgabe(task, PERSON_OPTIONEN, personen);
+    task.setVariableLocal("einsichtsfrage", WerWilligtEin.einsichtsfrage(geboren, heute));
+    if (personen.size() == 1) {
+      task.setVariable("einwilligendePerson", personen.keySet().iterator().next());
+    }
+    return geboren;
   }
 
   /** The options and the form's rows: one per partner asked. */

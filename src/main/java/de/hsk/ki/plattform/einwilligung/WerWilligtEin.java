@@ -64,7 +64,8 @@ public class WerWilligtEin implements Formularregel {
     try {
       LocalDate geburtsdatum = Zeit.datum(fall.getVariable("geburtsdatum"));
       LocalDate erklaerung = LocalDate.parse(datum);
-      if (einsichtsfrage(geburtsdatum, erklaerung) && text(eingaben, "einsichtsfaehig") == null) {
+      // the guardians may always declare for a minor; the young person only with the capacity assessed
+      if (einsichtsfrage(geburtsdatum, erklaerung) && !SORGEBERECHTIGTE.equals(rolle) && text(eingaben, "einsichtsfaehig") == null) {
         return List.of(new EingabePruefung.Fehler("einsichtsfaehig",
             "Einsichtsfähigkeit: bei 14- bis 17-Jährigen bitte angeben, ob sie Bedeutung und Folgen der Einwilligung erfassen können."));
       }

@@ -246,7 +246,7 @@ class UebergangProzessTest {
     // as the building block's first version left it: one partner key, no rows, no partner options
     var taskService = engine.getTaskService();
     engine.getRuntimeService().removeVariables(aufgabe.getExecutionId(), List.of("einwilligungsZeilen", "offenePartner"));
-    taskService.removeVariableLocal(aufgabe.getId(), "partnerOptionen");
+    taskService.removeVariablesLocal(aufgabe.getId(), List.of("partnerOptionen", "einsichtsfrage"));
     engine.getRuntimeService().setVariable(aufgabe.getExecutionId(), "partner", "JOBCENTER");
 
     assertThat(aeltere.nachruesten()).isGreaterThanOrEqualTo(1);
@@ -254,6 +254,7 @@ class UebergangProzessTest {
     List<Map<String, Object>> zeilen = (List<Map<String, Object>>) taskService.getVariable(aufgabe.getId(), "einwilligungsZeilen");
     assertThat(zeilen).extracting(z -> z.get("partner")).containsExactly("JOBCENTER");
     assertThat(taskService.getVariableLocal(aufgabe.getId(), "partnerOptionen").toString()).contains("Jobcenter Hochsauerlandkreis (Demo)");
+    assertThat(taskService.getVariableLocal(aufgabe.getId(), "einsichtsfrage")).isEqualTo(false);
     complete(aufgabe, Einwilligungsantwort.antwort("JUGENDLICHE", Einwilligungsantwort.zeile("JOBCENTER", true, "SCHRIFTLICH")));
     assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "JOBCENTER")).isTrue();
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_PartnerVermitteln");

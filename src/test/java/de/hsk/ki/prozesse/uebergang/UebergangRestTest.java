@@ -170,10 +170,13 @@ class UebergangRestTest {
     assertThat(JSON.readTree(nichtEinsichtsfaehig.body()).get("message").asText())
         .contains("die Sorgeberechtigten ein, solange die Einsichtsfähigkeit").contains("Gewählt war: die oder der Jugendliche selbst.");
 
-    ((ObjectNode) ohneEinsicht.get("variables")).putObject("einsichtsfaehig").put("value", "JA");
+    // the guardians may declare without the capacity having been assessed
+    ((ObjectNode) ohneEinsicht.get("variables")).remove("einsichtsfaehig");
+    ((ObjectNode) ohneEinsicht.get("variables")).putObject("einwilligendePerson").put("value", "SORGEBERECHTIGTE");
+    ((ObjectNode) ohneEinsicht.get("variables")).putObject("einwilligendeName").put("value", "Frau Einsichttest");
     HttpResponse<String> erfasst = post("/task/" + einwilligung.getId() + "/submit-form", "tbecker", ohneEinsicht);
     assertThat(erfasst.statusCode()).as(erfasst.body()).isEqualTo(204);
     assertThat(einwilligungen.vonFall(gestartet.get("businessKey").asText())).singleElement()
-        .satisfies(e -> assertThat(e.personRolle()).isEqualTo("JUGENDLICHE"));
+        .satisfies(e -> assertThat(e.personRolle()).isEqualTo("SORGEBERECHTIGTE"));
   }
 }

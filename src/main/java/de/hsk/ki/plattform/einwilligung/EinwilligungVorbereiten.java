@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * partner still to ask (one task for all of them), who may declare
  * (Decision_Einwilligungsberechtigt: the person themself from 18, the guardians under 14, in
  * between as the capacity to understand decides), the
- * person's name where it is the young person, the purpose (from the calling process, else the
- * partner) and today's date. The prefill goes into the block's own scope, not onto the task: a
+ * name of an adult (who declares for themself), the purpose (from the calling process, else the
+ * partners' names) and today's date. The prefill goes into the block's own scope, not onto the task: a
  * task-local value would shadow what a completion through the API sends with the task.
  */
 @Component("einwilligungVorbereiten")

@@ -118,18 +118,7 @@ class TasklistBrowserTest {
 
   @Test
   void sozialarbeiterinPlantDieVermittlungMitCheckliste() throws Exception {
-    Map<String, Object> meldung = new HashMap<>();
-    meldung.put("meldendeStelle", "SELBST");
-    meldung.put("vorname", "Hana");
-    meldung.put("nachname", "Browsertest");
-    meldung.put("geburtsdatum", LocalDate.now().minusYears(20).toString());
-    meldung.put("kommune", "MESCHEDE");
-    meldung.put("schulbesuchsjahre", 12);
-    meldung.put("aktuelleKlasse", "KEINE");
-    meldung.put("abschluss", "AUSLAND_OFFEN");
-    meldung.put("aufenthaltsstatus", "AUFENTHALTSERLAUBNIS");
-    meldung.put("deutschniveau", "B1");
-    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", meldung);
+    ProcessInstance fall = uebergangsfall("Hana", "Browsertest", LocalDate.now().minusYears(20), "MESCHEDE", 12, "KEINE");
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
 
@@ -182,18 +171,7 @@ class TasklistBrowserTest {
 
   @Test
   void lehrkraftStelltDieEinsichtsfaehigkeitEinerSechzehnjaehrigenFest() throws Exception {
-    Map<String, Object> meldung = new HashMap<>();
-    meldung.put("meldendeStelle", "SCHULE");
-    meldung.put("vorname", "Lina");
-    meldung.put("nachname", "Einsichttest");
-    meldung.put("geburtsdatum", LocalDate.now().minusYears(16).minusDays(20).toString());
-    meldung.put("kommune", "BRILON");
-    meldung.put("schulbesuchsjahre", 9);
-    meldung.put("aktuelleKlasse", "KLASSE_10");
-    meldung.put("abschluss", "KEINER");
-    meldung.put("aufenthaltsstatus", "DULDUNG");
-    meldung.put("deutschniveau", "A2");
-    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", meldung);
+    ProcessInstance fall = uebergangsfall("Lina", "Einsichttest", LocalDate.now().minusYears(16).minusDays(20), "BRILON", 9, "KLASSE_10");
     Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(anschluss.getId(), Map.of("bildungsgang", "IFK", "kaoaKompakt", true,
         "elternInformiertAm", LocalDate.now().toString()));
@@ -223,6 +201,23 @@ class TasklistBrowserTest {
     Browser.abschliessen(browser, warte, () -> !einwilligungen.vonFall(fall.getBusinessKey()).isEmpty());
     assertThat(einwilligungen.vonFall(fall.getBusinessKey())).singleElement()
         .satisfies(e -> assertThat(e.personRolle()).isEqualTo("JUGENDLICHE"));
+  }
+
+  /** A transition case as a school reports it. */
+  private ProcessInstance uebergangsfall(String vorname, String nachname, LocalDate geburtsdatum, String kommune, int schuljahre,
+      String klasse) {
+    Map<String, Object> meldung = new HashMap<>();
+    meldung.put("meldendeStelle", "SCHULE");
+    meldung.put("vorname", vorname);
+    meldung.put("nachname", nachname);
+    meldung.put("geburtsdatum", geburtsdatum.toString());
+    meldung.put("kommune", kommune);
+    meldung.put("schulbesuchsjahre", schuljahre);
+    meldung.put("aktuelleKlasse", klasse);
+    meldung.put("abschluss", "KEINER");
+    meldung.put("aufenthaltsstatus", "AUFENTHALTSERLAUBNIS");
+    meldung.put("deutschniveau", "A2");
+    return engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", meldung);
   }
 
   /** Clicks the radio option labelled {@code option} of field {@code key} in row {@code zeile} of the form's list. */

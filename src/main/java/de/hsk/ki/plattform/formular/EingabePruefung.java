@@ -215,15 +215,8 @@ public final class EingabePruefung {
         return wert.isBoolean() ? null : "ja oder nein erwartet.";
       }
       case "checklist", "taglist" -> {
-        JsonNode liste = wert;
-        if (wert.isTextual()) {
-          try {
-            liste = JSON.readTree(wert.asText());
-          } catch (Exception e) {
-            return "Liste erwartet.";
-          }
-        }
-        if (!liste.isArray()) {
+        JsonNode liste = alsListe(wert);
+        if (liste == null) {
           return "Liste erwartet.";
         }
         Collection<String> erlaubt = feld.werteVariable() != null ? optionen.apply(feld.werteVariable()) : feld.werte();
@@ -243,18 +236,24 @@ public final class EingabePruefung {
     }
   }
 
-  /** Each row of a dynamic list by the rules of its columns; a row holds only the form's columns. */
-  private static String pruefeZeilen(
-      FormularFeld feld, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute, boolean entwurf) {
+  /** A JSON list as submitted: the value itself or (REST, Tasklist) its JSON text; null if it is none. */
+  private static JsonNode alsListe(JsonNode wert) {
     JsonNode liste = wert;
     if (wert.isTextual()) {
       try {
         liste = JSON.readTree(wert.asText());
       } catch (Exception e) {
-        return "Liste erwartet.";
+        return null;
       }
     }
-    if (liste == null || !liste.isArray()) {
+    return liste != null && liste.isArray() ? liste : null;
+  }
+
+  /** Each row of a dynamic list by the rules of its columns; a row holds only the form's columns. */
+  private static String pruefeZeilen(
+      FormularFeld feld, JsonNode wert, Function<String, Set<String>> optionen, LocalDate heute, boolean entwurf) {
+    JsonNode liste = alsListe(wert);
+    if (liste == null) {
       return "Liste erwartet.";
     }
     if (liste.size() > MAX_ZEILEN) {

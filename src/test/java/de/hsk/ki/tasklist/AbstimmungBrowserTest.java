@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
 import de.hsk.ki.plattform.zeit.Zeit;
 import de.hsk.ki.prozesse.abstimmung.Abstimmung;
@@ -18,28 +17,22 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The Schulamt gives its own statement on a coordination case in Tasklist, in German, in a real
  * browser; the other authority's statement stays open and the funding team never sees the task.
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class AbstimmungBrowserTest {
+class AbstimmungBrowserTest extends BrowserTestBasis {
 
   // asking the authorities sends e-mails as jobs; without a mailbox those jobs fail
   @RegisterExtension
@@ -48,17 +41,7 @@ class AbstimmungBrowserTest {
   static final String SCHULAMT = "SCHULAMT";
   static final String JUGENDAMT = "JUGENDAMT_ARNSBERG";
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-  WebDriver browser;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void schulamtGibtSeineStellungnahmeImFormularAb() throws Exception {

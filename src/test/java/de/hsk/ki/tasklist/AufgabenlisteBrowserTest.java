@@ -2,7 +2,6 @@ package de.hsk.ki.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
 import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.net.URI;
@@ -19,39 +18,22 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 19, points 6 to 8: Tasklist opens on the group's list with counts on every filter, sorted by
  * deadline, overdue cards in red, cards that tell cases apart without a bare priority, one button to
  * take a task over, follow-up dates that work (and nothing else through the same call).
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class AufgabenlisteBrowserTest {
+class AufgabenlisteBrowserTest extends BrowserTestBasis {
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  WebDriver browser;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void dieArbeitslisteZeigtUeberfaelligesZuerstUndRotUndDieWiedervorlageGelingt() throws Exception {

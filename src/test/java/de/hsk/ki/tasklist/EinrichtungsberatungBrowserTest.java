@@ -3,7 +3,6 @@ package de.hsk.ki.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
 import de.hsk.ki.prozesse.einrichtungsberatung.Einrichtungsberatung;
 import de.hsk.ki.testkit.Rest;
@@ -14,47 +13,31 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A Kita's request from intake to the documented session in a real browser, in German: the clerk
  * records it in the start dialog, the social worker clarifies, agrees the date and documents it.
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class EinrichtungsberatungBrowserTest {
+class EinrichtungsberatungBrowserTest extends BrowserTestBasis {
 
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   static final DateTimeFormatter TAG_MONAT_JAHR = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired JdbcTemplate jdbc;
-  WebDriver browser;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void eineKitaAnfrageVonDerErfassungBisZurDokumentation() throws Exception {

@@ -2,7 +2,6 @@ package de.hsk.ki.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -12,22 +11,16 @@ import java.time.format.TextStyle;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 19, point 4: the browser's own checks of a Camunda Form speak German and change nothing
@@ -35,24 +28,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * time, "31.02.2026" as a date, letters and "3a" in a number field, the date picker), in an
  * English-language browser (Browser starts Chromium with --lang=en-US).
  */
-@KiSpringTest
-@ExtendWith(FreigabelisteUnveraendert.class)
-class FormularDeutschBrowserTest {
+class FormularDeutschBrowserTest extends BrowserTestBasis {
 
   static final List<String> ENGLISCH = List.of("Select", "Search", "Field is required", "Field must", "must match pattern",
       "No results", "Value is", "dd.mm.yyyy", "mm/dd/yyyy", "yyyy");
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  WebDriver browser;
   WebDriverWait warte;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void startformularMeldetAufDeutschUndLaesstGetipptesStehen() throws Exception {

@@ -2,7 +2,6 @@ package de.hsk.ki.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -11,20 +10,15 @@ import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Issue 19, points 3, 5, 7 (task creation), 9 and 12, as a clerk meets them in Tasklist: refusals beside
@@ -32,21 +26,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * banner and no dead "Aufgabe erstellen", a German word for somebody else's task, a note for funding
  * staff, and German error pages for Cockpit.
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class OberflaecheBrowserTest {
+class OberflaecheBrowserTest extends BrowserTestBasis {
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  WebDriver browser;
   WebDriverWait warte;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   private void oeffne(String benutzer) throws Exception {
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));

@@ -4,7 +4,6 @@ import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
 import de.hsk.ki.testkit.Rest;
 import de.hsk.ki.testkit.Testpostfach;
@@ -13,45 +12,28 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A Seiteneinstieg case in a real browser: the Schulamt re-assigns after a refusal (empty form, the
  * refusal shown, the refusing school not offered), the letter opens in a tab of its own and names
  * the new school's contact; the invitation letter from the open form; "Familie nicht erreichbar".
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class SeiteneinstiegBrowserTest {
+class SeiteneinstiegBrowserTest extends BrowserTestBasis {
 
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
-  WebDriver browser;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void nachAblehnungNeuZuweisenUndDasSchreibenImEigenenTab() throws Exception {

@@ -2,7 +2,6 @@ package de.hsk.ki.tasklist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,40 +10,24 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * A teacher works the first counselling in Tasklist, in German, in a real browser; afterwards
  * the Schulamt sees the assignment task.
  */
-@KiSpringTest
-@org.junit.jupiter.api.extension.ExtendWith(FreigabelisteUnveraendert.class)
-class TasklistBrowserTest {
+class TasklistBrowserTest extends BrowserTestBasis {
 
-  @LocalServerPort int port;
-  @Autowired ProcessEngine engine;
   @Autowired de.hsk.ki.plattform.einwilligung.Einwilligungen einwilligungen;
-  WebDriver browser;
-
-  @AfterEach
-  void schliessen() {
-    if (browser != null) {
-      browser.quit();
-    }
-  }
 
   @Test
   void lehrkraftFuehrtDieErstberatungImFormularDurch() throws Exception {

@@ -79,6 +79,12 @@ final class Browser {
     return sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));
   }
 
+  /** A radio option of field {@code key} by its label (form-js gives the inputs no value attribute), scrolled into view. */
+  static WebElement option(WebDriver browser, String key, String bezeichnung) {
+    return sichtbar(browser, browser.findElement(By.xpath("//input[contains(@id,'-Field_" + key + "-')][parent::label[normalize-space()='"
+        + bezeichnung + "']]")));
+  }
+
   /**
    * Types into a form-js text field and leaves it, as a person moves on, until the text stays.
    * form-js takes typed text only 300 ms after the last key or on leaving the field, and draws

@@ -25,7 +25,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A Seiteneinstieg case in a real browser: the Schulamt re-assigns after a refusal (empty form, the
  * refusal shown, the refusing school not offered), the letter opens in a tab of its own and names
- * the new school's contact; the invitation letter from the open form; "Familie nicht erreichbar".
+ * the new school's contact; the invitation letter from the open form; "Familie nicht erreichbar";
+ * the Schulamt's other decisions: a query answered by the counselling teacher, then the waiting list.
  */
 class SeiteneinstiegBrowserTest extends BrowserTestBasis {
 
@@ -48,8 +49,12 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
     Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
     oeffne(warte, fall, "Schulplatz zuweisen");
-    Browser.beanspruchen(browser, warte, "ansprechperson");
+    Browser.beanspruchen(browser, warte, "zuweisungsergebnis-0");
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bisherige Zuweisungen in diesem Fall"));
+    // the school fields appear once the decision is "assigned"
+    assertThat(browser.findElements(By.cssSelector("[id$='-Field_zugewieseneSchule']"))).isEmpty();
+    Browser.option(browser, "zuweisungsergebnis", "Schule zugewiesen").click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_ansprechperson']")));
     String seite = browser.findElement(By.tagName("body")).getText();
     assertThat(seite).contains("Hauptschule Arnsberg (Demo) – abgelehnt am " + LocalDate.now().format(DATUM) + ", Grund: Klasse 4 voll belegt");
     // the repeated task starts empty
@@ -124,8 +129,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     browser.switchTo().window(aufgabenTab);
 
     // nobody answers: recorded, a second attempt with its own deadline follows
-    Browser.sichtbar(browser, browser.findElement(By.xpath("//input[contains(@id,'-Field_einladungsergebnis-')]"
-        + "[parent::label[normalize-space()='Familie nicht erreichbar']]"))).click();
+    Browser.option(browser, "einladungsergebnis", "Familie nicht erreichbar").click();
     Browser.tippe(browser, "kontaktnotiz", "Telefon dreimal ohne Antwort");
     Browser.bildschirmfoto(browser, "seiteneinstieg-familie-nicht-erreichbar");
     Task erster = aufgabe(fall, "Task_EinladungVersenden");
@@ -138,6 +142,57 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("1. Versuch am " + LocalDate.now().format(DATUM)
         + ": nicht erreichbar – Telefon dreimal ohne Antwort");
     Browser.bildschirmfoto(browser, "seiteneinstieg-zweiter-kontaktversuch");
+  }
+
+  @Test
+  void dieSchulaufsichtFragtZurueckUndSetztDannAufDieWarteliste() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 12));
+    schliesseAb(fall, "Task_EinladungVersenden", einladung());
+    schliesseAb(fall, "Task_ErstberatungDurchfuehren", erstberatung("HAUPTSCHULE", false));
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Schulplatz zuweisen");
+    Browser.beanspruchen(browser, warte, "zuweisungsergebnis-0");
+    assertThat(browser.findElements(By.xpath("//input[contains(@id,'-Field_zuweisungsergebnis-')]/parent::label"))
+        .stream().map(WebElement::getText).map(String::strip).toList())
+        .containsExactly("Schule zugewiesen", "Andere Schulform oder Klasse – neue Schulauswahl",
+            "Kein freier Platz – Warteliste bis zu einem Datum", "Rückfrage an die Beratung im KI");
+    Browser.option(browser, "zuweisungsergebnis", "Rückfrage an die Beratung im KI").click();
+    Browser.tippe(browser, "rueckfrage", "Laut Zeugnis zwei Jahre Gymnasium – Empfehlung Hauptschule bitte begründen.");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-schulamt-rueckfrage");
+    Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_RueckfrageBeantworten") != null);
+
+    // the teacher who counselled answers
+    browser.manage().deleteAllCookies();
+    Browser.anmelden(browser, warte, port, "tbecker", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Rückfrage der Schulaufsicht beantworten");
+    Browser.beanspruchen(browser, warte, "rueckfrageAntwort");
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Schulamt für den Hochsauerlandkreis (Demo)")
+        .contains("Laut Zeugnis zwei Jahre Gymnasium – Empfehlung Hauptschule bitte begründen.");
+    Browser.tippe(browser, "rueckfrageAntwort", "Deutsch noch A1; Wechsel zum Gymnasium nach einem Jahr prüfen.");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-rueckfrage-beantworten");
+    Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") != null);
+
+    // the Schulamt sees the answer and puts the child on the waiting list
+    browser.manage().deleteAllCookies();
+    Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, "Schulplatz zuweisen");
+    Browser.beanspruchen(browser, warte, "zuweisungsergebnis-0");
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bisheriger Verlauf der Zuweisung"));
+    assertThat(browser.findElement(By.tagName("body")).getText())
+        .contains("Antwort der Beratung: Deutsch noch A1; Wechsel zum Gymnasium nach einem Jahr prüfen.");
+    Browser.option(browser, "zuweisungsergebnis", "Kein freier Platz – Warteliste bis zu einem Datum").click();
+    LocalDate bis = LocalDate.now().plusWeeks(3);
+    Browser.feld(browser, "wartelisteBis-date").sendKeys(bis.format(DATUM), Keys.TAB);
+    Browser.tippe(browser, "zuweisungsnotiz", "Sprachfördergruppe voll, Platz ab dem Halbjahr");
+    Browser.bildschirmfoto(browser, "seiteneinstieg-schulamt-warteliste");
+    Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") == null);
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "wartelisteBis")).isEqualTo(bis.toString());
+    assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(fall.getId())
+        .activityId("Event_WartelisteBis").count()).isEqualTo(1);
   }
 
   private void oeffne(WebDriverWait warte, ProcessInstance fall, String name) {

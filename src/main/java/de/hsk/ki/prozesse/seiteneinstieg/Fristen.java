@@ -28,6 +28,10 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String aufnahmeRueckmeldung = "P7D";
   @Frist private String zuweisungsschreiben = "P3D";
   @Frist private String klaerung = "P5D";
+  /** Answer of the counselling to a query of the school supervision. */
+  @Frist private String rueckfrage = "P5D";
+  /** The latest date the supervision may set for a waiting list; then it decides again. */
+  @Frist(nurKalender = true) private String wartelisteHoechstens = "P6M";
   @Frist private String hoechstdauer = "P1Y";
 
   /** Due date for the first counselling: the day after the agreed appointment. */
@@ -35,6 +39,16 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
     LocalDate tag = termin == null ? Zeit.heute() : Zeit.datum(termin);
     return Date.from(tag.plus(Period.parse(erstberatungNachTermin)).atTime(23, 59)
         .atZone(Zeit.ZONE).toInstant());
+  }
+
+  /** The waiting list's date as a timer: the morning of that day in the county's time zone. */
+  public Date morgensAm(Object tag) {
+    return Zeit.morgens(Zeit.datum(tag));
+  }
+
+  /** The last day the supervision may put a case on the waiting list until. */
+  public LocalDate letzterWartelistentag() {
+    return Zeit.heute().plus(Period.parse(wartelisteHoechstens));
   }
 
   /** Due date of the invitation task: the first attempt, or the second after "nicht erreichbar". */
@@ -61,5 +75,9 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getHoechstdauer() { return hoechstdauer; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getKlaerung() { return klaerung; }
+  public String getRueckfrage() { return rueckfrage; }
+  public void setRueckfrage(String v) { rueckfrage = v; }
+  public String getWartelisteHoechstens() { return wartelisteHoechstens; }
+  public void setWartelisteHoechstens(String v) { wartelisteHoechstens = v; }
   public void setKlaerung(String v) { klaerung = v; }
 }

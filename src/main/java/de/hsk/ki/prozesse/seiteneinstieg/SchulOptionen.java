@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import de.hsk.ki.plattform.identitaet.KiGruppen;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,6 +20,9 @@ import org.springframework.stereotype.Component;
  * assignment offers the schools of the recommended school form, the child's municipality first,
  * without the schools that refused this case; only when the directory has no school of that form
  * are all schools offered. The feedback task offers just the assigned school, to show its name.
+ * The assignment tasks also get the decisions they offer ("ergebnisOptionen"): a query to the KI
+ * only where the KI counselled, and on a task of a model version before these decisions only the
+ * assignment, which is all that version can continue with.
  */
 @Component("schulOptionenAnbieten")
 public class SchulOptionen implements TaskListener {
@@ -37,11 +42,52 @@ public class SchulOptionen implements TaskListener {
         optionen.put(schule, verzeichnis.finde(schule).map(this::bezeichnung).orElse(schule));
       }
     } else {
-      schulen(Seiteneinstieg.EMPFOHLENE_SCHULFORM.von(task), Seiteneinstieg.KOMMUNE.von(task),
-          ZuweisungAbgelehnt.abgelehnteSchulen(task))
+      schulen(schulformDerZuweisung(task), Seiteneinstieg.KOMMUNE.von(task), ZuweisungAbgelehnt.abgelehnteSchulen(task))
           .forEach(p -> optionen.put(p.schluessel(), bezeichnung(p)));
+      ergebnisseAnbieten(task);
     }
     Auswahloptionen.anAufgabe(task, Seiteneinstieg.SCHUL_OPTIONEN, optionen);
+  }
+
+  /** The decisions an assignment task offers; also for tasks created before there was a choice. */
+  public void ergebnisseAnbieten(DelegateTask task) {
+    Auswahloptionen.anAufgabe(task, Seiteneinstieg.ERGEBNIS_OPTIONEN, ergebnisse(task));
+    String schulform = schulformDerZuweisung(task);
+    if (schulform != null && !schulform.equals(Seiteneinstieg.EMPFOHLENE_SCHULFORM.von(task))) {
+      // shown only when someone changed the KI's recommendation
+      task.setVariableLocal(Seiteneinstieg.SCHULFORM_DER_ZUWEISUNG.name(), Schulform.bezeichnungVon(schulform));
+    }
+  }
+
+  static Map<String, String> ergebnisse(DelegateTask task) {
+    Map<String, String> ergebnisse = new LinkedHashMap<>();
+    ergebnisse.put("ZUGEWIESEN", "Schule zugewiesen");
+    if (!mitEntscheidungen(task)) {
+      return ergebnisse;
+    }
+    ergebnisse.put("SCHULFORM_GEAENDERT", "Andere Schulform oder Klasse – neue Schulauswahl");
+    ergebnisse.put("WARTELISTE", "Kein freier Platz – Warteliste bis zu einem Datum");
+    if (!KiGruppen.SCHULAMT.equals(beratungGruppe(task))) {
+      ergebnisse.put("RUECKFRAGE_KI", "Rückfrage an die Beratung im KI");
+    }
+    return ergebnisse;
+  }
+
+  /** Whether the task's model version continues with every decision (from version 1.1.0 on). */
+  static boolean mitEntscheidungen(DelegateTask task) {
+    return task.getExecution() != null
+        && task.getExecution().getBpmnModelInstance().getModelElementById(Seiteneinstieg.Element.Gateway_Zuweisungsergebnis.name()) != null;
+  }
+
+  private static String beratungGruppe(DelegateTask task) {
+    return Seiteneinstieg.BERATUNG.von(task) instanceof Map<?, ?> beratung && beratung.get("beratungGruppe") != null
+        ? beratung.get("beratungGruppe").toString() : null;
+  }
+
+  /** The school form a place is sought in; instances started before it was kept use the recommendation. */
+  static String schulformDerZuweisung(VariableScope fall) {
+    String schulform = Seiteneinstieg.ZUGEWIESENE_SCHULFORM.von(fall);
+    return schulform != null ? schulform : Seiteneinstieg.EMPFOHLENE_SCHULFORM.von(fall);
   }
 
   List<Partner> schulen(String empfohleneSchulform, String kommune, Set<String> abgelehnt) {

@@ -85,6 +85,28 @@ public class Seiteneinstieg {
   public static final Variable<String> BISHERIGE_KONTAKTVERSUCHE = Variable.text("bisherigeKontaktversuche");
   public static final Variable<String> ABSCHLUSSGRUND = Variable.text("abschlussgrund");
   public static final Variable<String> ABSCHLUSSNOTIZ = Variable.text("abschlussnotiz");
+  /** Decision of the school supervision: ZUGEWIESEN, SCHULFORM_GEAENDERT, WARTELISTE or RUECKFRAGE_KI. */
+  public static final Variable<String> ZUWEISUNGSERGEBNIS = Variable.text("zuweisungsergebnis");
+  /** The decisions the assignment task offers (task-local; no query to the KI where the Schulamt counselled). */
+  public static final Variable<Object> ERGEBNIS_OPTIONEN = Variable.wert("ergebnisOptionen");
+  /** The school form a place is sought in: the KI's recommendation until the supervision or the counselling changes it. */
+  public static final Variable<String> ZUGEWIESENE_SCHULFORM = Variable.text("zugewieseneSchulform");
+  /** Its German name on the assignment task (task-local), only when it differs from the recommendation. */
+  public static final Variable<String> SCHULFORM_DER_ZUWEISUNG = Variable.text("schulformDerZuweisung");
+  public static final Variable<Long> JAHRGANGSSTUFE = Variable.zahl("jahrgangsstufe");
+  /** Form of the initial German support: INTEGRIERT, TEILINTEGRIERT or ALPHABETISIERUNG. */
+  public static final Variable<String> ERSTFOERDERUNGSFORM = Variable.text("erstfoerderungsform");
+  public static final Variable<Boolean> SCHUELERBEFOERDERUNG = Variable.jaNein("schuelerbefoerderung");
+  public static final Variable<LocalDate> WARTELISTE_BIS = Variable.datum("wartelisteBis");
+  /** True while the case waits on the waiting list: no reminder to the supervision meanwhile. */
+  public static final Variable<Boolean> WARTELISTE_AKTIV = Variable.jaNein("wartelisteAktiv");
+  public static final Variable<String> RUECKFRAGE = Variable.text("rueckfrage");
+  /** Name of the asking supervision on the query task (task-local). */
+  public static final Variable<String> SCHULAUFSICHT_NAME = Variable.text("schulaufsichtName");
+  public static final Variable<String> RUECKFRAGE_ANTWORT = Variable.text("rueckfrageAntwort");
+  public static final Variable<String> ZUWEISUNGSNOTIZ = Variable.text("zuweisungsnotiz");
+  /** Read-only history of the supervision's decisions and the answers to its queries. */
+  public static final Variable<String> ZUWEISUNGSVERLAUF = Variable.text("zuweisungsverlauf");
 
   /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
@@ -103,20 +125,25 @@ public class Seiteneinstieg {
     Gateway_GesundheitsamtErforderlich,
     Task_GesundheitsamtBenachrichtigen,
     Gateway_GesundheitsamtZusammenfuehren,
-    Task_SchulaufsichtErmitteln,
     SubProcess_Schulplatzvergabe,
     Event_VergabeGestartet,
     Gateway_ZuweisungAnfordern,
+    Task_SchulaufsichtErmitteln,
     Gateway_Schulaufsicht,
     Task_ZuweisungSchulamt,
     Task_ZuweisungAnfragen,
     Task_ZuweisungErfassen,
     Gateway_ZuweisungErfolgt,
+    Gateway_Zuweisungsergebnis,
+    Task_RueckfrageBeantworten,
+    Event_WartelisteBis,
     Task_SchuleInformieren,
     Task_AufnahmeErfassen,
     Gateway_Aufnahme,
     Event_SchulplatzGesichert,
     Event_ZuweisungErinnerung,
+    Gateway_ErinnerungNoetig,
+    Event_KeineErinnerungWarteliste,
     Task_SchulaufsichtErinnern,
     Event_ErinnerungVersendet,
     Event_ZuweisungUeberfaellig,

@@ -33,6 +33,11 @@ public class ZuweisungsschreibenController {
 
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   private static final Set<String> BERUFSKOLLEG_BILDUNGSGAENGE = Set.of("IFK", "FIT_FUER_MEHR");
+  /** The forms of initial German support as the assignment form names them (BASS 13-63 Nr. 3). */
+  static final Map<String, String> ERSTFOERDERUNG = Map.of(
+      "INTEGRIERT", "integriert: Regelklasse mit zusätzlicher Deutschförderung",
+      "TEILINTEGRIERT", "teilintegriert: Sprachfördergruppe und Unterricht in der Regelklasse",
+      "ALPHABETISIERUNG", "Erstalphabetisierung in einer Sprachfördergruppe");
 
   private final ProcessEngine engine;
   private final Aufgabenzugang zugang;
@@ -69,8 +74,15 @@ public class ZuweisungsschreibenController {
     model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
     model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
     model.addAttribute("schulbeginn", datum(v.get("schulbeginn")));
-    String schulform = (String) v.get("empfohleneSchulform");
+    String schulform = (String) (v.get("zugewieseneSchulform") != null ? v.get("zugewieseneSchulform") : v.get("empfohleneSchulform"));
     model.addAttribute("bildungsgang", BERUFSKOLLEG_BILDUNGSGAENGE.contains(schulform) ? Schulform.bezeichnungVon(schulform) : null);
+    model.addAttribute("jahrgangsstufe", BERUFSKOLLEG_BILDUNGSGAENGE.contains(schulform) ? null : v.get("jahrgangsstufe"));
+    Object erstfoerderung = v.get("erstfoerderungsform");
+    model.addAttribute("erstfoerderung", erstfoerderung == null ? null : ERSTFOERDERUNG.get(erstfoerderung));
+    model.addAttribute("schuelerbefoerderung", Boolean.TRUE.equals(v.get("schuelerbefoerderung")));
+    // the assignment is the supervision's decision, and the letter says whose
+    model.addAttribute("zuweisendeStelle", v.get("schulaufsicht") == null ? null
+        : verzeichnis.finde((String) v.get("schulaufsicht")).map(Partner::name).orElse(null));
     return "seiteneinstieg/zuweisungsschreiben";
   }
 

@@ -159,7 +159,7 @@ class SeiteneinstiegProzessTest {
         .hasMessageContaining("Hauptschule Arnsberg (Demo) hat die Aufnahme in diesem Fall bereits abgelehnt");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
-    complete(zweite, Map.of("zugewieseneSchule", "SCHULE-HA-MESCHEDE-1", "schulbeginn", java.time.LocalDate.now().plusDays(9).toString()));
+    complete(zweite, Map.of("zuweisungsergebnis", "ZUGEWIESEN", "zugewieseneSchule", "SCHULE-HA-MESCHEDE-1", "schulbeginn", java.time.LocalDate.now().plusDays(9).toString()));
     fuehreJobAus(fall, "Task_SchuleInformieren");
     assertThat(Arrays.stream(greenMail.getReceivedMessages()).map(m -> {
       try { return m.getAllRecipients()[0].toString(); } catch (Exception e) { throw new IllegalStateException(e); }

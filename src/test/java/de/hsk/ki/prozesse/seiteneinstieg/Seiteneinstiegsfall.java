@@ -54,7 +54,8 @@ public final class Seiteneinstiegsfall {
   }
 
   public static Map<String, Object> zuweisung(String schule) {
-    return Map.of("zugewieseneSchule", schule, "schulbeginn", LocalDate.now().plusDays(7).toString(), "ansprechperson", "Frau Schulz");
+    return Map.of("zuweisungsergebnis", "ZUGEWIESEN", "zugewieseneSchule", schule, "schulbeginn", LocalDate.now().plusDays(7).toString(),
+        "ansprechperson", "Frau Schulz");
   }
 
   public static Map<String, Object> aufnahme(boolean angenommen) {

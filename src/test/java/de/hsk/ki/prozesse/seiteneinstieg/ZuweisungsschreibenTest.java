@@ -120,7 +120,7 @@ class ZuweisungsschreibenTest {
     schliesseAb(fall, zuweisung("SCHULE-HA-ARNSBERG-1")); // contact "Frau Schulz"
     fuehreJobAus(fall);
     schliesseAb(fall, aufnahme(false));
-    schliesseAb(fall, java.util.Map.of("zugewieseneSchule", "SCHULE-HA-MESCHEDE-1",
+    schliesseAb(fall, java.util.Map.of("zuweisungsergebnis", "ZUGEWIESEN", "zugewieseneSchule", "SCHULE-HA-MESCHEDE-1",
         "schulbeginn", LocalDate.now().plusDays(10).toString(), "ansprechperson", "Herr Neumann"));
     fuehreJobAus(fall);
     schliesseAb(fall, aufnahme(true));
@@ -144,7 +144,26 @@ class ZuweisungsschreibenTest {
     schliesseAb(fall, aufnahme(true));
 
     String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
-    assertThat(brief).contains("Bildungsgang:</td><td>Internationale Förderklasse");
+    assertThat(brief).contains("Bildungsgang:</td><td>Internationale Förderklasse").doesNotContain("Klasse:</td>")
+        .contains("Zugewiesen von:</td><td>Bezirksregierung Arnsberg").doesNotContain("Schülerbeförderung");
+  }
+
+  @Test
+  void nenntKlasseDeutschfoerderungBefoerderungUndDieZuweisendeStelle() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 12));
+    schliesseAb(fall, einladung());
+    schliesseAb(fall, erstberatung("HAUPTSCHULE", false));
+    java.util.Map<String, Object> zuweisung = new java.util.HashMap<>(zuweisung("SCHULE-HA-MESCHEDE-1"));
+    zuweisung.putAll(java.util.Map.of("jahrgangsstufe", 6, "erstfoerderungsform", "ALPHABETISIERUNG", "schuelerbefoerderung", true));
+    schliesseAb(fall, zuweisung);
+    fuehreJobAus(fall);
+    schliesseAb(fall, aufnahme(true));
+
+    String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
+    assertThat(brief).contains("Klasse:</td><td>6")
+        .contains("Deutschförderung:</td><td>Erstalphabetisierung in einer Sprachfördergruppe")
+        .contains("Zugewiesen von:</td><td>Schulamt für den Hochsauerlandkreis (Demo)")
+        .contains("Schülerbeförderung");
   }
 
   @Test

@@ -1,0 +1,101 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.KiSpringTest;
+import de.hsk.ki.testkit.Fristablauf;
+import de.hsk.ki.testkit.Testpostfach;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A case started on the model version before the supervision's decisions (1.0.0, kept as a test
+ * resource) finishes on that version, with the newest forms, decision table and code: its
+ * assignment task offers only the assignment, which that version can continue with.
+ */
+@KiSpringTest
+class SeiteneinstiegAltfassungTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  @Autowired ProcessEngine engine;
+
+  private Deployment alt;
+  private Deployment wieder;
+
+  @BeforeEach
+  void stelleAlteFassungBereit() throws Exception {
+    BpmnAwareTests.init(engine);
+    var repo = engine.getRepositoryService();
+    try (InputStream modell = getClass().getResourceAsStream("/altmodelle/seiteneinstieg-1.0.0.bpmn")) {
+      alt = repo.createDeployment().name("test-seiteneinstieg-1.0.0").addInputStream("seiteneinstieg.bpmn", modell).deploy();
+    }
+    // the current model stays the newest, as after an update
+    try (InputStream modell = getClass().getResourceAsStream("/processes/seiteneinstieg/seiteneinstieg.bpmn")) {
+      wieder = repo.createDeployment().name("test-seiteneinstieg-aktuell").addInputStream("seiteneinstieg.bpmn", modell).deploy();
+    }
+  }
+
+  @AfterEach
+  void entferne() {
+    engine.getIdentityService().clearAuthentication();
+    engine.getRepositoryService().deleteDeployment(wieder.getId(), true);
+    engine.getRepositoryService().deleteDeployment(alt.getId(), true);
+  }
+
+  @Test
+  void einFallDerAltenFassungEndetAufIhrMitDerZuweisung() throws Exception {
+    ProcessDefinition alteFassung = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
+    assertThat(alteFassung.getVersionTag()).isEqualTo("1.0.0");
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(Seiteneinstieg.SCHLUESSEL)
+        .latestVersion().singleResult().getVersionTag()).isEqualTo("1.1.0");
+
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(alteFassung.getId(), meldung("ARNSBERG", 12));
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("HAUPTSCHULE", false));
+
+    // the newest decision table routes the old case without the new variable
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "schulaufsicht")).isEqualTo("SCHULAMT");
+    Task zuweisung = task("Task_ZuweisungSchulamt", fall);
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> ergebnisse = (List<Map<String, String>>) engine.getTaskService()
+        .getVariableLocal(zuweisung.getId(), "ergebnisOptionen");
+    assertThat(ergebnisse).extracting(o -> o.get("value")).containsExactly("ZUGEWIESEN");
+
+    engine.getIdentityService().setAuthentication("jklein", List.of("schulamt"));
+    Map<String, Object> warteliste = new HashMap<>(Map.of("zuweisungsergebnis", "WARTELISTE",
+        "wartelisteBis", java.time.LocalDate.now().plusDays(20).toString()));
+    assertThatThrownBy(() -> engine.getTaskService().complete(zuweisung.getId(), warteliste)).hasMessageContaining("Entscheidung");
+    engine.getTaskService().complete(zuweisung.getId(), zuweisung("SCHULE-HA-ARNSBERG-1"));
+    engine.getIdentityService().clearAuthentication();
+
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchuleInformieren");
+    assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+        .containsExactly("hauptschule.arnsberg@example.org");
+    complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
+    complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    BpmnAwareTests.assertThat(fall).isEnded();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(alteFassung.getId());
+  }
+}

@@ -74,6 +74,16 @@ final class Browser {
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
   }
 
+  /**
+   * Ends the session as a person closing Tasklist would: the page is left first, so that no refresh
+   * of the open Tasklist (filter counts) reaches the server without a session and is refused.
+   */
+  static void abmelden(WebDriver browser, int port) {
+    // a static page of the same host: cookies are deleted for the page's host only
+    browser.get("http://localhost:" + port + "/ki/seiten.css");
+    browser.manage().deleteAllCookies();
+  }
+
   /** A form-js field by its key, scrolled into view. */
   static WebElement feld(WebDriver browser, String key) {
     return sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_" + key + "']")));

@@ -225,7 +225,7 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
     assertThat(browser.findElement(By.cssSelector(".task-filters")).getText())
         .contains("Meine Aufgaben", "Aufgaben meiner Gruppe", "Überfällig");
     // other groups see no such note
-    browser.manage().deleteAllCookies();
+    Browser.abmelden(browser, port);
     Browser.anmelden(browser, warte, port, "pschneider", "Sauerland-2026");
     Thread.sleep(1000);
     assertThat(browser.findElements(By.cssSelector(".ki-arbeitshinweis"))).isEmpty();

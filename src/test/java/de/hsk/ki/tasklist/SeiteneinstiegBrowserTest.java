@@ -78,7 +78,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     schliesseAb(fall, "Task_AufnahmeErfassen", aufnahme(true));
 
     // the clerk opens the letter: a tab of its own, the task stays where it was
-    browser.manage().deleteAllCookies();
+    Browser.abmelden(browser, port);
     Browser.anmelden(browser, warte, port, "pschneider", Rest.DEMO_PASSWORT);
     oeffne(warte, fall, "Zuweisungsschreiben drucken und versenden");
     Browser.beanspruchen(browser, warte, "versanddatum-date");
@@ -165,7 +165,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_RueckfrageBeantworten") != null);
 
     // the teacher who counselled answers
-    browser.manage().deleteAllCookies();
+    Browser.abmelden(browser, port);
     Browser.anmelden(browser, warte, port, "tbecker", Rest.DEMO_PASSWORT);
     oeffne(warte, fall, "Rückfrage der Schulaufsicht beantworten");
     Browser.beanspruchen(browser, warte, "rueckfrageAntwort");
@@ -177,7 +177,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") != null);
 
     // the Schulamt sees the answer and puts the child on the waiting list
-    browser.manage().deleteAllCookies();
+    Browser.abmelden(browser, port);
     Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
     oeffne(warte, fall, "Schulplatz zuweisen");
     Browser.beanspruchen(browser, warte, "zuweisungsergebnis-0");

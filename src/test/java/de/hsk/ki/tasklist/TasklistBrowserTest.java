@@ -73,7 +73,7 @@ class TasklistBrowserTest extends BrowserTestBasis {
     assertThat(((Number) v.get("schulbesuchsjahre")).intValue()).isEqualTo(4);
 
     // the Schulamt now sees the assignment task in its group's list
-    browser.manage().deleteAllCookies();
+    Browser.abmelden(browser, port);
     anmelden(warte, "jklein");
     browser.findElement(By.xpath("//*[contains(@class,'task-filters')]//*[contains(text(),'Aufgaben meiner Gruppe')]")).click();
     warte.until(ExpectedConditions.elementToBeClickable(

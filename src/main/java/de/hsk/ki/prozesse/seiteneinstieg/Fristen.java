@@ -28,6 +28,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String aufnahmeRueckmeldung = "P7D";
   @Frist private String zuweisungsschreiben = "P3D";
   @Frist private String klaerung = "P5D";
+  /** Consent to the AO-SF hint to the Schulamt (consent building block). */
+  @Frist private String einwilligung = "P7D";
   /** Answer of the counselling to a query of the school supervision. */
   @Frist private String rueckfrage = "P5D";
   /** The latest date the supervision may set for a waiting list; then it decides again. */
@@ -75,6 +77,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getHoechstdauer() { return hoechstdauer; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getKlaerung() { return klaerung; }
+  public String getEinwilligung() { return einwilligung; }
+  public void setEinwilligung(String v) { einwilligung = v; }
   public String getRueckfrage() { return rueckfrage; }
   public void setRueckfrage(String v) { rueckfrage = v; }
   public String getWartelisteHoechstens() { return wartelisteHoechstens; }

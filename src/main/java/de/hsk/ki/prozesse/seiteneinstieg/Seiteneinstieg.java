@@ -49,6 +49,10 @@ public class Seiteneinstieg {
   public static final Variable<String> INTERESSEN = Variable.text("interessen");
   public static final Variable<String> EMPFOHLENE_SCHULFORM = Variable.text("empfohleneSchulform");
   public static final Variable<Long> EMPFOHLENE_KLASSE = Variable.zahl("empfohleneKlasse");
+  /** A possible special-needs support requirement: only a hint to the Schulamt (AO-SF), with consent, no details. */
+  public static final Variable<Boolean> AOSF_HINWEIS = Variable.jaNein("aosfHinweis");
+  /** Task-local on the counselling of model versions that act on the hint (older versions would drop it). */
+  public static final Variable<Boolean> AOSF_MOEGLICH = Variable.jaNein("aosfMoeglich");
   public static final Variable<Boolean> ALPHABETISIERUNG = Variable.jaNein("alphabetisierung");
   public static final Variable<Boolean> GESUNDHEITSAMT_BENACHRICHTIGEN = Variable.jaNein("gesundheitsamtBenachrichtigen");
   public static final Variable<String> BERATUNGSNOTIZ = Variable.text("beratungsnotiz");
@@ -125,6 +129,11 @@ public class Seiteneinstieg {
     Gateway_GesundheitsamtErforderlich,
     Task_GesundheitsamtBenachrichtigen,
     Gateway_GesundheitsamtZusammenfuehren,
+    Gateway_AosfHinweis,
+    Call_AosfEinwilligung,
+    Gateway_AosfEinwilligung,
+    Task_AosfAnregen,
+    Gateway_AosfZusammenfuehren,
     SubProcess_Schulplatzvergabe,
     Event_VergabeGestartet,
     Gateway_ZuweisungAnfordern,

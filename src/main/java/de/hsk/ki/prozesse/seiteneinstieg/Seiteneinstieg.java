@@ -73,6 +73,19 @@ public class Seiteneinstieg {
   public static final Variable<String> BEMERKUNG = Variable.text("bemerkung");
   public static final Variable<String> KLAERUNGSERGEBNIS = Variable.text("klaerungsergebnis");
   public static final Variable<String> KLAERUNGSNOTIZ = Variable.text("klaerungsnotiz");
+  /** Task-local on the clarification of model versions that act on its result. */
+  public static final Variable<Boolean> KLAERUNG_MIT_FOLGEN = Variable.jaNein("klaerungMitFolgen");
+  public static final Variable<LocalDate> GEBURTSDATUM_KORRIGIERT = Variable.datum("geburtsdatumKorrigiert");
+  /** Read-only history of corrected birth dates, shown on a further clarification. */
+  public static final Variable<String> KLAERUNGSVERLAUF = Variable.text("klaerungsverlauf");
+  /** For a hand-over to the transition process (its intake fields). */
+  public static final Variable<String> AKTUELLE_KLASSE = Variable.text("aktuelleKlasse");
+  public static final Variable<String> ABSCHLUSS = Variable.text("abschluss");
+  public static final Variable<String> AUFENTHALTSSTATUS = Variable.text("aufenthaltsstatus");
+  /** Case number of the transition case this one was handed over to. */
+  public static final Variable<String> NACHFOLGER = Variable.text("nachfolger");
+  /** Result of Decision_Jugendamt (partner key). */
+  public static final Variable<String> JUGENDAMT = Variable.text("jugendamt");
   public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");
   public static final Variable<String> ANSPRECHPERSON = Variable.text("ansprechperson");
   public static final Variable<LocalDate> VERSANDDATUM = Variable.datum("versanddatum");
@@ -115,10 +128,17 @@ public class Seiteneinstieg {
   /** Element ids of the model, for delegates and tests (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
     Event_MeldungEingegangen,
+    Gateway_Zustaendigkeitsermittlung,
     Task_BeratungszustaendigkeitErmitteln,
     Gateway_Zustaendigkeit,
     Task_ZustaendigkeitKlaeren,
+    Gateway_Klaerungsergebnis,
     Event_FallAbgegeben,
+    Task_AnUebergangUebergeben,
+    Event_AnUebergangAbgegeben,
+    Task_JugendamtErmitteln,
+    Task_JugendamtInformieren,
+    Event_AnJugendamtAbgegeben,
     Gateway_EinladungWiederholen,
     Task_EinladungVersenden,
     Gateway_FamilieErreicht,

@@ -40,6 +40,8 @@ public class Uebergang {
   /** Out of the overdue building block. */
   public static final Variable<String> ESKALATIONSMASSNAHME = Variable.text("eskalationsmassnahme");
   public static final Variable<String> MELDENDE_STELLE = Variable.text("meldendeStelle");
+  /** Case number of the Seiteneinstieg case this one was handed over from. */
+  public static final Variable<String> VORGAENGER = Variable.text("vorgaenger");
   public static final Variable<String> VORNAME = Variable.text("vorname");
   public static final Variable<String> NACHNAME = Variable.text("nachname");
   public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");

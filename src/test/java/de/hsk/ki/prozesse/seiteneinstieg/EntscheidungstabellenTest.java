@@ -22,12 +22,14 @@ class EntscheidungstabellenTest {
   static DmnEngine dmn;
   static DmnDecision zustaendigkeit;
   static DmnDecision schulaufsicht;
+  static DmnDecision jugendamt;
 
   @BeforeAll
   static void lade() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     zustaendigkeit = decision("beratungszustaendigkeit.dmn", "Decision_Beratungszustaendigkeit");
     schulaufsicht = decision("schulaufsicht.dmn", "Decision_Schulaufsicht");
+    jugendamt = decision("jugendamt.dmn", "Decision_Jugendamt");
   }
 
   private static DmnDecision decision(String datei, String key) throws Exception {
@@ -87,6 +89,25 @@ class EntscheidungstabellenTest {
   }
 
   @Test
+  void dieSchulformDerZuweisungGehtVorDieEmpfehlung() {
+    assertThat((Object) dmn.evaluateDecisionTable(schulaufsicht, Map.of("empfohleneSchulform", "HAUPTSCHULE",
+        "zugewieseneSchulform", "GYMNASIUM")).getSingleEntry()).isEqualTo("BEZIRKSREGIERUNG");
+    assertThat((Object) dmn.evaluateDecisionTable(schulaufsicht, Map.of("empfohleneSchulform", "GYMNASIUM",
+        "zugewieseneSchulform", "GRUNDSCHULE")).getSingleEntry()).isEqualTo("SCHULAMT");
+  }
+
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "ARNSBERG, JUGENDAMT_ARNSBERG", "SUNDERN, JUGENDAMT_SUNDERN", "SCHMALLENBERG, JUGENDAMT_SCHMALLENBERG",
+    "BESTWIG, JUGENDAMT_HSK", "BRILON, JUGENDAMT_HSK", "ESLOHE, JUGENDAMT_HSK", "HALLENBERG, JUGENDAMT_HSK",
+    "MARSBERG, JUGENDAMT_HSK", "MEDEBACH, JUGENDAMT_HSK", "MESCHEDE, JUGENDAMT_HSK", "OLSBERG, JUGENDAMT_HSK",
+    "WINTERBERG, JUGENDAMT_HSK",
+  })
+  void jugendamtNachWohnort(String kommune, String amt) {
+    assertThat((Object) dmn.evaluateDecisionTable(jugendamt, Map.of("kommune", kommune)).getSingleEntry()).isEqualTo(amt);
+  }
+
+  @Test
   void unbekannteSchulformTrifftKeineRegel() {
     assertThat(dmn.evaluateDecisionTable(schulaufsicht, Map.of("empfohleneSchulform", "WALDORF")).size()).isZero();
   }
@@ -95,11 +116,13 @@ class EntscheidungstabellenTest {
   void jedeRegelIstAbgedeckt() throws Exception {
     // the parameterized cases above name each rule; this guards against a row added without a test
     try (InputStream a = getClass().getResourceAsStream("/processes/seiteneinstieg/beratungszustaendigkeit.dmn");
-        InputStream b = getClass().getResourceAsStream("/processes/seiteneinstieg/schulaufsicht.dmn")) {
+        InputStream b = getClass().getResourceAsStream("/processes/seiteneinstieg/schulaufsicht.dmn");
+        InputStream c = getClass().getResourceAsStream("/processes/seiteneinstieg/jugendamt.dmn")) {
       DmnModelInstance z = Dmn.readModelFromStream(a);
       DmnModelInstance s = Dmn.readModelFromStream(b);
       assertThat(z.getModelElementsByType(Rule.class)).hasSize(5);
       assertThat(s.getModelElementsByType(Rule.class)).hasSize(3);
+      assertThat(Dmn.readModelFromStream(c).getModelElementsByType(Rule.class)).hasSize(4);
     }
   }
 }

@@ -38,6 +38,7 @@ class SeiteneinstiegAltfassungTest {
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @Autowired ProcessEngine engine;
+  @Autowired AeltereKlaerungen aeltereKlaerungen;
 
   private Deployment alt;
   private Deployment wieder;
@@ -97,5 +98,34 @@ class SeiteneinstiegAltfassungTest {
     BpmnAwareTests.assertThat(fall).isEnded();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
         .getProcessDefinitionId()).isEqualTo(alteFassung.getId());
+  }
+
+  @Test
+  void eineOffeneKlaerungDerAltenFassungWirdMigriertUndHandeltNachIhremErgebnis() throws Exception {
+    ProcessDefinition alteFassung = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
+    ProcessDefinition neueste = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(wieder.getId()).singleResult();
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(alteFassung.getId(), meldung("SUNDERN", 4));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZustaendigkeitKlaeren");
+    Task vorher = task("Task_ZustaendigkeitKlaeren", fall);
+    assertThat(engine.getTaskService().getVariableLocal(vorher.getId(), "klaerungMitFolgen")).isNull();
+
+    assertThat(aeltereKlaerungen.migrieren()).isPositive();
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
+        .getProcessDefinitionId()).isEqualTo(neueste.getId());
+    Task nachher = task("Task_ZustaendigkeitKlaeren", fall);
+    assertThat(nachher.getId()).isEqualTo(vorher.getId());
+    assertThat(engine.getTaskService().getVariableLocal(nachher.getId(), "klaerungMitFolgen")).isEqualTo(true);
+    // the maximum-duration timer came along
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Event_HoechstdauerSeiteneinstiegErreicht").count()).isEqualTo(1);
+
+    engine.getIdentityService().setAuthentication("mhoffmann", List.of("kiLeitung"));
+    engine.getTaskService().complete(nachher.getId(), Map.of("klaerungsergebnis", "KITA", "klaerungsnotiz", "Kita"));
+    engine.getIdentityService().clearAuthentication();
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_JugendamtInformieren");
+    assertThat(greenMail.getReceivedMessages()).extracting(m -> m.getAllRecipients()[0].toString())
+        .containsExactly("jugendamt.sundern@example.org");
+    BpmnAwareTests.assertThat(fall).isEnded();
   }
 }

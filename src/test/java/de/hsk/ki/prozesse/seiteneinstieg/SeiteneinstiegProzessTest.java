@@ -274,8 +274,9 @@ class SeiteneinstiegProzessTest {
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZustaendigkeitKlaeren").task().hasCandidateGroup("kiLeitung");
     complete(task("Task_ZustaendigkeitKlaeren", fall),
-        java.util.Map.of("klaerungsergebnis", "KITA", "klaerungsnotiz", "An das Jugendamt verwiesen"));
+        java.util.Map.of("klaerungsergebnis", "SCHULAMT", "klaerungsnotiz", "Schulamt übernimmt"));
     BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallAbgegeben").hasNotPassed("Task_EinladungVersenden");
+    // the other results: ZustaendigkeitsklaerungTest
   }
 
   @Test

@@ -1,0 +1,94 @@
+package de.hsk.ki.prozesse.seiteneinstieg;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import de.hsk.ki.plattform.formular.EingabePruefung;
+import de.hsk.ki.plattform.formular.Formularregel;
+import de.hsk.ki.plattform.prozess.Variable;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+/**
+ * The clarification of a case outside the age of compulsory schooling acts on its result (review
+ * finding S11): a corrected birth date goes back to the routing table, a hand-over to the
+ * transition process needs that process's intake facts. What each result needs is checked here,
+ * only on tasks of model versions that act on it (task-local "klaerungMitFolgen"); on older ones
+ * the result only closes the case, as it always did.
+ */
+@Component("zustaendigkeitsklaerung")
+public class Zustaendigkeitsklaerung implements Formularregel {
+
+  static final String FORMULAR = "form_se_zustaendigkeit";
+  private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+  /** The transition process's intake facts and their labels on the form. */
+  static final Map<Variable<?>, String> UEBERGANG_ANGABEN = new LinkedHashMap<>();
+
+  static {
+    UEBERGANG_ANGABEN.put(Seiteneinstieg.SCHULBESUCHSJAHRE, "Schulbesuchsjahre insgesamt (Herkunftsland und Deutschland)");
+    UEBERGANG_ANGABEN.put(Seiteneinstieg.AKTUELLE_KLASSE, "Aktuelle Schule / Klasse");
+    UEBERGANG_ANGABEN.put(Seiteneinstieg.ABSCHLUSS, "Höchster Abschluss");
+    UEBERGANG_ANGABEN.put(Seiteneinstieg.AUFENTHALTSSTATUS, "Aufenthaltsstatus (Kategorie)");
+    UEBERGANG_ANGABEN.put(Seiteneinstieg.DEUTSCHNIVEAU, "Deutschkenntnisse (GER)");
+  }
+
+  @Override
+  public boolean gilt(String formularId) {
+    return FORMULAR.equals(formularId);
+  }
+
+  @Override
+  public List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall) {
+    if (fall == null || !Boolean.TRUE.equals(fall.getVariableLocal(Seiteneinstieg.KLAERUNG_MIT_FOLGEN.name()))) {
+      return List.of();
+    }
+    List<EingabePruefung.Fehler> fehler = new ArrayList<>();
+    String ergebnis = text(eingaben, Seiteneinstieg.KLAERUNGSERGEBNIS);
+    if ("ALTER_KORRIGIERT".equals(ergebnis)) {
+      String neu = text(eingaben, Seiteneinstieg.GEBURTSDATUM_KORRIGIERT);
+      if (neu == null) {
+        fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.name(), "Richtiges Geburtsdatum: Pflichtfeld"));
+      } else if (Zeit.datum(neu).equals(Seiteneinstieg.GEBURTSDATUM.von(fall))) {
+        fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.name(),
+            "Richtiges Geburtsdatum: es ist dasselbe wie bisher. Bitte das richtige Datum eintragen oder ein anderes Ergebnis wählen."));
+      }
+    }
+    if ("UEBERGANG_SCHULE_BERUF".equals(ergebnis)) {
+      UEBERGANG_ANGABEN.forEach((variable, bezeichnung) -> {
+        if (text(eingaben, variable) == null) {
+          fehler.add(new EingabePruefung.Fehler(variable.name(), bezeichnung + ": Pflichtfeld für die Übergabe"));
+        }
+      });
+    }
+    return fehler;
+  }
+
+  /** Flow "Geburtsdatum korrigiert": the new date and age, a line in the history, the next clarification starts empty. */
+  public void geburtsdatumKorrigiert(DelegateExecution execution) {
+    LocalDate alt = Seiteneinstieg.GEBURTSDATUM.von(execution);
+    LocalDate neu = Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.von(execution);
+    Seiteneinstieg.GEBURTSDATUM.setze(execution, neu);
+    Seiteneinstieg.ALTER.setze(execution, (long) MeldungAufnehmen.alterAm(neu.toString(), Zeit.heute()));
+    String notiz = Seiteneinstieg.KLAERUNGSNOTIZ.von(execution);
+    String zeile = "- " + Zeit.heute().format(DATUM) + " Geburtsdatum korrigiert: " + (alt == null ? "–" : alt.format(DATUM))
+        + " → " + neu.format(DATUM) + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.strip().replace('\n', ' '));
+    String bisher = Seiteneinstieg.KLAERUNGSVERLAUF.von(execution);
+    Seiteneinstieg.KLAERUNGSVERLAUF.setze(execution, bisher == null ? zeile : bisher + "\n" + zeile);
+    for (Variable<?> v : List.of(Seiteneinstieg.KLAERUNGSERGEBNIS, Seiteneinstieg.GEBURTSDATUM_KORRIGIERT, Seiteneinstieg.KLAERUNGSNOTIZ)) {
+      execution.removeVariable(v.name());
+    }
+  }
+
+  private static String text(Map<String, JsonNode> eingaben, Variable<?> variable) {
+    JsonNode wert = eingaben.get(variable.name());
+    String text = wert == null || wert.path("value").isNull() ? null : wert.path("value").asText(null);
+    return text == null || text.isBlank() ? null : text;
+  }
+}

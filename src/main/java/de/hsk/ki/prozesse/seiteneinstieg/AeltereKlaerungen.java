@@ -2,6 +2,7 @@ package de.hsk.ki.prozesse.seiteneinstieg;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
 /**
  * Cases of older model versions that wait at "Zuständigkeit klären" move to the newest version at
  * start-up, so that the clarification acts on its result for them too (a corrected birth date,
- * a hand-over). The engine's migration maps the task and the maximum-duration timer by their ids;
+ * a hand-over). The engine's migration maps the task and the maximum-duration timer (with its due date) by their ids;
  * a case that cannot be migrated stays on its version, where the result closes it as before.
  */
 @Component
@@ -51,13 +52,17 @@ public class AeltereKlaerungen {
         continue;
       }
       try {
-        MigrationPlan plan = runtime.createMigrationPlan(alt.getId(), neueste.getId()).mapEqualActivities().updateEventTriggers().build();
-        runtime.newMigration(plan).processInstanceIds(faelle).execute();
-        // what the task's create listener does on the newest version
-        for (Task aufgabe : engine.getTaskService().createTaskQuery().processInstanceIdIn(faelle.toArray(String[]::new))
-            .taskDefinitionKey(AUFGABE).list()) {
-          engine.getTaskService().setVariableLocal(aufgabe.getId(), Seiteneinstieg.KLAERUNG_MIT_FOLGEN.name(), true);
-        }
+        // without updateEventTriggers: the maximum-duration timer keeps its due date instead of starting again
+        MigrationPlan plan = runtime.createMigrationPlan(alt.getId(), neueste.getId()).mapEqualActivities().build();
+        // one transaction: a migrated task always carries what its create listener sets on the newest version
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired().execute(kontext -> {
+          runtime.newMigration(plan).processInstanceIds(faelle).execute();
+          for (Task aufgabe : engine.getTaskService().createTaskQuery().processInstanceIdIn(faelle.toArray(String[]::new))
+              .taskDefinitionKey(AUFGABE).list()) {
+            engine.getTaskService().setVariableLocal(aufgabe.getId(), Seiteneinstieg.KLAERUNG_MIT_FOLGEN.name(), true);
+          }
+          return null;
+        });
         anzahl += faelle.size();
       } catch (RuntimeException e) {
         // they finish on their version; the form tells the person so

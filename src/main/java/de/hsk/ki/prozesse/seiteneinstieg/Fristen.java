@@ -23,6 +23,7 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String zweiterKontaktversuch = "P14D";
   @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";
   @Frist private String zuweisung = "P14D";
+  /** After this period without a school place a case appears in the supervision's daily overview. */
   @Frist private String zuweisungErinnerung = "P14D";
   @Frist private String zuweisungEskalation = "P28D";
   @Frist private String aufnahmeRueckmeldung = "P7D";
@@ -30,6 +31,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String klaerung = "P5D";
   /** Consent to the AO-SF hint to the Schulamt (consent building block). */
   @Frist private String einwilligung = "P7D";
+  /** How long the AO-SF hint waits for the consent; then it is dropped (the placement never waits for it). */
+  @Frist(nurKalender = true) private String aosfEinwilligungHoechstens = "P30D";
   /** Answer of the counselling to a query of the school supervision. */
   @Frist private String rueckfrage = "P5D";
   /** The latest date the supervision may set for a waiting list; then it decides again. */
@@ -79,6 +82,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getKlaerung() { return klaerung; }
   public String getEinwilligung() { return einwilligung; }
   public void setEinwilligung(String v) { einwilligung = v; }
+  public String getAosfEinwilligungHoechstens() { return aosfEinwilligungHoechstens; }
+  public void setAosfEinwilligungHoechstens(String v) { aosfEinwilligungHoechstens = v; }
   public String getRueckfrage() { return rueckfrage; }
   public void setRueckfrage(String v) { rueckfrage = v; }
   public String getWartelisteHoechstens() { return wartelisteHoechstens; }

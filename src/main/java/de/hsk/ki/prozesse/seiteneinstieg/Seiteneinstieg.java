@@ -110,17 +110,19 @@ public class Seiteneinstieg {
   public static final Variable<String> ZUGEWIESENE_SCHULFORM = Variable.text("zugewieseneSchulform");
   /** Its German name on the assignment task (task-local), only when it differs from the recommendation. */
   public static final Variable<String> SCHULFORM_DER_ZUWEISUNG = Variable.text("schulformDerZuweisung");
+  /** The supervision's new school form (task-local until the decision "andere Schulform" takes it). */
+  public static final Variable<String> NEUE_SCHULFORM = Variable.text("neueSchulform");
   public static final Variable<Long> JAHRGANGSSTUFE = Variable.zahl("jahrgangsstufe");
   /** Form of the initial German support: INTEGRIERT, TEILINTEGRIERT or ALPHABETISIERUNG. */
   public static final Variable<String> ERSTFOERDERUNGSFORM = Variable.text("erstfoerderungsform");
   public static final Variable<Boolean> SCHUELERBEFOERDERUNG = Variable.jaNein("schuelerbefoerderung");
   public static final Variable<LocalDate> WARTELISTE_BIS = Variable.datum("wartelisteBis");
-  /** True while the case waits on the waiting list: no reminder to the supervision meanwhile. */
-  public static final Variable<Boolean> WARTELISTE_AKTIV = Variable.jaNein("wartelisteAktiv");
   public static final Variable<String> RUECKFRAGE = Variable.text("rueckfrage");
   /** Name of the asking supervision on the query task (task-local). */
   public static final Variable<String> SCHULAUFSICHT_NAME = Variable.text("schulaufsichtName");
   public static final Variable<String> RUECKFRAGE_ANTWORT = Variable.text("rueckfrageAntwort");
+  /** The supervision (partner key) that took the last decision other than an assignment. */
+  public static final Variable<String> ENTSCHEIDUNG_VON = Variable.text("entscheidungVon");
   public static final Variable<String> ZUWEISUNGSNOTIZ = Variable.text("zuweisungsnotiz");
   /** Read-only history of the supervision's decisions and the answers to its queries. */
   public static final Variable<String> ZUWEISUNGSVERLAUF = Variable.text("zuweisungsverlauf");
@@ -150,9 +152,14 @@ public class Seiteneinstieg {
     Task_GesundheitsamtBenachrichtigen,
     Gateway_GesundheitsamtZusammenfuehren,
     Gateway_AosfHinweis,
+    Gateway_AosfNebenher,
     Call_AosfEinwilligung,
+    Event_AosfEinwilligungAusgeblieben,
+    Event_AosfOhneAntwort,
     Gateway_AosfEinwilligung,
     Task_AosfAnregen,
+    Event_AosfHinweisGegeben,
+    Event_AosfVerweigert,
     Gateway_AosfZusammenfuehren,
     SubProcess_Schulplatzvergabe,
     Event_VergabeGestartet,
@@ -170,11 +177,6 @@ public class Seiteneinstieg {
     Task_AufnahmeErfassen,
     Gateway_Aufnahme,
     Event_SchulplatzGesichert,
-    Event_ZuweisungErinnerung,
-    Gateway_ErinnerungNoetig,
-    Event_KeineErinnerungWarteliste,
-    Task_SchulaufsichtErinnern,
-    Event_ErinnerungVersendet,
     Event_ZuweisungUeberfaellig,
     Call_UeberfaelligeZuweisungKlaeren,
     Event_EskalationBearbeitet,
@@ -182,7 +184,11 @@ public class Seiteneinstieg {
     Event_FallAbgeschlossen,
     SubProcess_HoechstdauerSeiteneinstieg,
     Event_HoechstdauerSeiteneinstiegErreicht,
-    Event_SeiteneinstiegWegenZeitablaufGeschlossen
+    Event_SeiteneinstiegWegenZeitablaufGeschlossen,
+    // Process_SeiteneinstiegUebersicht (zuweisungsuebersicht.bpmn)
+    Event_UebersichtFaellig,
+    Task_UebersichtVersenden,
+    Event_UebersichtVersendet
   }
 
   @Bean

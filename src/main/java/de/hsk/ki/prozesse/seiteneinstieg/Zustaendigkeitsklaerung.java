@@ -26,6 +26,10 @@ import org.springframework.stereotype.Component;
 public class Zustaendigkeitsklaerung implements Formularregel {
 
   static final String FORMULAR = "form_se_zustaendigkeit";
+  /** Oldest age a hint to the youth-welfare office about day care fits (school starts in the year a child turns 6 or 7). */
+  static final long KITA_BIS = 6;
+  /** Youngest age the transition process counsels. */
+  static final long UEBERGANG_AB = 15;
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   /** The transition process's intake facts and their labels on the form. */
@@ -59,6 +63,15 @@ public class Zustaendigkeitsklaerung implements Formularregel {
         fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.name(),
             "Richtiges Geburtsdatum: es ist dasselbe wie bisher. Bitte das richtige Datum eintragen oder ein anderes Ergebnis wählen."));
       }
+    }
+    Long alter = Seiteneinstieg.ALTER.von(fall);
+    if ("KITA".equals(ergebnis) && alter != null && alter > KITA_BIS) {
+      fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.KLAERUNGSERGEBNIS.name(), "Ergebnis: mit " + alter
+          + " Jahren ist das Kind nicht im Kita-Alter. Stimmt das Geburtsdatum nicht, bitte „Geburtsdatum war falsch“ wählen."));
+    }
+    if ("UEBERGANG_SCHULE_BERUF".equals(ergebnis) && alter != null && alter < UEBERGANG_AB) {
+      fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.KLAERUNGSERGEBNIS.name(), "Ergebnis: der Übergang Schule–Beruf berät ab "
+          + UEBERGANG_AB + " Jahren; mit " + alter + " Jahren passt er nicht. Stimmt das Geburtsdatum nicht, bitte „Geburtsdatum war falsch“ wählen."));
     }
     if ("UEBERGANG_SCHULE_BERUF".equals(ergebnis)) {
       UEBERGANG_ANGABEN.forEach((variable, bezeichnung) -> {

@@ -48,7 +48,9 @@ public class ZuweisungAbgelehnt implements ExecutionListener {
     String bisher = Seiteneinstieg.BISHERIGE_ZUWEISUNGEN.von(execution);
     Seiteneinstieg.BISHERIGE_ZUWEISUNGEN.setze(execution, bisher == null ? zeile : bisher + "\n" + zeile);
     // the refused school's first day and contact must not reach the letter of the next school
-    for (Variable<?> variable : List.of(Seiteneinstieg.ZUGEWIESENE_SCHULE, Seiteneinstieg.SCHULBEGINN, Seiteneinstieg.ANSPRECHPERSON)) {
+    // nor its support form and transport (the grade stays: it belongs to the child, not the school)
+    for (Variable<?> variable : List.of(Seiteneinstieg.ZUGEWIESENE_SCHULE, Seiteneinstieg.SCHULBEGINN, Seiteneinstieg.ANSPRECHPERSON,
+        Seiteneinstieg.ERSTFOERDERUNGSFORM, Seiteneinstieg.SCHUELERBEFOERDERUNG)) {
       execution.removeVariable(variable.name());
     }
   }

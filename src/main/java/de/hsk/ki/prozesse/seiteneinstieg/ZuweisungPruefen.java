@@ -54,20 +54,63 @@ public class ZuweisungPruefen implements Formularregel, TaskListener {
         fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.ZUGEWIESENE_SCHULE.name(), einwand));
       }
     }
+    if (ergebnis != null) {
+      // a field of another decision would still reach the case: refused, as the form never sends it
+      java.util.Set<String> erlaubt = FELDER.getOrDefault(ergebnis, java.util.Set.of());
+      for (String feld : FELDER.values().stream().flatMap(java.util.Set::stream).distinct().sorted().toList()) {
+        if (!erlaubt.contains(feld) && gesetzt(eingaben.get(feld))) {
+          fehler.add(new EingabePruefung.Fehler(feld, "Dieses Feld gehört nicht zur gewählten Entscheidung. Bitte leer lassen."));
+        }
+      }
+    }
     if ("WARTELISTE".equals(ergebnis)) {
       String bis = text(eingaben, Seiteneinstieg.WARTELISTE_BIS);
       LocalDate tag = bis == null ? null : Zeit.datum(bis);
       LocalDate spaetestens = fristen.letzterWartelistentag();
+      LocalDate fallende = fallende(fall);
       if (tag != null && !tag.isAfter(Zeit.heute())) {
         fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.WARTELISTE_BIS.name(),
             "Warteliste bis: bitte einen Tag nach dem heutigen wählen."));
       } else if (tag != null && tag.isAfter(spaetestens)) {
         fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.WARTELISTE_BIS.name(),
-            "Warteliste bis: höchstens " + fristen.text("wartelisteHoechstens") + " (bis " + spaetestens.format(DATUM)
-                + "); danach bitte erneut entscheiden."));
+            "Warteliste bis: höchstens " + fristen.text("wartelisteHoechstens") + ", also bis " + spaetestens.format(DATUM)
+                + ". Wartet das Kind danach noch, wird es an dem Tag erneut auf die Warteliste gesetzt."));
+      } else if (tag != null && fallende != null && !tag.isBefore(fallende)) {
+        fehler.add(new EingabePruefung.Fehler(Seiteneinstieg.WARTELISTE_BIS.name(),
+            "Warteliste bis: der Fall endet am " + fallende.format(DATUM) + " wegen seiner Höchstdauer. Bitte einen früheren Tag wählen"
+                + " und die Leitung informieren, damit das Kind nicht ohne Schulplatz bleibt."));
       }
     }
     return fehler;
+  }
+
+  /** The fields each decision sends; the others stay empty. */
+  static final Map<String, java.util.Set<String>> FELDER = Map.of(
+      "ZUGEWIESEN", java.util.Set.of("zugewieseneSchule", "schulbeginn", "ansprechperson", "jahrgangsstufe", "erstfoerderungsform",
+          "schuelerbefoerderung"),
+      "SCHULFORM_GEAENDERT", java.util.Set.of("neueSchulform", "jahrgangsstufe", "zuweisungsnotiz"),
+      "WARTELISTE", java.util.Set.of("wartelisteBis", "zuweisungsnotiz"),
+      "RUECKFRAGE_KI", java.util.Set.of("rueckfrage"));
+
+  private static boolean gesetzt(JsonNode wert) {
+    if (wert == null || wert.path("value").isNull() || wert.path("value").isMissingNode()) {
+      return false;
+    }
+    JsonNode v = wert.path("value");
+    return v.isBoolean() ? v.booleanValue() : !v.asText().isBlank();
+  }
+
+  /** The day the case's maximum duration closes it, or null (no such timer, e.g. a start form). */
+  private static LocalDate fallende(VariableScope fall) {
+    if (!(fall instanceof org.camunda.bpm.engine.delegate.DelegateTask task) || task.getProcessInstanceId() == null) {
+      return null;
+    }
+    // the Schulamt may not read the case's jobs; the rule reads its own case's timer for it
+    var abfrage = task.getProcessEngineServices().getManagementService().createJobQuery().processInstanceId(task.getProcessInstanceId())
+        .activityId(Seiteneinstieg.Element.Event_HoechstdauerSeiteneinstiegErreicht.name());
+    var kontext = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+    var job = kontext == null ? abfrage.singleResult() : kontext.runWithoutAuthorization(abfrage::singleResult);
+    return job == null || job.getDuedate() == null ? null : job.getDuedate().toInstant().atZone(Zeit.ZONE).toLocalDate();
   }
 
   private static String text(Map<String, JsonNode> eingaben, de.hsk.ki.plattform.prozess.Variable<?> variable) {

@@ -36,33 +36,61 @@ public class Zuweisungsentscheidung implements ExecutionListener {
     }
   }
 
-  /** Flow "andere Schulform oder Klasse": the new school form is already in the case. */
+  /** Flow "andere Schulform oder Klasse": the new school form (task-local until now) becomes the one sought. */
   public void schulformGeaendert(DelegateExecution execution) {
+    String neu = Seiteneinstieg.NEUE_SCHULFORM.von(execution);
+    if (neu != null) {
+      Seiteneinstieg.ZUGEWIESENE_SCHULFORM.setze(execution, neu);
+    }
+    execution.removeVariable(Seiteneinstieg.NEUE_SCHULFORM.name());
     Long klasse = Seiteneinstieg.JAHRGANGSSTUFE.von(execution);
+    Seiteneinstieg.ENTSCHEIDUNG_VON.setze(execution, Seiteneinstieg.SCHULAUFSICHT.von(execution));
     zeile(execution, aufsicht(execution) + ": neue Schulauswahl in der Schulform "
         + Schulform.bezeichnungVon(Seiteneinstieg.ZUGEWIESENE_SCHULFORM.von(execution))
         + (klasse == null ? "" : ", Klasse " + klasse) + notiz(execution));
-    if (klasse != null) {
-      // the next assignment offers the grade the supervision chose
-      Seiteneinstieg.EMPFOHLENE_KLASSE.setze(execution, klasse);
-    }
   }
 
-  /** Flow "Warteliste": no reminder to the supervision until the date has come. */
+  /**
+   * Why the Bezirksregierung is asked (again), for the request e-mail: no personal data, and never
+   * the counselling's answer itself, which goes the secure way. Null for a first request.
+   */
+  public String anlassDerAnfrage(DelegateExecution execution) {
+    String ergebnis = Seiteneinstieg.ZUWEISUNGSERGEBNIS.von(execution);
+    String von = Seiteneinstieg.ENTSCHEIDUNG_VON.von(execution);
+    if (ergebnis != null && !"ZUGEWIESEN".equals(ergebnis) && von != null && !von.equals(Seiteneinstieg.SCHULAUFSICHT.von(execution))) {
+      // the other supervision decided; for this school form it is this one's turn
+      return "Die Schulform der Zuweisung ist jetzt: " + Schulform.bezeichnungVon(Seiteneinstieg.ZUGEWIESENE_SCHULFORM.von(execution))
+          + "; dafür ist Ihre Stelle zuständig.";
+    }
+    if ("RUECKFRAGE_KI".equals(ergebnis)) {
+      return "Die Beratung hat Ihre Rückfrage beantwortet; die Antwort erhalten Sie auf dem vereinbarten sicheren Weg."
+          + " Bitte entscheiden Sie nun über die Zuweisung.";
+    }
+    if ("WARTELISTE".equals(ergebnis)) {
+      LocalDate bis = Seiteneinstieg.WARTELISTE_BIS.von(execution);
+      return "Die Warteliste" + (bis == null ? "" : " bis " + bis.format(DATUM)) + " ist abgelaufen. Bitte entscheiden Sie erneut.";
+    }
+    if ("SCHULFORM_GEAENDERT".equals(ergebnis)) {
+      return "Die Schulform der Zuweisung wurde geändert (jetzt: "
+          + Schulform.bezeichnungVon(Seiteneinstieg.ZUGEWIESENE_SCHULFORM.von(execution)) + ").";
+    }
+    if (Seiteneinstieg.ABGELEHNTE_SCHULEN.von(execution) != null) {
+      return "Die zuvor zugewiesene Schule hat die Aufnahme abgelehnt. Bitte weisen Sie einen anderen Schulplatz zu.";
+    }
+    return null;
+  }
+
+  /** Flow "Warteliste": the case waits for the date without an open assignment. */
   public void warteliste(DelegateExecution execution) {
     LocalDate bis = Seiteneinstieg.WARTELISTE_BIS.von(execution);
+    Seiteneinstieg.ENTSCHEIDUNG_VON.setze(execution, Seiteneinstieg.SCHULAUFSICHT.von(execution));
     zeile(execution, aufsicht(execution) + ": kein freier Platz, Warteliste bis "
         + (bis == null ? "–" : bis.format(DATUM)) + notiz(execution));
-    Seiteneinstieg.WARTELISTE_AKTIV.setze(execution, true);
-  }
-
-  /** End of the waiting-list timer: the supervision decides again. */
-  public void wartelisteBeendet(DelegateExecution execution) {
-    execution.removeVariable(Seiteneinstieg.WARTELISTE_AKTIV.name());
   }
 
   /** The query task names who asks (task-local). */
   public void rueckfrageAnlegen(DelegateTask task) {
+    Seiteneinstieg.ENTSCHEIDUNG_VON.setze(task.getExecution(), Seiteneinstieg.SCHULAUFSICHT.von(task));
     task.setVariableLocal(Seiteneinstieg.SCHULAUFSICHT_NAME.name(), aufsicht(task));
   }
 
@@ -73,6 +101,8 @@ public class Zuweisungsentscheidung implements ExecutionListener {
     zeile(task, "Rückfrage – " + aufsicht(task) + ": " + einzeilig(frage) + " – Antwort der Beratung: " + einzeilig(antwort)
         + " (Schulform der Zuweisung: " + Schulform.bezeichnungVon(Seiteneinstieg.ZUGEWIESENE_SCHULFORM.von(task)) + ")");
     task.getExecution().removeVariable(Seiteneinstieg.RUECKFRAGE.name());
+    // the next assignment proposes the grade the counselling recommends now
+    task.getExecution().removeVariable(Seiteneinstieg.JAHRGANGSSTUFE.name());
   }
 
   private String aufsicht(VariableScope fall) {

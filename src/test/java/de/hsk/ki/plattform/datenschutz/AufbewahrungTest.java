@@ -66,7 +66,7 @@ class AufbewahrungTest {
 
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", Seiteneinstiegsfall.meldung("MESCHEDE", 3));
     Task klaerung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
-    engine.getTaskService().complete(klaerung.getId(), Map.of("klaerungsergebnis", "KITA", "klaerungsnotiz", "Kita"));
+    engine.getTaskService().complete(klaerung.getId(), Map.of("klaerungsergebnis", "SONSTIGES", "klaerungsnotiz", "verzogen"));
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult().getRemovalTime())
         .isAfter(Date.from(Instant.now().plus(1825, ChronoUnit.DAYS)));
     try {

@@ -61,6 +61,8 @@ class AosfHinweisTest {
     ProcessInstance fall = erstberatungMitHinweis("ARNSBERG");
     Task einwilligung = einwilligungsaufgabe(fall);
     assertThat(einwilligung).isNotNull();
+    // the placement does not wait for the family's answer
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt", "Call_AosfEinwilligung");
     assertThat(engine.getTaskService().getVariable(einwilligung.getId(), "offenePartner")).asList().containsExactly("SCHULAMT");
     assertThat(engine.getTaskService().getIdentityLinksForTask(einwilligung.getId())).extracting(l -> l.getGroupId())
         .contains("kiLehrkraefte");
@@ -73,7 +75,17 @@ class AosfHinweisTest {
     assertThat(mails[0].getSubject()).contains("AO-SF").contains(fall.getBusinessKey());
     assertThat(mails[0].getSubject() + mails[0].getContent()).contains(fall.getBusinessKey()).contains("schriftlich")
         .doesNotContain(MARKER_NAME).doesNotContain("Amina");
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").hasPassed("Event_AosfHinweisGegeben");
+  }
+
+  @Test
+  void bleibtDieEinwilligungAusEntfaelltDerHinweis() {
+    ProcessInstance fall = erstberatungMitHinweis("ARNSBERG");
+    Fristablauf.fuehreAus(engine, fall.getId(), "Event_AosfEinwilligungAusgeblieben");
+    assertThat(einwilligungsaufgabe(fall)).isNull();
+    BpmnAwareTests.assertThat(fall).hasPassed("Event_AosfOhneAntwort").hasNotPassed("Task_AosfAnregen")
+        .isWaitingAt("Task_ZuweisungSchulamt");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
 
   @Test
@@ -82,7 +94,7 @@ class AosfHinweisTest {
     Task einwilligung = einwilligungsaufgabe(fall);
     complete(einwilligung, Einwilligungsantwort.fuerAlle(engine.getTaskService(), einwilligung, false, "SORGEBERECHTIGTE"));
 
-    BpmnAwareTests.assertThat(fall).hasPassed("Gateway_AosfEinwilligung").hasNotPassed("Task_AosfAnregen")
+    BpmnAwareTests.assertThat(fall).hasPassed("Event_AosfVerweigert").hasNotPassed("Task_AosfAnregen")
         .isWaitingAt("Task_ZuweisungSchulamt");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
   }
@@ -97,9 +109,10 @@ class AosfHinweisTest {
   }
 
   @Test
-  void eineFoerderschuleWirdNichtMehrEmpfohlenOderZugewiesen() throws Exception {
+  void eineFoerderschuleEmpfiehltDieErstberatungNichtDieSchulaufsichtWeistSieZu() throws Exception {
     assertThat(werte("erstberatung", "empfohleneSchulform")).doesNotContain("FOERDERSCHULE").contains("GRUNDSCHULE");
-    assertThat(werte("zuweisung", "zugewieseneSchulform")).doesNotContain("FOERDERSCHULE").contains("GRUNDSCHULE");
+    // once the Schulamt has decided in the AO-SF procedure, it can place the child there
+    assertThat(werte("zuweisung", "neueSchulform")).contains("FOERDERSCHULE", "GRUNDSCHULE");
   }
 
   private static java.util.List<String> werte(String formular, String key) throws Exception {

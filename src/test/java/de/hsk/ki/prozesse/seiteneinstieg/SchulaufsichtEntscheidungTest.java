@@ -43,6 +43,7 @@ class SchulaufsichtEntscheidungTest {
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtime;
   @Autowired AeltereZuweisungsaufgaben aeltere;
+  @Autowired Zuweisungsuebersicht uebersicht;
 
   @BeforeEach
   void init() {
@@ -97,7 +98,7 @@ class SchulaufsichtEntscheidungTest {
   }
 
   @Test
-  void wartelisteMitDatumOhneErinnerungDannErneuteEntscheidung() throws Exception {
+  void wartelisteMitDatumNichtInDerUebersichtDannErneuteEntscheidung() throws Exception {
     ProcessInstance fall = bisZurZuweisung("ARNSBERG", 12, "HAUPTSCHULE");
     Task erste = task("Task_ZuweisungSchulamt", fall);
     assertThat(optionen(erste, "ergebnisOptionen")).containsExactly("ZUGEWIESEN", "SCHULFORM_GEAENDERT", "WARTELISTE", "RUECKFRAGE_KI");
@@ -113,20 +114,30 @@ class SchulaufsichtEntscheidungTest {
     assertThatThrownBy(() -> schulamt(erste, entscheidung("ZUGEWIESEN"))).hasMessageContaining("Zugewiesene Schule");
     assertThatThrownBy(() -> schulamt(erste, entscheidung("ABGEWIESEN"))).hasMessageContaining("Entscheidung");
 
+    // fields of another decision would still reach the case: refused
+    assertThatThrownBy(() -> schulamt(erste, entscheidung("WARTELISTE", "wartelisteBis", LocalDate.now().plusDays(30).toString(),
+        "neueSchulform", "GYMNASIUM"))).hasMessageContaining("gehört nicht zur gewählten Entscheidung");
+    // nor may the list outlast the case: it would close without a place
+    var hoechstdauer = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Event_HoechstdauerSeiteneinstiegErreicht").singleResult();
+    java.util.Date eigentlich = hoechstdauer.getDuedate();
+    engine.getManagementService().setJobDuedate(hoechstdauer.getId(),
+        java.util.Date.from(LocalDate.now().plusDays(20).atStartOfDay(java.time.ZoneId.of("Europe/Berlin")).toInstant()));
+    assertThatThrownBy(() -> schulamt(erste, entscheidung("WARTELISTE", "wartelisteBis", LocalDate.now().plusDays(30).toString())))
+        .hasMessageContaining("wegen seiner Höchstdauer");
+    engine.getManagementService().setJobDuedate(hoechstdauer.getId(), eigentlich);
+
     LocalDate bis = LocalDate.now().plusDays(30);
     schulamt(erste, entscheidung("WARTELISTE", "wartelisteBis", bis.toString(), "zuweisungsnotiz", "Klassen 5–7 voll"));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Event_WartelisteBis");
-    assertThat(runtime.getVariable(fall.getId(), "wartelisteAktiv")).isEqualTo(true);
 
-    // the reminder period passes while the case waits: no e-mail to the Schulamt
-    Fristablauf.fuehreAus(engine, fall.getId(), "Event_ZuweisungErinnerung");
-    BpmnAwareTests.assertThat(fall).hasPassed("Event_KeineErinnerungWarteliste").hasNotPassed("Task_SchulaufsichtErinnern");
-    assertThat(greenMail.getReceivedMessages()).isEmpty();
+    // while the case waits, the supervision's daily overview does not name it
+    assertThat(uebersicht.ueberfaellig(engine, LocalDate.now().plusDays(20)).values().stream().flatMap(List::stream)
+        .map(f -> f.get("aktenzeichen"))).doesNotContain(fall.getBusinessKey());
 
     // on the date the Schulamt decides again, with the history in its form
     Fristablauf.fuehreAus(engine, fall.getId(), "Event_WartelisteBis");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
-    assertThat(runtime.getVariable(fall.getId(), "wartelisteAktiv")).isNull();
     Task zweite = task("Task_ZuweisungSchulamt", fall);
     assertThat(verlauf(zweite)).isEqualTo("- " + LocalDate.now().format(DATUM) + " Schulamt für den Hochsauerlandkreis (Demo): "
         + "kein freier Platz, Warteliste bis " + bis.format(DATUM) + " – Klassen 5–7 voll");
@@ -163,7 +174,10 @@ class SchulaufsichtEntscheidungTest {
     Fristablauf.fuehreAus(engine, fall.getId(), "Task_ZuweisungAnfragen");
     MimeMessage anfrage = greenMail.getReceivedMessages()[0];
     assertThat(anfrage.getAllRecipients()[0].toString()).isEqualTo("bezirksregierung@example.org");
-    assertThat(anfrage.getContent().toString()).contains("Gymnasium").doesNotContain("Hauptschule");
+    assertThat(anfrage.getContent().toString()).contains("Gymnasium").doesNotContain("Hauptschule")
+        // the Bezirksregierung did not ask: it is told why the request comes to it now
+        .contains("Die Schulform der Zuweisung ist jetzt: Gymnasium; dafür ist Ihre Stelle zuständig.")
+        .doesNotContain("Rückfrage").doesNotContain("abgelehnt");
     // the KI's first recommendation stays in the case, the question only in the history
     assertThat(runtime.getVariable(fall.getId(), "empfohleneSchulform")).isEqualTo("HAUPTSCHULE");
     assertThat(runtime.getVariable(fall.getId(), "rueckfrage")).isNull();
@@ -181,7 +195,7 @@ class SchulaufsichtEntscheidungTest {
   @Test
   void andereSchulformUndKlasseBietenDerenSchulenAn() throws Exception {
     ProcessInstance fall = bisZurZuweisung("ARNSBERG", 10, "HAUPTSCHULE");
-    schulamt(task("Task_ZuweisungSchulamt", fall), entscheidung("SCHULFORM_GEAENDERT", "zugewieseneSchulform", "GRUNDSCHULE",
+    schulamt(task("Task_ZuweisungSchulamt", fall), entscheidung("SCHULFORM_GEAENDERT", "neueSchulform", "GRUNDSCHULE",
         "jahrgangsstufe", 4, "zuweisungsnotiz", "Schulbesuch bisher 2 Jahre"));
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");

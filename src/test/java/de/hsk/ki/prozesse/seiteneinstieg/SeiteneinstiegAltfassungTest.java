@@ -58,6 +58,7 @@ class SeiteneinstiegAltfassungTest {
 
   @AfterEach
   void entferne() {
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     engine.getIdentityService().clearAuthentication();
     engine.getRepositoryService().deleteDeployment(wieder.getId(), true);
     engine.getRepositoryService().deleteDeployment(alt.getId(), true);
@@ -108,6 +109,9 @@ class SeiteneinstiegAltfassungTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZustaendigkeitKlaeren");
     Task vorher = task("Task_ZustaendigkeitKlaeren", fall);
     assertThat(engine.getTaskService().getVariableLocal(vorher.getId(), "klaerungMitFolgen")).isNull();
+    java.util.Date faelligVorher = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+        .activityId("Event_HoechstdauerSeiteneinstiegErreicht").singleResult().getDuedate();
+    org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(System.currentTimeMillis() + 30L * 86_400_000));
 
     assertThat(aeltereKlaerungen.migrieren()).isPositive();
 
@@ -116,9 +120,10 @@ class SeiteneinstiegAltfassungTest {
     Task nachher = task("Task_ZustaendigkeitKlaeren", fall);
     assertThat(nachher.getId()).isEqualTo(vorher.getId());
     assertThat(engine.getTaskService().getVariableLocal(nachher.getId(), "klaerungMitFolgen")).isEqualTo(true);
-    // the maximum-duration timer came along
+    // the maximum-duration timer came along with its due date, although the migration ran a month later
+    org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
-        .activityId("Event_HoechstdauerSeiteneinstiegErreicht").count()).isEqualTo(1);
+        .activityId("Event_HoechstdauerSeiteneinstiegErreicht").singleResult().getDuedate()).isEqualTo(faelligVorher);
 
     engine.getIdentityService().setAuthentication("mhoffmann", List.of("kiLeitung"));
     engine.getTaskService().complete(nachher.getId(), Map.of("klaerungsergebnis", "KITA", "klaerungsnotiz", "Kita"));

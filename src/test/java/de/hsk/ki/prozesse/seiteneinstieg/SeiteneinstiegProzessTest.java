@@ -214,27 +214,15 @@ class SeiteneinstiegProzessTest {
   }
 
   @Test
-  void nach14TagenErinnerungAnDieSchulaufsichtNach4WochenEskalationAnDieLeitung() throws Exception {
+  void nach4WochenEskalationAnDieLeitungOhneErinnerungJeFall() throws Exception {
     ProcessInstance fall = melde("ARNSBERG", 8);
     bisZurVergabe(fall, "GRUNDSCHULE");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
-    Job erinnerung = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_ZuweisungErinnerung").singleResult();
+    // reminders come as the supervision's daily overview (ZuweisungsuebersichtTest), not per case
+    assertThat(management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_ZuweisungErinnerung").count()).isZero();
     Job eskalation = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_ZuweisungUeberfaellig").singleResult();
-    assertThat(erinnerung.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 14L * 86_400_000), 60_000);
     assertThat(eskalation.getDuedate()).isCloseTo(new Date(System.currentTimeMillis() + 28L * 86_400_000), 60_000);
-
-    execute(erinnerung);
-    fuehreJobAus(fall, "Task_SchulaufsichtErinnern");
-    MimeMessage[] mails = greenMail.getReceivedMessages();
-    assertThat(mails).hasSize(1);
-    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("schulamt@example.org");
-    assertThat(mails[0].getSubject()).contains("Erinnerung").contains(fall.getBusinessKey());
-    assertThat(mails[0].getContent().toString())
-        .contains("/camunda/app/tasklist/default/#/?task=" + task("Task_ZuweisungSchulamt", fall).getId())
-        // the period in words comes from the setting through the model, not from the template
-        .contains("seit " + fristen.text("zuweisungErinnerung") + " noch kein Schulplatz");
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
 
     execute(eskalation);
     BpmnAwareTests.assertThat(fall).isWaitingAt(Seiteneinstieg.Element.Task_ZuweisungSchulamt.name(),

@@ -136,6 +136,19 @@ class ZustaendigkeitsklaerungTest {
   }
 
   @Test
+  void kitaUndUebergangNurImPassendenAlter() {
+    ProcessInstance erwachsen = melde("ARNSBERG", 19);
+    assertThatThrownBy(() -> leitung(task("Task_ZustaendigkeitKlaeren", erwachsen), Map.of("klaerungsergebnis", "KITA",
+        "klaerungsnotiz", "x"))).hasMessageContaining("nicht im Kita-Alter");
+    ProcessInstance klein = melde("ARNSBERG", 3);
+    Map<String, Object> werte = new HashMap<>(Map.of("klaerungsergebnis", "UEBERGANG_SCHULE_BERUF", "klaerungsnotiz", "x",
+        "schulbesuchsjahre", 0, "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "A1"));
+    assertThatThrownBy(() -> leitung(task("Task_ZustaendigkeitKlaeren", klein), werte)).hasMessageContaining("berät ab 15 Jahren");
+    BpmnAwareTests.assertThat(erwachsen).isWaitingAt("Task_ZustaendigkeitKlaeren");
+    BpmnAwareTests.assertThat(klein).isWaitingAt("Task_ZustaendigkeitKlaeren");
+  }
+
+  @Test
   void sonstigesSchliesstDenFallMitBegruendung() {
     ProcessInstance fall = melde("ARNSBERG", 20);
     leitung(task("Task_ZustaendigkeitKlaeren", fall), Map.of("klaerungsergebnis", "SONSTIGES", "klaerungsnotiz", "verzogen nach Köln"));

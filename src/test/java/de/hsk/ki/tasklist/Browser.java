@@ -96,6 +96,29 @@ final class Browser {
   }
 
   /**
+   * Picks an entry of a form-js select by its label. A long list reaches below the form's visible
+   * part: the entry is scrolled into the list's view first, as a person scrolls.
+   */
+  static void waehle(WebDriver browser, WebDriverWait warte, String key, String bezeichnung) {
+    sichtbar(browser, browser.findElement(By.cssSelector("[id$='-Field_" + key + "-display']"))).click();
+    WebElement eintrag = warte.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + bezeichnung + "']")));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'nearest'})", eintrag);
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(eintrag).click().perform();
+  }
+
+  /** Picks an entry of a searchable form-js select: types the start of its label, then clicks the one match. */
+  static void suche(WebDriver browser, WebDriverWait warte, String key, String anfang, String bezeichnung) {
+    WebElement feld = feld(browser, key);
+    feld.click();
+    feld.sendKeys(anfang);
+    WebElement eintrag = warte.until(ExpectedConditions.presenceOfElementLocated(
+        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + bezeichnung + "']")));
+    new org.openqa.selenium.interactions.Actions(browser).moveToElement(eintrag).click().perform();
+    warte.until(d -> bezeichnung.equals(feld(browser, key).getAttribute("value")));
+  }
+
+  /**
    * Types into a form-js text field and leaves it, as a person moves on, until the text stays.
    * form-js takes typed text only 300 ms after the last key or on leaving the field, and draws
    * every field again from its state when another field changes: on a busy machine that redraw

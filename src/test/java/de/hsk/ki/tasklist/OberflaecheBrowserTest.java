@@ -93,6 +93,8 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
     waehle("deutschniveau", "A1");
     waehle("mathematikniveau", "teilweise altersgemäß");
     waehle("empfohleneSchulform", "Grundschule");
+    Browser.suche(browser, warte, "datenschutzhinweisSprache", "Deu", "Deutsch");
+    datum("datenschutzhinweisAm", LocalDate.now());
     Browser.tippe(browser, "beratungsnotiz", "Siehe <b>Vermerk</b>");
     Browser.sichtbar(browser, browser.findElement(By.xpath("//button[normalize-space()='Abschließen']"))).click();
 

@@ -55,6 +55,20 @@ class TasklistBrowserTest extends BrowserTestBasis {
     waehle(warte, "mathematikniveau", "teilweise altersgemäß");
     waehle(warte, "empfohleneSchulform", "Grundschule");
     tippe("beratungsnotiz", "Familie über das Schulsystem informiert.");
+    // the Art. 13 notice: handed over today, explained in Kurdish; it opens from the form in its own tab
+    Browser.suche(browser, warte, "datenschutzhinweisSprache", "Kurd", "Kurdisch");
+    feld("datenschutzhinweisAm-date").sendKeys(java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy")),
+        org.openqa.selenium.Keys.TAB);
+    String aufgabenTab = browser.getWindowHandle();
+    sichtbar(warte.until(ExpectedConditions.elementToBeClickable(By.linkText("Datenschutzhinweis (Art. 13 DSGVO) öffnen und drucken")))).click();
+    warte.until(d -> d.getWindowHandles().size() == 2);
+    browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(aufgabenTab)).findFirst().orElseThrow());
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Informationen zum Datenschutz"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("in der Sprache Kurdisch erläutert")
+        .contains("Art. 6 Abs. 1 Buchstabe e DSGVO").contains("Landesbeauftragten für Datenschutz");
+    Browser.bildschirmfoto(browser, "02a-datenschutzhinweis");
+    browser.close();
+    browser.switchTo().window(aufgabenTab);
     Browser.bildschirmfoto(browser, "02-formular-ausgefuellt");
     // still the form we typed into (a form shown again would submit empty fields)
     assertThat(feld("sprachen").getAttribute("value")).isEqualTo("Kurdisch, Arabisch");
@@ -68,6 +82,7 @@ class TasklistBrowserTest extends BrowserTestBasis {
     List<IdentityLink> links = engine.getTaskService().getIdentityLinksForTask(naechste.getId());
     assertThat(links).extracting(IdentityLink::getGroupId).containsExactly("schulamt");
     Map<String, Object> v = engine.getRuntimeService().getVariables(fall.getId());
+    assertThat(v).containsEntry("datenschutzhinweisSprache", "KURDISCH").containsEntry("datenschutzhinweisAm", java.time.LocalDate.now().toString());
     assertThat(v).containsEntry("deutschniveau", "A1").containsEntry("empfohleneSchulform", "GRUNDSCHULE")
         .containsEntry("lateinischeSchrift", "TEILWEISE").containsEntry("gesundheitsamtBenachrichtigen", false);
     assertThat(((Number) v.get("schulbesuchsjahre")).intValue()).isEqualTo(4);
@@ -94,9 +109,7 @@ class TasklistBrowserTest extends BrowserTestBasis {
   }
 
   private void waehle(WebDriverWait warte, String key, String bezeichnung) {
-    sichtbar(browser.findElement(By.cssSelector("[id$='-Field_" + key + "-display']"))).click();
-    warte.until(ExpectedConditions.elementToBeClickable(
-        By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][normalize-space()='" + bezeichnung + "']"))).click();
+    Browser.waehle(browser, warte, key, bezeichnung);
   }
 
   @Test

@@ -55,6 +55,9 @@ public class Seiteneinstieg {
   public static final Variable<Boolean> AOSF_MOEGLICH = Variable.jaNein("aosfMoeglich");
   public static final Variable<Boolean> ALPHABETISIERUNG = Variable.jaNein("alphabetisierung");
   public static final Variable<Boolean> GESUNDHEITSAMT_BENACHRICHTIGEN = Variable.jaNein("gesundheitsamtBenachrichtigen");
+  /** Art. 13 GDPR notice: the day it was handed to the family and the language it was explained in. */
+  public static final Variable<LocalDate> DATENSCHUTZHINWEIS_AM = Variable.datum("datenschutzhinweisAm");
+  public static final Variable<String> DATENSCHUTZHINWEIS_SPRACHE = Variable.text("datenschutzhinweisSprache");
   public static final Variable<String> BERATUNGSNOTIZ = Variable.text("beratungsnotiz");
   public static final Variable<String> MELDENDE_STELLE = Variable.text("meldendeStelle");
   public static final Variable<String> VORNAME = Variable.text("vorname");

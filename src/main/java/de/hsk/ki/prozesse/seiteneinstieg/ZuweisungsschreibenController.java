@@ -124,6 +124,31 @@ public class ZuweisungsschreibenController {
     return "seiteneinstieg/einladungsschreiben";
   }
 
+  /** Languages the counselling can hand over or explain the notice in (the form's list). */
+  static final Map<String, String> SPRACHEN = Map.ofEntries(Map.entry("DEUTSCH", "Deutsch"), Map.entry("ARABISCH", "Arabisch"),
+      Map.entry("UKRAINISCH", "Ukrainisch"), Map.entry("RUSSISCH", "Russisch"), Map.entry("TUERKISCH", "Türkisch"),
+      Map.entry("FARSI_DARI", "Farsi/Dari"), Map.entry("ENGLISCH", "Englisch"), Map.entry("FRANZOESISCH", "Französisch"),
+      Map.entry("KURDISCH", "Kurdisch"), Map.entry("TIGRINYA", "Tigrinya"), Map.entry("SOMALI", "Somali"),
+      Map.entry("PASCHTU", "Paschtu"), Map.entry("RUMAENISCH", "Rumänisch"), Map.entry("BULGARISCH", "Bulgarisch"),
+      Map.entry("POLNISCH", "Polnisch"), Map.entry("ANDERE", "eine andere Sprache (mündlich übersetzt)"));
+
+  /**
+   * The information under Art. 13 GDPR handed to the family at the first counselling, as a letter
+   * to print: who processes what for which purpose on which legal basis, who receives it, how long
+   * it is kept, the family's rights. The language it was explained in comes from the open form.
+   */
+  @GetMapping(value = "/ki/seiteneinstieg/datenschutzhinweis/{aktenzeichen}", produces = "text/html")
+  public String datenschutzhinweis(@PathVariable String aktenzeichen, @RequestParam(required = false) String sprache,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    Fall fall = fall(aktenzeichen, Seiteneinstieg.Element.Task_ErstberatungDurchfuehren, request, response, model);
+    if (fall == null) {
+      return "ki/hinweis";
+    }
+    protokoll.lesend(fall.benutzer(), aktenzeichen, "Datenschutzhinweis");
+    model.addAttribute("sprache", sprache == null ? null : SPRACHEN.get(sprache));
+    return "seiteneinstieg/datenschutzhinweis";
+  }
+
   private record Fall(String benutzer, Map<String, Object> variablen) {}
 
   /**

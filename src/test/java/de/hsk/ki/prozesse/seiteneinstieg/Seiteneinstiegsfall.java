@@ -50,6 +50,8 @@ public final class Seiteneinstiegsfall {
     v.put("empfohleneKlasse", 4);
     v.put("alphabetisierung", false);
     v.put("gesundheitsamtBenachrichtigen", gesundheitsamt);
+    v.put("datenschutzhinweisAm", LocalDate.now().toString());
+    v.put("datenschutzhinweisSprache", "ARABISCH");
     return v;
   }
 

@@ -27,6 +27,7 @@ class ZuweisungsschreibenTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private String basis() {
     return "http://localhost:" + port;
@@ -193,6 +194,32 @@ class ZuweisungsschreibenTest {
         + "?datum=" + termin + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
     assertThat(schulamt.statusCode()).isEqualTo(404);
     assertThat(schulamt.body()).doesNotContain(MARKER_NAME);
+  }
+
+  @Test
+  void datenschutzhinweisNachArt13FuerDieErstberatungMitDerSpracheAusDemFormular() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    String pfad = "/ki/seiteneinstieg/datenschutzhinweis/" + fall.getBusinessKey() + "?sprache=ARABISCH";
+    // not before the counselling: only who works that step opens it
+    assertThat(angemeldet("tbecker").get(pfad).statusCode()).isEqualTo(404);
+    schliesseAb(fall, einladung());
+
+    HttpResponse<String> antwort = angemeldet("tbecker").get(pfad);
+    assertThat(antwort.statusCode()).isEqualTo(200);
+    assertThat(antwort.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(antwort.body()).contains("Informationen zum Datenschutz (Art. 13 Datenschutz-Grundverordnung)")
+        .contains("in der Sprache <strong>Arabisch</strong> erläutert")
+        .contains("Hochsauerlandkreis, Der Landrat").contains("Datenschutzbeauftragte des Hochsauerlandkreises")
+        .contains("Art. 6 Abs. 1 Buchstabe e DSGVO").contains("Schulamt für den Hochsauerlandkreis oder Bezirksregierung Arnsberg")
+        .contains("fünf Jahre").contains("Art. 7 Abs. 3").contains("Kavalleriestraße 2–4, 40213 Düsseldorf")
+        .contains("Guten Tag Rana " + MARKER_NAME + ",").contains("Amina " + MARKER_NAME);
+    // an unknown language is not printed
+    assertThat(angemeldet("tbecker").get("/ki/seiteneinstieg/datenschutzhinweis/" + fall.getBusinessKey() + "?sprache=%3Cb%3E").body())
+        .doesNotContain("in der Sprache").doesNotContain("<b>");
+    assertThat(new WebappSitzung(port).get(pfad).statusCode()).isEqualTo(401);
+    assertThat(angemeldet("jklein").get(pfad).statusCode()).isEqualTo(404);
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND benutzer = 'tbecker'"
+        + " AND ressource = 'Datenschutzhinweis'", Integer.class, fall.getBusinessKey())).isEqualTo(2);
   }
 
   /** The Schulamt at its own step of the case (Schulplatz zuweisen) opens neither letter. */

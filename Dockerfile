@@ -15,5 +15,7 @@ WORKDIR /app
 COPY --from=build /src/target/ki-prozesse-*.jar /app/ki-prozesse.jar
 USER ki
 EXPOSE 8080
-ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+# timers with a time of day (the daily overview at 7:00) and dates follow the county's clock
+ENV TZ=Europe/Berlin
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -Duser.timezone=Europe/Berlin"
 ENTRYPOINT ["java", "-jar", "/app/ki-prozesse.jar"]

@@ -64,6 +64,7 @@ class TasklistBrowserTest extends BrowserTestBasis {
     warte.until(d -> d.getWindowHandles().size() == 2);
     browser.switchTo().window(browser.getWindowHandles().stream().filter(h -> !h.equals(aufgabenTab)).findFirst().orElseThrow());
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Informationen zum Datenschutz"));
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Art. 13 und 14");
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("in der Sprache Kurdisch erläutert")
         .contains("Art. 6 Abs. 1 Buchstabe e DSGVO").contains("Landesbeauftragten für Datenschutz");
     Browser.bildschirmfoto(browser, "02a-datenschutzhinweis");

@@ -24,7 +24,7 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist(nurKalender = true) private String erstberatungNachTermin = "P1D";
   @Frist private String zuweisung = "P14D";
   /** After this period without a school place a case appears in the supervision's daily overview. */
-  @Frist private String zuweisungErinnerung = "P14D";
+  @Frist(nurKalender = true) private String zuweisungErinnerung = "P14D";
   @Frist private String zuweisungEskalation = "P28D";
   @Frist private String aufnahmeRueckmeldung = "P7D";
   @Frist private String zuweisungsschreiben = "P3D";

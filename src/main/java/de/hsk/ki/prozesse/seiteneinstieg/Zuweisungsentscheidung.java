@@ -63,8 +63,8 @@ public class Zuweisungsentscheidung implements ExecutionListener {
           + "; dafür ist Ihre Stelle zuständig.";
     }
     if ("RUECKFRAGE_KI".equals(ergebnis)) {
-      return "Die Beratung hat Ihre Rückfrage beantwortet; die Antwort erhalten Sie auf dem vereinbarten sicheren Weg."
-          + " Bitte entscheiden Sie nun über die Zuweisung.";
+      return "Die Beratung hat Ihre Rückfrage beantwortet. Weil die Antwort Angaben zur Person enthalten kann, steht sie nicht in"
+          + " dieser E-Mail: bitte rufen Sie uns unter Angabe des Aktenzeichens an. Danach bitten wir um Ihre Entscheidung.";
     }
     if ("WARTELISTE".equals(ergebnis)) {
       LocalDate bis = Seiteneinstieg.WARTELISTE_BIS.von(execution);

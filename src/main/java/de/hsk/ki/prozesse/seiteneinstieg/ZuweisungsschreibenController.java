@@ -124,13 +124,18 @@ public class ZuweisungsschreibenController {
     return "seiteneinstieg/einladungsschreiben";
   }
 
+  /** Where a report comes from, as the notice names it (Art. 14: data not collected from the family). */
+  static final Map<String, String> MELDENDE_STELLEN = Map.of("EINWOHNERMELDEAMT", "dem Einwohnermeldeamt",
+      "SCHULVERWALTUNG", "der Schulverwaltung Ihrer Stadt oder Gemeinde", "SCHULE", "einer Schule",
+      "AUSLAENDERBEHOERDE", "der Ausländerbehörde", "JUGENDAMT", "dem Jugendamt", "FAMILIE", "Ihnen selbst");
+
   /** Languages the counselling can hand over or explain the notice in (the form's list). */
   static final Map<String, String> SPRACHEN = Map.ofEntries(Map.entry("DEUTSCH", "Deutsch"), Map.entry("ARABISCH", "Arabisch"),
       Map.entry("UKRAINISCH", "Ukrainisch"), Map.entry("RUSSISCH", "Russisch"), Map.entry("TUERKISCH", "Türkisch"),
       Map.entry("FARSI_DARI", "Farsi/Dari"), Map.entry("ENGLISCH", "Englisch"), Map.entry("FRANZOESISCH", "Französisch"),
       Map.entry("KURDISCH", "Kurdisch"), Map.entry("TIGRINYA", "Tigrinya"), Map.entry("SOMALI", "Somali"),
       Map.entry("PASCHTU", "Paschtu"), Map.entry("RUMAENISCH", "Rumänisch"), Map.entry("BULGARISCH", "Bulgarisch"),
-      Map.entry("POLNISCH", "Polnisch"), Map.entry("ANDERE", "eine andere Sprache (mündlich übersetzt)"));
+      Map.entry("POLNISCH", "Polnisch"));
 
   /**
    * The information under Art. 13 GDPR handed to the family at the first counselling, as a letter
@@ -146,6 +151,11 @@ public class ZuweisungsschreibenController {
     }
     protokoll.lesend(fall.benutzer(), aktenzeichen, "Datenschutzhinweis");
     model.addAttribute("sprache", sprache == null ? null : SPRACHEN.get(sprache));
+    model.addAttribute("andereSprache", "ANDERE".equals(sprache));
+    // where the Schulamt counsels, it is the controller of its counselling and knows of a support need itself
+    Object beratung = fall.variablen().get("beratung");
+    model.addAttribute("schulamtBeraet", beratung instanceof Map<?, ?> b && "SCHULAMT".equals(b.get("beratungsstelle")));
+    model.addAttribute("herkunft", MELDENDE_STELLEN.getOrDefault(String.valueOf(fall.variablen().get("meldendeStelle")), "einer Meldung"));
     return "seiteneinstieg/datenschutzhinweis";
   }
 

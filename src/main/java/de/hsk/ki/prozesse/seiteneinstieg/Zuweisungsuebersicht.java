@@ -62,20 +62,35 @@ public class Zuweisungsuebersicht implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     LocalDate heute = Zeit.heute();
+    List<String> fehlgeschlagen = new ArrayList<>();
+    RuntimeException erster = null;
     for (Map.Entry<String, List<Map<String, Object>>> aufsicht : ueberfaellig(execution.getProcessEngineServices(), heute).entrySet()) {
-      Map<String, Object> werte = new HashMap<>();
-      werte.put("faelle", aufsicht.getValue());
-      werte.put("anzahl", aufsicht.getValue().size());
-      werte.put("frist", fristen.text("zuweisungErinnerung"));
-      werte.put("ziel", fristen.text("zuweisung"));
-      boolean schulamt = verzeichnis.finde(aufsicht.getKey()).map(Partner::typ).orElse(null) == PartnerTyp.SCHULAMT;
-      if (schulamt) {
-        werte.put("link", basisUrl + "/camunda/app/tasklist/default/");
+      try {
+        senden(aufsicht.getKey(), aufsicht.getValue(), heute);
+      } catch (RuntimeException e) {
+        // one supervision missing from the directory must not keep the other's overview back
+        fehlgeschlagen.add(aufsicht.getKey());
+        erster = erster == null ? e : erster;
       }
-      // the "case number" of an overview is its day: subject, mail register and idempotency key
-      String tag = "SE-UEBERSICHT-" + heute;
-      versand.sende(tag + "-" + aufsicht.getKey(), vorlagen.vorlage(VORLAGE), aufsicht.getKey(), tag, werte);
     }
+    if (erster != null) {
+      // the job is retried and becomes an incident; the overviews already sent are not sent again (key with the date)
+      throw new IllegalStateException("Übersicht nicht gesendet an: " + String.join(", ", fehlgeschlagen), erster);
+    }
+  }
+
+  private void senden(String aufsicht, List<Map<String, Object>> faelle, LocalDate heute) {
+    Map<String, Object> werte = new HashMap<>();
+    werte.put("faelle", faelle);
+    werte.put("anzahl", faelle.size());
+    werte.put("frist", fristen.text("zuweisungErinnerung"));
+    werte.put("ziel", fristen.text("zuweisung"));
+    if (verzeichnis.finde(aufsicht).map(Partner::typ).orElse(null) == PartnerTyp.SCHULAMT) {
+      werte.put("link", basisUrl + "/camunda/app/tasklist/default/");
+    }
+    // the "case number" of an overview is its day: subject, mail register and idempotency key
+    String tag = "SE-UEBERSICHT-" + heute;
+    versand.sende(tag + "-" + aufsicht, vorlagen.vorlage(VORLAGE), aufsicht, tag, werte);
   }
 
   /** The overdue cases per supervision (partner key), oldest first. */

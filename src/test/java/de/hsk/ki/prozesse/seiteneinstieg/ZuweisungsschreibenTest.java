@@ -207,7 +207,9 @@ class ZuweisungsschreibenTest {
     HttpResponse<String> antwort = angemeldet("tbecker").get(pfad);
     assertThat(antwort.statusCode()).isEqualTo(200);
     assertThat(antwort.headers().firstValue("Cache-Control")).hasValue("no-store");
-    assertThat(antwort.body()).contains("Informationen zum Datenschutz (Art. 13 Datenschutz-Grundverordnung)")
+    assertThat(antwort.body()).contains("Informationen zum Datenschutz (Art. 13 und 14 Datenschutz-Grundverordnung)")
+        .contains("aus der Meldung von <span>dem Einwohnermeldeamt</span>").contains("Gesundheitsdaten nur in einem Fall")
+        .doesNotContain("untere Schulaufsicht des Landes")
         .contains("in der Sprache <strong>Arabisch</strong> erläutert")
         .contains("Hochsauerlandkreis, Der Landrat").contains("Datenschutzbeauftragte des Hochsauerlandkreises")
         .contains("Art. 6 Abs. 1 Buchstabe e DSGVO").contains("Schulamt für den Hochsauerlandkreis oder Bezirksregierung Arnsberg")
@@ -220,6 +222,19 @@ class ZuweisungsschreibenTest {
     assertThat(angemeldet("jklein").get(pfad).statusCode()).isEqualTo(404);
     assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND benutzer = 'tbecker'"
         + " AND ressource = 'Datenschutzhinweis'", Integer.class, fall.getBusinessKey())).isEqualTo(2);
+  }
+
+  @Test
+  void datenschutzhinweisNenntDasSchulamtAlsVerantwortlichenWennEsBeraet() throws Exception {
+    // 12 years in Brilon: the Schulamt counsels
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("BRILON", 12));
+    schliesseAb(fall, einladung());
+    HttpResponse<String> antwort = angemeldet("jklein").get("/ki/seiteneinstieg/datenschutzhinweis/" + fall.getBusinessKey()
+        + "?sprache=ANDERE");
+    assertThat(antwort.statusCode()).isEqualTo(200);
+    assertThat(antwort.body()).contains("für die Beratung und die Zuweisung: das Schulamt").contains("(untere Schulaufsicht des Landes")
+        .contains("mündlich übersetzt").doesNotContain("in der Sprache")
+        .doesNotContain("geben wir nur mit Ihrer Einwilligung");
   }
 
   /** The Schulamt at its own step of the case (Schulplatz zuweisen) opens neither letter. */

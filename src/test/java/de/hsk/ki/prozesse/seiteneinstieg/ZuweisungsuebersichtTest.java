@@ -40,10 +40,13 @@ class ZuweisungsuebersichtTest {
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
   @Autowired ProcessEngine engine;
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   @BeforeEach
   void init() {
     BpmnAwareTests.init(engine);
+    // each test sends "today's" overviews afresh: the register would otherwise skip them as sent
+    jdbc.update("DELETE FROM ki_mailausgang WHERE aktenzeichen LIKE 'SE-UEBERSICHT-%'");
   }
 
   @AfterEach
@@ -116,5 +119,29 @@ class ZuweisungsuebersichtTest {
     assertThat(nachher - vorher).isEqualTo(2);
     uebersichtSenden();
     assertThat(greenMail.getReceivedMessages()).hasSize(nachher);
+  }
+
+  @Test
+  void eineFehlendeStelleHaeltDieUebersichtDerAnderenNichtAuf() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(LocalDate.now().minusDays(20).atTime(10, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant()));
+    ProcessInstance ohneStelle = bisZurZuweisung("HAUPTSCHULE");
+    ProcessInstance schulamtFall = bisZurZuweisung("HAUPTSCHULE");
+    ClockUtil.reset();
+    // a supervision key the directory does not know (sorted before SCHULAMT)
+    engine.getRuntimeService().setVariable(ohneStelle.getId(), "schulaufsicht", "AAA_GIBT_ES_NICHT");
+
+    Job job = engine.getManagementService().createJobQuery().processDefinitionKey("Process_SeiteneinstiegUebersicht").timers()
+        .singleResult();
+    engine.getManagementService().executeJob(job.getId());
+    Job senden = engine.getManagementService().createJobQuery().processDefinitionKey("Process_SeiteneinstiegUebersicht")
+        .activityId("Task_UebersichtVersenden").singleResult();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getManagementService().executeJob(senden.getId()))
+        .hasMessageContaining("AAA_GIBT_ES_NICHT");
+    assertThat(an("schulamt@example.org")).hasSize(1);
+    assertThat(an("schulamt@example.org").get(0).getContent().toString()).contains(schulamtFall.getBusinessKey())
+        .doesNotContain(ohneStelle.getBusinessKey());
+    // the case stays with its process; the failed job is left to the operators (retries, then an incident)
+    engine.getRuntimeService().deleteProcessInstance(ohneStelle.getId(), "Test");
+    engine.getRuntimeService().deleteProcessInstance(senden.getProcessInstanceId(), "Test");
   }
 }

@@ -257,6 +257,17 @@ class SeiteneinstiegProzessTest {
   }
 
   @Test
+  void ohneAngabeZurUntersuchungGehtEsOhneGesundheitsamtWeiter() {
+    // a REST client that leaves out the unticked checkbox (Tasklist sends false) gets no server error
+    ProcessInstance fall = melde("ARNSBERG", 9);
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    Map<String, Object> werte = new java.util.HashMap<>(erstberatung("GRUNDSCHULE", false));
+    werte.remove("gesundheitsamtBenachrichtigen");
+    complete(task("Task_ErstberatungDurchfuehren", fall), werte);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").hasNotPassed("Task_GesundheitsamtBenachrichtigen");
+  }
+
+  @Test
   void ausserhalbDerSchulpflichtKlaertDieLeitungDieZustaendigkeit() {
     ProcessInstance fall = melde("MESCHEDE", 4);
 

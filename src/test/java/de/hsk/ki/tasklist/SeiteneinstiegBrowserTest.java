@@ -165,10 +165,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_RueckfrageBeantworten") != null);
 
     // the teacher who counselled answers
-    Browser.abmelden(browser, port);
-    Browser.anmelden(browser, warte, port, "tbecker", Rest.DEMO_PASSWORT);
-    oeffne(warte, fall, "Rückfrage der Schulaufsicht beantworten");
-    Browser.beanspruchen(browser, warte, "rueckfrageAntwort");
+    alsNaechste(warte, fall, "tbecker", "Rückfrage der Schulaufsicht beantworten", "rueckfrageAntwort");
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("Schulamt für den Hochsauerlandkreis (Demo)")
         .contains("Laut Zeugnis zwei Jahre Gymnasium – Empfehlung Hauptschule bitte begründen.");
@@ -177,10 +174,7 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_ZuweisungSchulamt") != null);
 
     // the Schulamt sees the answer and puts the child on the waiting list
-    Browser.abmelden(browser, port);
-    Browser.anmelden(browser, warte, port, "jklein", Rest.DEMO_PASSWORT);
-    oeffne(warte, fall, "Schulplatz zuweisen");
-    Browser.beanspruchen(browser, warte, "zuweisungsergebnis-0");
+    alsNaechste(warte, fall, "jklein", "Schulplatz zuweisen", "zuweisungsergebnis-0");
     warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Bisheriger Verlauf der Zuweisung"));
     assertThat(browser.findElement(By.tagName("body")).getText())
         .contains("Antwort der Beratung: Deutsch noch A1; Wechsel zum Gymnasium nach einem Jahr prüfen.");
@@ -193,6 +187,14 @@ class SeiteneinstiegBrowserTest extends BrowserTestBasis {
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "wartelisteBis")).isEqualTo(bis.toString());
     assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceId(fall.getId())
         .activityId("Event_WartelisteBis").count()).isEqualTo(1);
+  }
+
+  /** The next person signs in, opens the case's task and claims it. */
+  private void alsNaechste(WebDriverWait warte, ProcessInstance fall, String benutzer, String aufgabe, String feld) {
+    Browser.abmelden(browser, port);
+    Browser.anmelden(browser, warte, port, benutzer, Rest.DEMO_PASSWORT);
+    oeffne(warte, fall, aufgabe);
+    Browser.beanspruchen(browser, warte, feld);
   }
 
   private void oeffne(WebDriverWait warte, ProcessInstance fall, String name) {

@@ -138,7 +138,6 @@ public class WerWilligtEin implements Formularregel {
   }
 
   private static String text(Map<String, JsonNode> eingaben, String name) {
-    JsonNode wert = eingaben.containsKey(name) ? eingaben.get(name).path("value") : null;
-    return wert == null || wert.isNull() || wert.asText().isBlank() ? null : wert.asText();
+    return de.hsk.ki.plattform.formular.Formularregel.text(eingaben, name);
   }
 }

@@ -20,4 +20,10 @@ public interface Formularregel {
    * @return the German objections, empty when the submission is fine
    */
   List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall);
+
+  /** A submitted value as text; null when it was not sent, is null or blank. */
+  static String text(Map<String, JsonNode> eingaben, String name) {
+    JsonNode wert = eingaben.containsKey(name) ? eingaben.get(name).path("value") : null;
+    return wert == null || wert.isNull() || wert.isMissingNode() || wert.asText().isBlank() ? null : wert.asText();
+  }
 }

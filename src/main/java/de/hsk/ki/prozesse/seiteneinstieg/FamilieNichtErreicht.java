@@ -22,10 +22,8 @@ public class FamilieNichtErreicht implements ExecutionListener {
     long versuche = (bisher == null ? 0 : bisher) + 1;
     Seiteneinstieg.KONTAKTVERSUCHE.setze(execution, versuche);
     String notiz = Seiteneinstieg.KONTAKTNOTIZ.von(execution);
-    String zeile = "- " + versuche + ". Versuch am " + Zeit.heute().format(DATUM) + ": nicht erreichbar"
-        + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.replace('\n', ' '));
-    String liste = Seiteneinstieg.BISHERIGE_KONTAKTVERSUCHE.von(execution);
-    Seiteneinstieg.BISHERIGE_KONTAKTVERSUCHE.setze(execution, liste == null ? zeile : liste + "\n" + zeile);
+    Verlauf.anhaengen(execution, Seiteneinstieg.BISHERIGE_KONTAKTVERSUCHE, versuche + ". Versuch am " + Zeit.heute().format(DATUM)
+        + ": nicht erreichbar" + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.replace('\n', ' ')));
     // the outcome lives in the case (the gateway reads it); the next attempt's form starts with its default
     execution.removeVariable(Seiteneinstieg.EINLADUNGSERGEBNIS.name());
   }

@@ -90,18 +90,15 @@ public class Zustaendigkeitsklaerung implements Formularregel {
     Seiteneinstieg.GEBURTSDATUM.setze(execution, neu);
     Seiteneinstieg.ALTER.setze(execution, (long) MeldungAufnehmen.alterAm(neu.toString(), Zeit.heute()));
     String notiz = Seiteneinstieg.KLAERUNGSNOTIZ.von(execution);
-    String zeile = "- " + Zeit.heute().format(DATUM) + " Geburtsdatum korrigiert: " + (alt == null ? "–" : alt.format(DATUM))
-        + " → " + neu.format(DATUM) + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.strip().replace('\n', ' '));
-    String bisher = Seiteneinstieg.KLAERUNGSVERLAUF.von(execution);
-    Seiteneinstieg.KLAERUNGSVERLAUF.setze(execution, bisher == null ? zeile : bisher + "\n" + zeile);
+    Verlauf.anhaengen(execution, Seiteneinstieg.KLAERUNGSVERLAUF, Zeit.heute().format(DATUM) + " Geburtsdatum korrigiert: "
+        + (alt == null ? "–" : alt.format(DATUM)) + " → " + neu.format(DATUM)
+        + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.strip().replace('\n', ' ')));
     for (Variable<?> v : List.of(Seiteneinstieg.KLAERUNGSERGEBNIS, Seiteneinstieg.GEBURTSDATUM_KORRIGIERT, Seiteneinstieg.KLAERUNGSNOTIZ)) {
       execution.removeVariable(v.name());
     }
   }
 
   private static String text(Map<String, JsonNode> eingaben, Variable<?> variable) {
-    JsonNode wert = eingaben.get(variable.name());
-    String text = wert == null || wert.path("value").isNull() ? null : wert.path("value").asText(null);
-    return text == null || text.isBlank() ? null : text;
+    return Formularregel.text(eingaben, variable.name());
   }
 }

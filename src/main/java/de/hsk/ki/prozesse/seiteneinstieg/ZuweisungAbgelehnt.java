@@ -43,10 +43,8 @@ public class ZuweisungAbgelehnt implements ExecutionListener {
 
     String name = verzeichnis.finde(schule).map(Partner::name).orElse(schule);
     String grund = Seiteneinstieg.ABLEHNUNGSGRUND.von(execution);
-    String zeile = "- " + name + " – abgelehnt am " + Zeit.heute().format(DATUM)
-        + (grund == null || grund.isBlank() ? "" : ", Grund: " + grund.replace('\n', ' '));
-    String bisher = Seiteneinstieg.BISHERIGE_ZUWEISUNGEN.von(execution);
-    Seiteneinstieg.BISHERIGE_ZUWEISUNGEN.setze(execution, bisher == null ? zeile : bisher + "\n" + zeile);
+    Verlauf.anhaengen(execution, Seiteneinstieg.BISHERIGE_ZUWEISUNGEN, name + " – abgelehnt am " + Zeit.heute().format(DATUM)
+        + (grund == null || grund.isBlank() ? "" : ", Grund: " + grund.replace('\n', ' ')));
     // the refused school's first day and contact must not reach the letter of the next school
     // nor its support form and transport (the grade stays: it belongs to the child, not the school)
     for (Variable<?> variable : List.of(Seiteneinstieg.ZUGEWIESENE_SCHULE, Seiteneinstieg.SCHULBEGINN, Seiteneinstieg.ANSPRECHPERSON,

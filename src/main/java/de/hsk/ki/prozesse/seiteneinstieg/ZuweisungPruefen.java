@@ -114,9 +114,7 @@ public class ZuweisungPruefen implements Formularregel, TaskListener {
   }
 
   private static String text(Map<String, JsonNode> eingaben, de.hsk.ki.plattform.prozess.Variable<?> variable) {
-    JsonNode wert = eingaben.get(variable.name());
-    String text = wert == null ? null : wert.path("value").asText(null);
-    return text == null || text.isBlank() ? null : text;
+    return Formularregel.text(eingaben, variable.name());
   }
 
   @Override

@@ -123,8 +123,6 @@ public class Zuweisungsentscheidung implements ExecutionListener {
   }
 
   private static void zeile(VariableScope fall, String text) {
-    String zeile = "- " + Zeit.heute().format(DATUM) + " " + text;
-    String bisher = Seiteneinstieg.ZUWEISUNGSVERLAUF.von(fall);
-    Seiteneinstieg.ZUWEISUNGSVERLAUF.setze(fall, bisher == null ? zeile : bisher + "\n" + zeile);
+    Verlauf.anhaengen(fall, Seiteneinstieg.ZUWEISUNGSVERLAUF, Zeit.heute().format(DATUM) + " " + text);
   }
 }

@@ -506,7 +506,7 @@ class SicherheitTest {
 
   @Test
   void personenbezogeneDatenWederInProtokollenNochInBetreffenOderSchluesseln(CapturedOutput ausgabe) throws Exception {
-    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 6);
+    Map<String, Object> meldung = Seiteneinstiegsfall.meldung("ARNSBERG", 7);
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
     Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(einladung.getId(), Seiteneinstiegsfall.einladung());

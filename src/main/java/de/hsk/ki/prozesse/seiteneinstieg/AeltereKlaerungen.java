@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * Cases of older model versions that wait at "Zuständigkeit klären" move to the newest version at
  * start-up, so that the clarification acts on its result for them too (a corrected birth date,
- * a hand-over). The engine's migration maps the task and the maximum-duration timer (with its due date) by their ids;
+ * a hand-over) and a corrected birth date passes the shared compulsory-schooling table, whose
+ * result the routing table now reads. The engine's migration maps the task and the maximum-duration timer (with its due date) by their ids;
  * a case that cannot be migrated stays on its version, where the result closes it as before.
  */
 @Component
@@ -38,12 +39,12 @@ public class AeltereKlaerungen {
     var runtime = engine.getRuntimeService();
     ProcessDefinition neueste = repo.createProcessDefinitionQuery().processDefinitionKey(Seiteneinstieg.SCHLUESSEL)
         .latestVersion().singleResult();
-    if (neueste == null || !mitFolgen(neueste)) {
+    if (neueste == null || !aktuell(neueste)) {
       return 0;
     }
     int anzahl = 0;
     for (ProcessDefinition alt : repo.createProcessDefinitionQuery().processDefinitionKey(Seiteneinstieg.SCHLUESSEL).list()) {
-      if (alt.getId().equals(neueste.getId()) || mitFolgen(alt)) {
+      if (alt.getId().equals(neueste.getId()) || aktuell(alt)) {
         continue;
       }
       List<String> faelle = runtime.createProcessInstanceQuery().processDefinitionId(alt.getId()).activityIdIn(AUFGABE).list()
@@ -75,8 +76,8 @@ public class AeltereKlaerungen {
     return anzahl;
   }
 
-  private boolean mitFolgen(ProcessDefinition definition) {
+  private boolean aktuell(ProcessDefinition definition) {
     return engine.getRepositoryService().getBpmnModelInstance(definition.getId())
-        .getModelElementById(Seiteneinstieg.Element.Gateway_Klaerungsergebnis.name()) != null;
+        .getModelElementById(Seiteneinstieg.Element.Task_SchulpflichtErmitteln.name()) != null;
   }
 }

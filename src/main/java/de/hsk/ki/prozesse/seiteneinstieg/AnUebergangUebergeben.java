@@ -22,7 +22,7 @@ public class AnUebergangUebergeben implements JavaDelegate {
 
   /** What goes over, and under which name the transition process keeps it. */
   private static final List<Variable<?>> UEBERNOMMEN = List.of(
-      Seiteneinstieg.VORNAME, Seiteneinstieg.NACHNAME, Seiteneinstieg.GEBURTSDATUM, Seiteneinstieg.KOMMUNE,
+      Seiteneinstieg.VORNAME, Seiteneinstieg.NACHNAME, Seiteneinstieg.GEBURTSDATUM, Seiteneinstieg.GEBURTSDATUM_GESCHAETZT, Seiteneinstieg.KOMMUNE,
       Seiteneinstieg.TELEFON, Seiteneinstieg.EMAIL, Seiteneinstieg.SCHULBESUCHSJAHRE, Seiteneinstieg.AKTUELLE_KLASSE,
       Seiteneinstieg.ABSCHLUSS, Seiteneinstieg.AUFENTHALTSSTATUS, Seiteneinstieg.DEUTSCHNIVEAU);
 

@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.seiteneinstieg;
 
+import de.hsk.ki.plattform.schulpflicht.Schulpflicht;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.Period;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs when a report starts a case (the case number comes from the platform, see
- * Aktenzeichenvergabe) and derives the age that the routing table needs.
+ * Aktenzeichenvergabe) and derives the age and the facts of the shared compulsory-schooling table.
  */
 @Component("meldungAufnehmen")
 public class MeldungAufnehmen implements ExecutionListener {
@@ -19,6 +20,7 @@ public class MeldungAufnehmen implements ExecutionListener {
     LocalDate geburtsdatum = Seiteneinstieg.GEBURTSDATUM.von(execution);
     if (geburtsdatum != null) {
       Seiteneinstieg.ALTER.setze(execution, (long) alterAm(geburtsdatum.toString(), heute()));
+      Schulpflicht.fakten(execution, geburtsdatum, null, heute());
     }
   }
 

@@ -63,6 +63,10 @@ public class Seiteneinstieg {
   public static final Variable<String> VORNAME = Variable.text("vorname");
   public static final Variable<String> NACHNAME = Variable.text("nachname");
   public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");
+  /** Result of the shared Decision_Schulpflicht (stufe, schulpflichtig, grund); the clarification form shows the reason. */
+  public static final Variable<Object> SCHULPFLICHT = Variable.wert("schulpflicht");
+  /** Estimated birth date (e.g. after the youth-welfare office's age assessment); Decision_Schulpflicht reads it. */
+  public static final Variable<Boolean> GEBURTSDATUM_GESCHAETZT = Variable.jaNein("geburtsdatumGeschaetzt");
   public static final Variable<String> STAATSANGEHOERIGKEIT = Variable.text("staatsangehoerigkeit");
   public static final Variable<LocalDate> ZUZUGSDATUM = Variable.datum("zuzugsdatum");
   public static final Variable<String> ANSCHRIFT = Variable.text("anschrift");
@@ -134,6 +138,7 @@ public class Seiteneinstieg {
   public enum Element {
     Event_MeldungEingegangen,
     Gateway_Zustaendigkeitsermittlung,
+    Task_SchulpflichtErmitteln,
     Task_BeratungszustaendigkeitErmitteln,
     Gateway_Zustaendigkeit,
     Task_ZustaendigkeitKlaeren,

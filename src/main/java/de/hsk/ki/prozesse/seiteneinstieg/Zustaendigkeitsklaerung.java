@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import de.hsk.ki.plattform.formular.EingabePruefung;
 import de.hsk.ki.plattform.formular.Formularregel;
 import de.hsk.ki.plattform.prozess.Variable;
+import de.hsk.ki.plattform.schulpflicht.Schulpflicht;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -89,6 +90,7 @@ public class Zustaendigkeitsklaerung implements Formularregel {
     LocalDate neu = Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.von(execution);
     Seiteneinstieg.GEBURTSDATUM.setze(execution, neu);
     Seiteneinstieg.ALTER.setze(execution, (long) MeldungAufnehmen.alterAm(neu.toString(), Zeit.heute()));
+    Schulpflicht.fakten(execution, neu, null, Zeit.heute());
     String notiz = Seiteneinstieg.KLAERUNGSNOTIZ.von(execution);
     Verlauf.anhaengen(execution, Seiteneinstieg.KLAERUNGSVERLAUF, Zeit.heute().format(DATUM) + " Geburtsdatum korrigiert: "
         + (alt == null ? "–" : alt.format(DATUM)) + " → " + neu.format(DATUM)

@@ -21,9 +21,7 @@ public class Uebergang {
   public static final Variable<String> AKTENZEICHEN = Variable.text("aktenzeichen");
   /** Age at intake. */
   public static final Variable<Long> ALTER = Variable.zahl("alter");
-  /** For Decision_Schulpflicht. */
-  public static final Variable<Boolean> SCHULJAHR_MIT18_BEENDET = Variable.jaNein("schuljahrMit18Beendet");
-  /** Result of Decision_Schulpflicht. */
+  /** Result of the shared Decision_Schulpflicht (facts: plattform.schulpflicht.Schulpflicht). */
   public static final Variable<String> SCHULPFLICHT = Variable.text("schulpflicht");
   /** Result of Decision_UebergangTeam. */
   public static final Variable<String> BERATUNG_GRUPPE = Variable.text("beratungGruppe");
@@ -45,6 +43,9 @@ public class Uebergang {
   public static final Variable<String> VORNAME = Variable.text("vorname");
   public static final Variable<String> NACHNAME = Variable.text("nachname");
   public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");
+  public static final Variable<Boolean> GEBURTSDATUM_GESCHAETZT = Variable.jaNein("geburtsdatumGeschaetzt");
+  /** Start of an apprenticeship; one begun before 21 keeps the duty to attend the Berufsschule. */
+  public static final Variable<LocalDate> AUSBILDUNGSBEGINN = Variable.datum("ausbildungsbeginn");
   public static final Variable<String> KOMMUNE = Variable.text("kommune");
   public static final Variable<String> TELEFON = Variable.text("telefon");
   public static final Variable<String> EMAIL = Variable.text("email");

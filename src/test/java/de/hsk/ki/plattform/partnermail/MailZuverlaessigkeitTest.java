@@ -42,7 +42,7 @@ class MailZuverlaessigkeitTest {
   @Autowired MailProperties mailEinstellungen;
 
   private Job gesundheitsamtJob() {
-    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", Seiteneinstiegsfall.meldung("ARNSBERG", 6));
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", Seiteneinstiegsfall.meldung("ARNSBERG", 7));
     Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(einladung.getId(), Seiteneinstiegsfall.einladung());
     Task beratung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();

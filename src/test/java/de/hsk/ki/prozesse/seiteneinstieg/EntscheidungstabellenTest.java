@@ -39,26 +39,26 @@ class EntscheidungstabellenTest {
   }
 
 
-  @ParameterizedTest(name = "Alter {0}, {1} → {2} ({3}/{4})")
+  @ParameterizedTest(name = "Stufe {0}, {1} → {2} ({3}/{4})")
   @CsvSource({
-    // Rule_JuengerAls6
-    "5, ARNSBERG, KLAERUNG, kiLeitung, kiLeitung",
-    "0, BRILON, KLAERUNG, kiLeitung, kiLeitung",
-    // Rule_AelterAls18
-    "19, SUNDERN, KLAERUNG, kiLeitung, kiLeitung",
-    // Rule_16bis18Kreisweit
-    "16, WINTERBERG, KI, kiVerwaltung, kiLehrkraefte",
-    "18, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
-    // Rule_6bis15ArnsbergSundern
-    "6, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
-    "15, SUNDERN, KI, kiVerwaltung, kiLehrkraefte",
-    // Rule_6bis15Uebrige
-    "6, MESCHEDE, SCHULAMT, schulamt, schulamt",
-    "15, BRILON, SCHULAMT, schulamt, schulamt",
-    "10, ESLOHE, SCHULAMT, schulamt, schulamt",
+    // Rule_VorDerSchulpflicht
+    "VORSCHULE, ARNSBERG, KLAERUNG, kiLeitung, kiLeitung",
+    "VORSCHULE, BRILON, KLAERUNG, kiLeitung, kiLeitung",
+    // Rule_NichtMehrSchulpflichtig
+    "NICHT_SCHULPFLICHTIG, SUNDERN, KLAERUNG, kiLeitung, kiLeitung",
+    // Rule_SekundarstufeIIKreisweit
+    "SEK_II, WINTERBERG, KI, kiVerwaltung, kiLehrkraefte",
+    "SEK_II, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
+    // Rule_ArnsbergSundern
+    "PRIMAR, ARNSBERG, KI, kiVerwaltung, kiLehrkraefte",
+    "SEK_I, SUNDERN, KI, kiVerwaltung, kiLehrkraefte",
+    // Rule_UebrigeKommunen
+    "PRIMAR, MESCHEDE, SCHULAMT, schulamt, schulamt",
+    "SEK_I, BRILON, SCHULAMT, schulamt, schulamt",
+    "SEK_I, ESLOHE, SCHULAMT, schulamt, schulamt",
   })
-  void beratungszustaendigkeit(int alter, String kommune, String stelle, String sachbearbeitung, String beratung) {
-    DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("alter", alter, "kommune", kommune));
+  void beratungszustaendigkeit(String stufe, String kommune, String stelle, String sachbearbeitung, String beratung) {
+    DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("schulpflicht", Map.of("stufe", stufe), "kommune", kommune));
     assertThat(result.size()).isEqualTo(1);
     assertThat(result.getSingleResult().getEntryMap())
         .containsEntry("beratungsstelle", stelle)
@@ -67,12 +67,12 @@ class EntscheidungstabellenTest {
   }
 
   @Test
-  void jedeKommuneUndJedesAlterHatGenauEineRegel() {
+  void jedeKommuneUndJedeStufeHatGenauEineRegel() {
     for (String kommune : new String[] {"ARNSBERG", "BESTWIG", "BRILON", "ESLOHE", "HALLENBERG", "MARSBERG",
         "MEDEBACH", "MESCHEDE", "OLSBERG", "SCHMALLENBERG", "SUNDERN", "WINTERBERG"}) {
-      for (int alter = 0; alter <= 25; alter++) {
-        DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("alter", alter, "kommune", kommune));
-        assertThat(result.size()).as(kommune + " " + alter).isEqualTo(1);
+      for (String stufe : new String[] {"VORSCHULE", "PRIMAR", "SEK_I", "SEK_II", "NICHT_SCHULPFLICHTIG"}) {
+        DmnDecisionTableResult result = dmn.evaluateDecisionTable(zustaendigkeit, Map.of("schulpflicht", Map.of("stufe", stufe), "kommune", kommune));
+        assertThat(result.size()).as(kommune + " " + stufe).isEqualTo(1);
       }
     }
   }

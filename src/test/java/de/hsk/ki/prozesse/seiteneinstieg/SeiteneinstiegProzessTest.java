@@ -12,6 +12,7 @@ import de.hsk.ki.testkit.Testpostfach;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Arrays;
 import java.util.Date;
+import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -242,7 +243,7 @@ class SeiteneinstiegProzessTest {
 
   @Test
   void gesundheitsamtWirdBenachrichtigtWennDieUntersuchungErforderlichIst() throws Exception {
-    ProcessInstance fall = melde("ARNSBERG", 6);
+    ProcessInstance fall = melde("ARNSBERG", 7);
     complete(task("Task_EinladungVersenden", fall), einladung());
     complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
 
@@ -268,6 +269,37 @@ class SeiteneinstiegProzessTest {
   }
 
   @Test
+  void dieSchulpflichtTabelleEntscheidetUeberDenWeg() {
+    // six today, but not by 30 September of this school year: not yet schulpflichtig (review S4 a)
+    LocalDate heute = LocalDate.now();
+    LocalDate stichtag = de.hsk.ki.plattform.schulpflicht.Schulpflicht.schuljahresbeginn(heute).withMonth(9).withDayOfMonth(30);
+    Map<String, Object> kind = new java.util.HashMap<>(meldung("ARNSBERG", 7));
+    kind.put("geburtsdatum", stichtag.minusYears(6).plusDays(1).toString());
+    ProcessInstance vorschule = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", kind);
+    BpmnAwareTests.assertThat(vorschule).isWaitingAt("Task_ZustaendigkeitKlaeren").hasPassed("Task_SchulpflichtErmitteln");
+    assertThat(((Map<?, ?>) runtime.getVariable(vorschule.getId(), "schulpflicht")).get("stufe")).isEqualTo("VORSCHULE");
+
+    // 15 with ten school years in Brilon: Sek II at the Berufskolleg, counselled by the KI, not the Schulamt (S4 b)
+    Map<String, Object> jugendlicher = new java.util.HashMap<>(meldung("BRILON", 7));
+    jugendlicher.put("geburtsdatum", stichtag.minusYears(15).minusDays(40).toString());
+    jugendlicher.put("schulbesuchsjahre", 10L);
+    ProcessInstance sek2 = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", jugendlicher);
+    BpmnAwareTests.assertThat(sek2).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("kiVerwaltung");
+    jugendlicher.put("schulbesuchsjahre", 8L);
+    ProcessInstance sek1 = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", jugendlicher);
+    BpmnAwareTests.assertThat(sek1).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("schulamt");
+
+    // 18 whose school year has ended goes to the clarification; estimated birth date keeps the school route open (S4 c, e)
+    Map<String, Object> volljaehrig = new java.util.HashMap<>(meldung("BRILON", 7));
+    volljaehrig.put("geburtsdatum", stichtag.minusYears(18).minusMonths(3).toString());
+    ProcessInstance beendet = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", volljaehrig);
+    BpmnAwareTests.assertThat(beendet).isWaitingAt("Task_ZustaendigkeitKlaeren");
+    volljaehrig.put("geburtsdatumGeschaetzt", true);
+    ProcessInstance geschaetzt = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", volljaehrig);
+    BpmnAwareTests.assertThat(geschaetzt).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("kiVerwaltung");
+  }
+
+  @Test
   void ausserhalbDerSchulpflichtKlaertDieLeitungDieZustaendigkeit() {
     ProcessInstance fall = melde("MESCHEDE", 4);
 
@@ -280,7 +312,7 @@ class SeiteneinstiegProzessTest {
 
   @Test
   void mailserverNichtErreichbarVorfallAufgabeFuerDenBetriebUndEinmaligerVersand() {
-    ProcessInstance fall = melde("ARNSBERG", 6);
+    ProcessInstance fall = melde("ARNSBERG", 7);
     complete(task("Task_EinladungVersenden", fall), einladung());
     complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
     greenMail.stop();

@@ -95,6 +95,10 @@ class ZustaendigkeitsklaerungTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("kiVerwaltung");
     assertThat(runtime.getVariable(fall.getId(), "alter")).isEqualTo(9L);
     assertThat(runtime.getVariable(fall.getId(), "geburtsdatum")).isEqualTo(richtig.toString());
+    // the shared compulsory-schooling table ran again on the corrected date
+    assertThat(runtime.getVariable(fall.getId(), "alterAmStichtag"))
+        .isEqualTo((long) de.hsk.ki.plattform.schulpflicht.Schulpflicht.alterAmStichtag(richtig, LocalDate.now()));
+    assertThat(((Map<?, ?>) runtime.getVariable(fall.getId(), "schulpflicht")).get("stufe")).isEqualTo("PRIMAR");
     assertThat((String) runtime.getVariable(fall.getId(), "klaerungsverlauf")).isEqualTo("- " + LocalDate.now().format(DATUM)
         + " Geburtsdatum korrigiert: " + LocalDate.parse(bisher).format(DATUM) + " → " + richtig.format(DATUM)
         + " – Jahr im Ausweis falsch gelesen");

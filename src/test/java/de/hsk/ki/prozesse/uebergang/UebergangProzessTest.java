@@ -146,6 +146,32 @@ class UebergangProzessTest {
   }
 
   @Test
+  void eineVor21BegonneneAusbildungHaeltDieSchulpflicht() {
+    // review U4: 20 years old, apprenticeship begun at 19 – berufsschulpflichtig, so the school track
+    Map<String, Object> v = new HashMap<>();
+    v.put("meldendeStelle", "SCHULE");
+    v.put("vorname", "Yusuf");
+    v.put("nachname", MARKER);
+    LocalDate geburtsdatum = LocalDate.now().minusYears(20).minusDays(10);
+    v.put("geburtsdatum", geburtsdatum.toString());
+    v.put("ausbildungsbeginn", geburtsdatum.plusYears(19).toString());
+    v.put("kommune", "MESCHEDE");
+    v.put("schulbesuchsjahre", 12);
+    v.put("aktuelleKlasse", "BERUFSKOLLEG");
+    v.put("abschluss", "KEINER");
+    v.put("aufenthaltsstatus", "AUFENTHALTSERLAUBNIS");
+    v.put("deutschniveau", "B1");
+    ProcessInstance mitAusbildung = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+    BpmnAwareTests.assertThat(mitAusbildung).isWaitingAt("Task_SchulischenAnschlussFestlegen");
+    assertThat(((Map<?, ?>) engine.getRuntimeService().getVariable(mitAusbildung.getId(), "schulpflicht")).get("grund").toString())
+        .startsWith("Berufsschulpflicht");
+
+    v.put("ausbildungsbeginn", geburtsdatum.plusYears(21).plusDays(1).toString());
+    ProcessInstance ab21 = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+    BpmnAwareTests.assertThat(ab21).isWaitingAt("Task_VermittlungPlanen");
+  }
+
+  @Test
   void kaoaKompaktWirdNachEinwilligungBeimTraegerGebucht() throws Exception {
     ProcessInstance fall = melde(16, 10, "BRILON", "KLASSE_10");
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));

@@ -133,4 +133,39 @@ class SeiteneinstiegAltfassungTest {
         .containsExactly("jugendamt.sundern@example.org");
     BpmnAwareTests.assertThat(fall).isEnded();
   }
+
+  @Test
+  void eineKlaerungDerFassungOhneSchulpflichtTabelleWirdMigriertUndEinKorrigiertesDatumDurchlaeuftDieTabelle() throws Exception {
+    var repo = engine.getRepositoryService();
+    Deployment mittlere;
+    try (InputStream modell = getClass().getResourceAsStream("/altmodelle/seiteneinstieg-1.1.0.bpmn")) {
+      mittlere = repo.createDeployment().name("test-seiteneinstieg-1.1.0").addInputStream("seiteneinstieg.bpmn", modell).deploy();
+    }
+    Deployment neueste;
+    try (InputStream modell = getClass().getResourceAsStream("/processes/seiteneinstieg/seiteneinstieg.bpmn")) {
+      neueste = repo.createDeployment().name("test-seiteneinstieg-aktuell-2").addInputStream("seiteneinstieg.bpmn", modell).deploy();
+    }
+    try {
+      ProcessDefinition fassung = repo.createProcessDefinitionQuery().deploymentId(mittlere.getId()).singleResult();
+      assertThat(fassung.getVersionTag()).isEqualTo("1.1.0");
+      // on 1.1.0 the routing table runs without the stage: it falls back to the age (4 → clarification)
+      ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(fassung.getId(), meldung("ARNSBERG", 4));
+      BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZustaendigkeitKlaeren");
+      assertThat(engine.getRuntimeService().getVariable(fall.getId(), "schulpflicht")).isNull();
+
+      assertThat(aeltereKlaerungen.migrieren()).isPositive();
+      assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
+          .getProcessDefinitionId()).isEqualTo(repo.createProcessDefinitionQuery().deploymentId(neueste.getId()).singleResult().getId());
+
+      engine.getIdentityService().setAuthentication("mhoffmann", List.of("kiLeitung"));
+      engine.getTaskService().complete(task("Task_ZustaendigkeitKlaeren", fall).getId(), Map.of("klaerungsergebnis", "ALTER_KORRIGIERT",
+          "klaerungsnotiz", "Jahr falsch", "geburtsdatumKorrigiert", java.time.LocalDate.now().minusYears(12).toString()));
+      engine.getIdentityService().clearAuthentication();
+      BpmnAwareTests.assertThat(fall).hasPassed("Task_SchulpflichtErmitteln").isWaitingAt("Task_EinladungVersenden");
+      assertThat(((Map<?, ?>) engine.getRuntimeService().getVariable(fall.getId(), "schulpflicht")).get("stufe")).isEqualTo("SEK_I");
+    } finally {
+      repo.deleteDeployment(neueste.getId(), true);
+      repo.deleteDeployment(mittlere.getId(), true);
+    }
+  }
 }

@@ -286,6 +286,8 @@ class ArtefaktIT {
     String fall = start.get("id").asText();
     assertThat(start.get("businessKey").asText()).matches("UB-\\d{4}-\\d{4,}");
     erledige(app, fall, admin, "Task_SchulischenAnschlussFestlegen", "tbecker", Map.of("bildungsgang", "FIT_FUER_MEHR"));
+    erledige(app, fall, admin, "Task_AnmeldungBerufskolleg", "tbecker", Map.of("anmeldungsergebnis", "ANGEMELDET",
+        "berufskolleg", "Berufskolleg Arnsberg", "schulbeginn", LocalDate.now().plusDays(30).toString()));
     erledige(app, fall, admin, "Task_BeratungsgespraechDokumentieren", "tbecker", Map.of(
         "sitzungsdatum", LocalDate.now().toString(), "sitzungsinhalt", "Anmeldung besprochen",
         "vereinbarteSchritte", "Unterlagen einreichen", "naechsterSchritt", "ABSCHLUSS"));

@@ -172,6 +172,9 @@ class TasklistBrowserTest extends BrowserTestBasis {
     Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
     engine.getTaskService().complete(anschluss.getId(), Map.of("bildungsgang", "IFK", "kaoaKompakt", true,
         "elternInformiertAm", LocalDate.now().toString()));
+    Task anmeldung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(anmeldung.getId(), Map.of("anmeldungsergebnis", "ANGEMELDET",
+        "berufskolleg", "Berufskolleg Brilon", "schulbeginn", LocalDate.now().plusDays(20).toString()));
 
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -198,6 +201,35 @@ class TasklistBrowserTest extends BrowserTestBasis {
     Browser.abschliessen(browser, warte, () -> !einwilligungen.vonFall(fall.getBusinessKey()).isEmpty());
     assertThat(einwilligungen.vonFall(fall.getBusinessKey())).singleElement()
         .satisfies(e -> assertThat(e.personRolle()).isEqualTo("JUGENDLICHE"));
+  }
+
+  @Test
+  void lehrkraftHaeltFestDassDasBerufskollegKeinenPlatzHat() throws Exception {
+    // review U1: after the school track is chosen, the registration at the Berufskolleg in Tasklist
+    ProcessInstance fall = uebergangsfall("Omar", "Anmeldetest", LocalDate.now().minusYears(16).minusDays(20), "MESCHEDE", 10, "KLASSE_10");
+    Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    engine.getTaskService().complete(anschluss.getId(), Map.of("bildungsgang", "FIT_FUER_MEHR"));
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    anmelden(warte, "tbecker");
+    Browser.waehleFilter(browser, warte, "Aufgaben meiner Gruppe");
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Anmeldung am Berufskolleg begleiten");
+    Browser.beanspruchen(browser, warte, "anmeldungsnotiz");
+    // the chosen course is shown with its label, read-only; the school's fields only for "registered"
+    assertThat(browser.findElement(By.cssSelector("[id$='-Field_bildungsgang-display']")).getText()).contains("„Fit für mehr“");
+    assertThat(browser.findElement(By.tagName("body")).getText()).contains("Schüler Online");
+    assertThat(browser.findElements(By.cssSelector("[id$='-Field_berufskolleg']"))).isEmpty();
+    sichtbar(Browser.option(browser, "anmeldungsergebnis", "Angemeldet – das Berufskolleg hat die Aufnahme bestätigt")).click();
+    warte.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[id$='-Field_berufskolleg']")));
+    sichtbar(Browser.option(browser, "anmeldungsergebnis", "Kein Platz gefunden – die Bezirksregierung um Zuweisung bitten")).click();
+    warte.until(d -> d.findElements(By.cssSelector("[id$='-Field_berufskolleg']")).isEmpty());
+    tippe("anmeldungsnotiz", "Alle Plätze belegt");
+    Browser.bildschirmfoto(browser, "05e-anmeldung-berufskolleg");
+    Browser.abschliessen(browser, warte, () -> engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+        .taskDefinitionKey("Task_AnmeldungBerufskolleg").count() == 0);
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "anmeldungsergebnis")).isEqualTo("KEIN_PLATZ");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "bildungsgang")).isEqualTo("FIT_FUER_MEHR");
   }
 
   /** A transition case as a school reports it. */

@@ -91,6 +91,8 @@ public class Seiteneinstieg {
   public static final Variable<String> AUFENTHALTSSTATUS = Variable.text("aufenthaltsstatus");
   /** Case number of the transition case this one was handed over to. */
   public static final Variable<String> NACHFOLGER = Variable.text("nachfolger");
+  /** Case number of the transition case that handed this first school placement over. */
+  public static final Variable<String> VORGAENGER = Variable.text("vorgaenger");
   /** Result of Decision_Jugendamt (partner key). */
   public static final Variable<String> JUGENDAMT = Variable.text("jugendamt");
   public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");

@@ -40,6 +40,25 @@ public class Uebergang {
   public static final Variable<String> MELDENDE_STELLE = Variable.text("meldendeStelle");
   /** Case number of the Seiteneinstieg case this one was handed over from. */
   public static final Variable<String> VORGAENGER = Variable.text("vorgaenger");
+  /** Case number of the Seiteneinstieg case this one handed a first school placement to. */
+  public static final Variable<String> NACHFOLGER = Variable.text("nachfolger");
+  // hand-over to the Seiteneinstieg (form_ub_seiteneinstieg): what its report needs beyond this case
+  public static final Variable<String> STAATSANGEHOERIGKEIT = Variable.text("staatsangehoerigkeit");
+  public static final Variable<LocalDate> ZUZUGSDATUM = Variable.datum("zuzugsdatum");
+  public static final Variable<String> ANSCHRIFT = Variable.text("anschrift");
+  public static final Variable<String> SORGEFORM = Variable.text("sorgeform");
+  public static final Variable<String> ERZIEHUNGSBERECHTIGTE = Variable.text("erziehungsberechtigte");
+  public static final Variable<String> BEVORZUGTE_SPRACHE = Variable.text("bevorzugteSprache");
+  public static final Variable<Boolean> DOLMETSCHER_BENOETIGT = Variable.jaNein("dolmetscherBenoetigt");
+  public static final Variable<String> UEBERGABENOTIZ = Variable.text("uebergabenotiz");
+  // registration at the Berufskolleg (form_ub_anmeldung, form_ub_zuweisung)
+  /** Next intake of every course, task-local on "Schulischen Anschluss festlegen". */
+  public static final Variable<String> AUFNAHMETERMINE = Variable.text("aufnahmetermine");
+  public static final Variable<String> ANMELDUNGSERGEBNIS = Variable.text("anmeldungsergebnis");
+  public static final Variable<String> BERUFSKOLLEG = Variable.text("berufskolleg");
+  public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");
+  public static final Variable<String> ANMELDUNGSNOTIZ = Variable.text("anmeldungsnotiz");
+  public static final Variable<String> ZUWEISUNGSNOTIZ = Variable.text("zuweisungsnotiz");
   public static final Variable<String> VORNAME = Variable.text("vorname");
   public static final Variable<String> NACHNAME = Variable.text("nachname");
   public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");
@@ -78,7 +97,16 @@ public class Uebergang {
     Task_SchulpflichtPruefen,
     Task_BeratungsteamErmitteln,
     Gateway_Schulpflichtig,
+    Gateway_Erstplatzierung,
+    Task_SeiteneinstiegVorbereiten,
+    Task_AnSeiteneinstiegUebergeben,
+    Event_AnSeiteneinstiegUebergeben,
     Task_SchulischenAnschlussFestlegen,
+    Task_AnmeldungBerufskolleg,
+    Gateway_Anmeldung,
+    Task_BerufskollegZuweisungAnfragen,
+    Task_BerufskollegZuweisungErfassen,
+    Gateway_PlatzGesichert,
     Task_VermittlungPlanen,
     Gateway_WegeZusammenfuehren,
     SubProcess_EinwilligungUndVermittlung,

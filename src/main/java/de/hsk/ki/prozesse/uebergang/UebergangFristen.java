@@ -19,6 +19,10 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String nachfrage = "P6M";
   @Frist private String nachfrageAufgabe = "P14D";
   @Frist private String hoechstdauer = "P3Y";
+  /** Until the registration at the Berufskolleg is recorded. */
+  @Frist private String anmeldung = "P14D";
+  /** Until the Bezirksregierung's assignment to a Berufskolleg is recorded. */
+  @Frist private String zuweisung = "P14D";
 
   public String getErstgespraech() { return erstgespraech; }
   public void setErstgespraech(String v) { erstgespraech = v; }
@@ -34,6 +38,10 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public void setNachfrage(String v) { nachfrage = v; }
   public String getHoechstdauer() { return hoechstdauer; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
+  public String getAnmeldung() { return anmeldung; }
+  public void setAnmeldung(String v) { anmeldung = v; }
+  public String getZuweisung() { return zuweisung; }
+  public void setZuweisung(String v) { zuweisung = v; }
   public String getNachfrageAufgabe() { return nachfrageAufgabe; }
   public void setNachfrageAufgabe(String v) { nachfrageAufgabe = v; }
 }

@@ -22,10 +22,10 @@ public class UebergangListener {
 
   /** School track: next intake date; KAoA-kompakt needs a consent for the provider first. */
   @Bean
-  TaskListener schulischenAnschlussFestlegen() {
+  TaskListener schulischenAnschlussFestlegen(Einstiegstermine einstiegstermine) {
     return task -> {
       String bildungsgang = Uebergang.BILDUNGSGANG.von(task);
-      Uebergang.NAECHSTER_EINSTIEG.setze(task, Einstiegstermine.naechster(bildungsgang, heute()));
+      Uebergang.NAECHSTER_EINSTIEG.setze(task, einstiegstermine.naechster(bildungsgang, heute()));
       String klasse = Uebergang.AKTUELLE_KLASSE.von(task);
       boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
       List<String> partner = new ArrayList<>();

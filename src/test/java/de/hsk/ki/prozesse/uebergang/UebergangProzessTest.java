@@ -72,6 +72,13 @@ class UebergangProzessTest {
     return engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
   }
 
+  /** The registration at the Berufskolleg succeeded (review U1). */
+  private void angemeldet(ProcessInstance fall) {
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AnmeldungBerufskolleg");
+    complete(task(fall), Map.of("anmeldungsergebnis", "ANGEMELDET", "berufskolleg", "Berufskolleg Olsberg",
+        "schulbeginn", LocalDate.now().plusDays(30).toString()));
+  }
+
   /** The same decision for every partner the open consent task of the case asks for. */
   private Map<String, Object> einwilligung(ProcessInstance fall, boolean erteilt, String person) {
     Map<String, Object> v = new HashMap<>(Einwilligungsantwort.fuerAlle(engine.getTaskService(), task("Task_EinwilligungEinholen", fall), erteilt, person));
@@ -127,6 +134,7 @@ class UebergangProzessTest {
     String einstieg = (String) engine.getRuntimeService().getVariable(fall.getId(), "naechsterEinstieg");
     assertThat(LocalDate.parse(einstieg).getDayOfMonth()).isEqualTo(1);
     assertThat(LocalDate.parse(einstieg).getMonthValue()).isIn(11, 2, 5);
+    angemeldet(fall);
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Task_PartnerVermitteln");
     // no partner chosen: nobody is asked for a consent
@@ -143,6 +151,76 @@ class UebergangProzessTest {
     complete(task("Task_NachfrageErfassen", fall), Map.of("anschlussGehalten", "JA"));
     BpmnAwareTests.assertThat(fall).isEnded();
     assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void ersteSchulplatzierungGehtAnDenSeiteneinstieg() throws Exception {
+    // review U1/U2: 17, schulpflichtig, no school yet – the Seiteneinstieg places, also mid-year
+    ProcessInstance fall = melde(17, 8, "BRILON", "KEINE");
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SeiteneinstiegVorbereiten").task().hasCandidateGroup("kiLehrkraefte");
+    Map<String, Object> werte = new HashMap<>(Map.of("staatsangehoerigkeit", "Syrien", "zuzugsdatum", LocalDate.now().minusDays(20).toString(),
+        "anschrift", "Am Markt 1, 59929 Brilon", "bevorzugteSprache", "Arabisch", "dolmetscherBenoetigt", true,
+        "uebergabenotiz", "Möchte in die IFK"));
+    String aufgabe = task(fall).getId();
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", aufgabe, werte))
+        .hasMessageContaining("Sorgerecht liegt bei: Pflichtfeld bei Minderjährigen");
+    werte.put("sorgeform", "ELTERN");
+    werte.put("erziehungsberechtigte", "Frau Rana " + MARKER);
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", aufgabe, werte);
+    fuehreJobAus(fall, "Task_AnSeiteneinstiegUebergeben");
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_AnSeiteneinstiegUebergeben");
+
+    String nachfolger = (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(fall.getId())
+        .variableName("nachfolger").singleResult().getValue();
+    assertThat(nachfolger).startsWith("SE-");
+    ProcessInstance seiteneinstieg = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(nachfolger).singleResult();
+    Map<String, Object> v = engine.getRuntimeService().getVariables(seiteneinstieg.getId());
+    assertThat(v).containsEntry("vorgaenger", fall.getBusinessKey()).containsEntry("vorname", "Yusuf")
+        .containsEntry("anschrift", "Am Markt 1, 59929 Brilon").containsEntry("sorgeform", "ELTERN")
+        .containsEntry("erziehungsberechtigte", "Frau Rana " + MARKER).containsEntry("kommune", "BRILON")
+        .containsEntry("meldendeStelle", "SONSTIGE").containsEntry("bevorzugteSprache", "Arabisch");
+    assertThat((String) v.get("bemerkung")).contains(fall.getBusinessKey()).contains("Möchte in die IFK");
+    // Sek II: the KI counsels county-wide; the supervision later assigns the Berufskolleg place
+    BpmnAwareTests.assertThat(seiteneinstieg).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("kiVerwaltung");
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+  }
+
+  @Test
+  void einFallAusDemSeiteneinstiegWirdNichtZurueckgegeben() {
+    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SONSTIGE", "vorname", "Yusuf", "nachname", MARKER,
+        "geburtsdatum", LocalDate.now().minusYears(17).minusDays(10).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 8,
+        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
+    v.put("vorgaenger", "SE-2026-0001");
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulischenAnschlussFestlegen");
+  }
+
+  @Test
+  void ohnePlatzBittetDasKiDieBezirksregierungUmZuweisung() throws Exception {
+    ProcessInstance fall = melde(16, 10, "MESCHEDE", "KLASSE_10");
+    // every course's next intake is on the task, soonest first ("Fit für mehr" quarterly)
+    String termine = (String) engine.getTaskService().getVariableLocal(task(fall).getId(), "aufnahmetermine");
+    assertThat(termine).startsWith("„Fit für mehr“: ").contains("Internationale Förderklasse: 01.08.");
+    complete(task(fall), Map.of("bildungsgang", "FIT_FUER_MEHR"));
+
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AnmeldungBerufskolleg");
+    complete(task(fall), Map.of("anmeldungsergebnis", "KEIN_PLATZ", "anmeldungsnotiz", "Alle Plätze belegt"));
+    fuehreJobAus(fall, "Task_BerufskollegZuweisungAnfragen");
+    MimeMessage[] mails = greenMail.getReceivedMessages();
+    assertThat(mails).hasSize(1);
+    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("bezirksregierung@example.org");
+    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Bitte um Zuweisung an ein Berufskolleg");
+    String text = mails[0].getContent().toString();
+    assertThat(text).contains(fall.getBusinessKey()).contains("„Fit für mehr“").contains("Meschede").doesNotContain(MARKER).doesNotContain("Yusuf");
+
+    Task zuweisung = task(fall);
+    assertThat(zuweisung.getTaskDefinitionKey()).isEqualTo("Task_BerufskollegZuweisungErfassen");
+    assertThat(zuweisung.getDueDate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", zuweisung.getId(),
+        Map.of("berufskolleg", "Berufskolleg Meschede"))).hasMessageContaining("Erster Schultag");
+    complete(zuweisung, Map.of("berufskolleg", "Berufskolleg Meschede", "schulbeginn", LocalDate.now().plusDays(40).toString()));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "berufskolleg")).isEqualTo("Berufskolleg Meschede");
   }
 
   @Test
@@ -175,6 +253,7 @@ class UebergangProzessTest {
   void kaoaKompaktWirdNachEinwilligungBeimTraegerGebucht() throws Exception {
     ProcessInstance fall = melde(16, 10, "BRILON", "KLASSE_10");
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    angemeldet(fall);
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Call_EinwilligungEinholen");
     assertThat(engine.getTaskService().getVariable(task(fall).getId(), "offenePartner")).asList().containsExactly("KAOA_TRAEGER");
@@ -352,6 +431,7 @@ class UebergangProzessTest {
   void ueberfaelligeWiedervorlageGehtAnDieLeitung() {
     ProcessInstance fall = melde(17, 11, "SUNDERN", "BERUFSKOLLEG");
     complete(task(fall), Map.of("bildungsgang", "BERUFSKOLLEG"));
+    angemeldet(fall);
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
     fuehreJobAus(fall, "Event_WiedervorlageUeberfaellig");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren", "Call_UeberfaelligeWiedervorlageKlaeren");
@@ -376,6 +456,7 @@ class UebergangProzessTest {
     // 14: the young person only once found capable of understanding; the form asks for it
     ProcessInstance fall = melde(14, 9, "ARNSBERG", "KLASSE_10");
     complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    angemeldet(fall);
     String aufgabe = task(fall).getId();
     assertThat(engine.getTaskService().getVariableLocal(aufgabe, "einsichtsfrage")).isEqualTo(true);
     assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "JUGENDLICHE")))
@@ -395,6 +476,7 @@ class UebergangProzessTest {
     // 13: the guardians, whatever the capacity; the form does not ask for it
     ProcessInstance kind = melde(13, 8, "ARNSBERG", "KLASSE_10");
     complete(task(kind), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    angemeldet(kind);
     String dritte = task(kind).getId();
     assertThat(engine.getTaskService().getVariableLocal(dritte, "einsichtsfrage")).isEqualTo(false);
     assertThat(engine.getTaskService().getVariable(dritte, "einwilligendePerson")).isEqualTo("SORGEBERECHTIGTE");

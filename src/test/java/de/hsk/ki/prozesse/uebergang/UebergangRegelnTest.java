@@ -19,12 +19,15 @@ class UebergangRegelnTest {
 
   static DmnEngine dmn;
   static DmnDecision team;
+  static DmnDecision einstieg;
 
   @BeforeAll
   static void lade() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
-    try (InputStream b = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/beratungsteam.dmn")) {
+    try (InputStream b = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/beratungsteam.dmn");
+        InputStream c = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/einstiegstermine.dmn")) {
       team = dmn.parseDecision("Decision_UebergangTeam", b);
+      einstieg = dmn.parseDecision("Decision_Einstiegstermine", c);
     }
   }
 
@@ -43,13 +46,22 @@ class UebergangRegelnTest {
     assertThat((Object) r.getFirstResult().getSingleEntry()).isEqualTo(gruppe);
   }
 
+  /** The intake dates of a course, as the application reads them from Decision_Einstiegstermine. */
+  private static java.util.List<java.time.MonthDay> termine(String bildungsgang) {
+    return dmn.evaluateDecisionTable(einstieg, Map.of("bildungsgang", bildungsgang)).collectEntries("termin").stream()
+        .map(t -> java.time.MonthDay.parse("--" + t)).toList();
+  }
+
   @Test
   void naechsterEinstiegstermin() {
-    assertThat(Einstiegstermine.naechster("IFK", LocalDate.of(2026, 11, 27))).isEqualTo(LocalDate.of(2027, 8, 1));
-    assertThat(Einstiegstermine.naechster("IFK", LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 8, 1));
-    assertThat(Einstiegstermine.naechster("FIT_FUER_MEHR", LocalDate.of(2026, 11, 27))).isEqualTo(LocalDate.of(2027, 2, 1));
-    assertThat(Einstiegstermine.naechster("FIT_FUER_MEHR", LocalDate.of(2026, 2, 2))).isEqualTo(LocalDate.of(2026, 5, 1));
-    assertThat(Einstiegstermine.naechster("FIT_FUER_MEHR", LocalDate.of(2026, 5, 1))).isEqualTo(LocalDate.of(2026, 5, 1));
-    assertThat(Einstiegstermine.naechster("FIT_FUER_MEHR", LocalDate.of(2026, 8, 15))).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(Einstiegstermine.naechster(termine("IFK"), LocalDate.of(2026, 11, 27))).isEqualTo(LocalDate.of(2027, 8, 1));
+    assertThat(Einstiegstermine.naechster(termine("IFK"), LocalDate.of(2026, 3, 1))).isEqualTo(LocalDate.of(2026, 8, 1));
+    assertThat(Einstiegstermine.naechster(termine("BERUFSKOLLEG"), LocalDate.of(2026, 8, 1))).isEqualTo(LocalDate.of(2026, 8, 1));
+    // review U1: mid-year, "Fit für mehr" takes newcomers next quarter
+    assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 11, 27))).isEqualTo(LocalDate.of(2027, 2, 1));
+    assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 2, 2))).isEqualTo(LocalDate.of(2026, 5, 1));
+    assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 5, 1))).isEqualTo(LocalDate.of(2026, 5, 1));
+    assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 8, 15))).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(termine("UNBEKANNT")).isEmpty();
   }
 }

@@ -151,6 +151,15 @@ class UebergangRestTest {
     Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(gestartet.get("id").asText()).singleResult();
     assertThat(post("/task/" + anschluss.getId() + "/submit-form", "tbecker", variablen(Map.of("bildungsgang", "IFK",
         "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()))).statusCode()).isEqualTo(204);
+    Task anmeldung = engine.getTaskService().createTaskQuery().processInstanceId(gestartet.get("id").asText()).singleResult();
+    assertThat(anmeldung.getTaskDefinitionKey()).isEqualTo("Task_AnmeldungBerufskolleg");
+    // registered without naming the Berufskolleg: refused, as the form requires it for this result
+    HttpResponse<String> ohneSchule = post("/task/" + anmeldung.getId() + "/submit-form", "tbecker",
+        variablen(Map.of("anmeldungsergebnis", "ANGEMELDET", "schulbeginn", LocalDate.now().plusDays(20).toString())));
+    assertThat(ohneSchule.statusCode()).isEqualTo(400);
+    assertThat(ohneSchule.body()).contains("Berufskolleg");
+    assertThat(post("/task/" + anmeldung.getId() + "/submit-form", "tbecker", variablen(Map.of("anmeldungsergebnis", "ANGEMELDET",
+        "berufskolleg", "Berufskolleg Brilon", "schulbeginn", LocalDate.now().plusDays(20).toString()))).statusCode()).isEqualTo(204);
     Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(gestartet.get("businessKey").asText())
         .singleResult();
 

@@ -38,6 +38,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   /** The latest date the supervision may set for a waiting list; then it decides again. */
   @Frist(nurKalender = true) private String wartelisteHoechstens = "P6M";
   @Frist private String hoechstdauer = "P1Y";
+  /** Until the KI records that the newcomer examination took place (or a missed appointment). */
+  @Frist private String untersuchung = "P6W";
 
   /** Due date for the first counselling: the day after the agreed appointment. */
   public Date nachTermin(Object termin) {
@@ -77,6 +79,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public void setAufnahmeRueckmeldung(String v) { aufnahmeRueckmeldung = v; }
   public String getZuweisungsschreiben() { return zuweisungsschreiben; }
   public void setZuweisungsschreiben(String v) { zuweisungsschreiben = v; }
+  public String getUntersuchung() { return untersuchung; }
+  public void setUntersuchung(String v) { untersuchung = v; }
   public String getHoechstdauer() { return hoechstdauer; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getKlaerung() { return klaerung; }

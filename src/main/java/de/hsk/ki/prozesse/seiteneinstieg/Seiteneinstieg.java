@@ -54,7 +54,18 @@ public class Seiteneinstieg {
   /** Task-local on the counselling of model versions that act on the hint (older versions would drop it). */
   public static final Variable<Boolean> AOSF_MOEGLICH = Variable.jaNein("aosfMoeglich");
   public static final Variable<Boolean> ALPHABETISIERUNG = Variable.jaNein("alphabetisierung");
+  /** Checkbox of model versions before 1.2.0; the examination is now always requested for ages 6 to 18 (review S3). */
   public static final Variable<Boolean> GESUNDHEITSAMT_BENACHRICHTIGEN = Variable.jaNein("gesundheitsamtBenachrichtigen");
+  /** Task-local on the first counselling of model versions that always request the examination. */
+  public static final Variable<Boolean> UNTERSUCHUNG_PFLICHT = Variable.jaNein("untersuchungPflicht");
+  /** Only the management: why the newcomer examination is not needed. */
+  public static final Variable<String> UNTERSUCHUNG_ENTFAELLT_GRUND = Variable.text("untersuchungEntfaelltGrund");
+  // "Seiteneinsteigeruntersuchung erfassen" (form_se_untersuchung): attendance, never findings
+  public static final Variable<String> UNTERSUCHUNGSSTAND = Variable.text("untersuchungsstand");
+  public static final Variable<LocalDate> UNTERSUCHUNG_AM = Variable.datum("untersuchungAm");
+  public static final Variable<LocalDate> NEUER_UNTERSUCHUNGSTERMIN = Variable.datum("neuerUntersuchungstermin");
+  public static final Variable<String> UNTERSUCHUNGSNOTIZ = Variable.text("untersuchungsnotiz");
+  public static final Variable<String> UNTERSUCHUNGSVERLAUF = Variable.text("untersuchungsverlauf");
   /** Art. 13 GDPR notice: the day it was handed to the family and the language it was explained in. */
   public static final Variable<LocalDate> DATENSCHUTZHINWEIS_AM = Variable.datum("datenschutzhinweisAm");
   public static final Variable<String> DATENSCHUTZHINWEIS_SPRACHE = Variable.text("datenschutzhinweisSprache");
@@ -159,7 +170,13 @@ public class Seiteneinstieg {
     Event_FallOhneErstberatungGeschlossen,
     Task_ErstberatungDurchfuehren,
     Gateway_GesundheitsamtErforderlich,
+    Gateway_UntersuchungNebenher,
     Task_GesundheitsamtBenachrichtigen,
+    Gateway_ZurUntersuchung,
+    Task_UntersuchungErfassen,
+    Gateway_Untersuchungsstand,
+    Event_UntersuchungErfolgt,
+    Event_NeuerUntersuchungstermin,
     Gateway_GesundheitsamtZusammenfuehren,
     Gateway_AosfHinweis,
     Gateway_AosfNebenher,

@@ -29,6 +29,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @KiSpringTest
 class ZugriffUeberZeitTest {
 
+  @org.junit.jupiter.api.extension.RegisterExtension
+  static com.icegreen.greenmail.junit5.GreenMailExtension greenMail =
+      new com.icegreen.greenmail.junit5.GreenMailExtension(de.hsk.ki.testkit.Testpostfach.SMTP);
+
   static final List<String> ROLLEN = List.of("pschneider", "tbecker", "ademir", "mhoffmann", "fyilmaz", "jklein");
   /** Counselling, health and contact data: never outside the KI's counselling staff. */
   static final Set<String> BERATUNGSDATEN = Set.of("beratungsnotiz", "bemerkung", "telefon", "email",
@@ -147,6 +151,22 @@ class ZugriffUeberZeitTest {
     assertThat(perAktenzeichen.body()).contains(zuweisung.getId());
     assertThat(lesbarkeit(erstberatung).get("tbecker")).as("task gone").isIn(400, 403, 404);
     assertThat(verlauf("tbecker", "processInstanceId=" + fall.getId())).isEmpty();
+
+    // stage 3b, beside it: the administration records the newcomer examination – attendance only, no health or counselling data
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, fall.getId(), "Task_GesundheitsamtBenachrichtigen");
+    Task untersuchung = aufgabe(fall, "Task_UntersuchungErfassen");
+    Map<String, Object> stufe3b = lesbarkeit(untersuchung);
+    assertThat(stufe3b.get("pschneider")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
+        .contains("aktenzeichen", "vorname", "nachname", "geburtsdatum")
+        .doesNotContain("beratungsnotiz", "bemerkung", "telefon", "email", "anschrift", "empfohleneSchulform");
+    for (String fremd : List.of("tbecker", "ademir", "fyilmaz", "jklein")) {
+      assertThat(stufe3b.get(fremd)).as(fremd).isIn(403, 404);
+    }
+    Rest.als(port, "pschneider").post("/task/" + untersuchung.getId() + "/claim", Map.of("userId", "pschneider"));
+    HttpResponse<String> erfasst = Rest.als(port, "pschneider").post("/task/" + untersuchung.getId() + "/submit-form",
+        Rest.formular(Map.of("untersuchungsstand", "ERFOLGT", "untersuchungAm", java.time.LocalDate.now().toString())));
+    assertThat(erfasst.statusCode()).as(erfasst.body()).isEqualTo(204);
+    assertThat(lesbarkeit(untersuchung).get("pschneider")).as("task gone").isIn(400, 403, 404);
 
     // the application's own code reads the whole case (letters, e-mails): it has no user
     assertThat(engine.getFormService().getTaskFormVariables(zuweisung.getId())).containsKey("beratungsnotiz");

@@ -2,6 +2,7 @@ package de.hsk.ki.prozesse.seiteneinstieg;
 
 import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
@@ -77,8 +78,9 @@ class SeiteneinstiegProzessTest {
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ErstberatungDurchfuehren").task().hasCandidateGroup("kiLehrkraefte");
     complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", false));
 
-    BpmnAwareTests.assertThat(fall).hasNotPassed("Task_GesundheitsamtBenachrichtigen");
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").task().hasCandidateGroup("schulamt");
+    // the examination runs beside the placement (review S3)
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen", "Task_ZuweisungSchulamt");
+    BpmnAwareTests.assertThat(fall).task("Task_ZuweisungSchulamt").hasCandidateGroup("schulamt");
     assertThat(task("Task_ZuweisungSchulamt", fall).getDueDate()).isNotNull();
     complete(task("Task_ZuweisungSchulamt", fall), zuweisung("SCHULE-GR-ARNSBERG-1"));
 
@@ -94,7 +96,10 @@ class SeiteneinstiegProzessTest {
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
-    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallAbgeschlossen", "Event_SchulplatzGesichert");
+    // the case ends when the examination has taken place too
+    BpmnAwareTests.assertThat(fall).hasPassed("Event_FallAbgeschlossen", "Event_SchulplatzGesichert").isNotEnded();
+    untersuchungErfolgt(engine, fall);
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_UntersuchungErfolgt");
   }
 
   @Test
@@ -129,6 +134,7 @@ class SeiteneinstiegProzessTest {
     fuehreJobAus(fall, "Task_SchuleInformieren");
     complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    untersuchungErfolgt(engine, fall);
     BpmnAwareTests.assertThat(fall).isEnded();
   }
 
@@ -242,30 +248,54 @@ class SeiteneinstiegProzessTest {
   }
 
   @Test
-  void gesundheitsamtWirdBenachrichtigtWennDieUntersuchungErforderlichIst() throws Exception {
+  void seiteneinsteigeruntersuchungIstPflichtUndDieTeilnahmeWirdErfasst() throws Exception {
+    // review S3: no checkbox any more – every 6- to 18-year-old is examined, beside the placement
     ProcessInstance fall = melde("ARNSBERG", 7);
     complete(task("Task_EinladungVersenden", fall), einladung());
-    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", true));
-
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen");
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", false));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_GesundheitsamtBenachrichtigen", "Task_ZuweisungSchulamt");
     fuehreJobAus(fall, "Task_GesundheitsamtBenachrichtigen");
     MimeMessage[] mails = greenMail.getReceivedMessages();
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("gesundheitsamt@example.org");
-    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Schuleingangsuntersuchung erbeten");
-    assertThat(mails[0].getContent().toString()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt");
+    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Seiteneinsteigeruntersuchung erbeten");
+    assertThat(mails[0].getContent().toString()).contains("§ 54 Abs. 4 SchulG").doesNotContain(MARKER_NAME).doesNotContain("Amina");
+
+    org.camunda.bpm.engine.task.Task erfassen = task("Task_UntersuchungErfassen", fall);
+    BpmnAwareTests.assertThat(erfassen).hasCandidateGroup("kiVerwaltung");
+    assertThat(erfassen.getDueDate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(40))));
+    // a missed appointment needs a new date after today
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(),
+        Map.of("untersuchungsstand", "VERSAEUMT", "untersuchungAm", LocalDate.now().toString(),
+            "neuerUntersuchungstermin", LocalDate.now().toString()))).hasMessageContaining("Neuer Termin");
+    LocalDate neu = LocalDate.now().plusDays(14);
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(), Map.of("untersuchungsstand", "VERSAEUMT",
+        "untersuchungAm", LocalDate.now().toString(), "neuerUntersuchungstermin", neu.toString(), "untersuchungsnotiz", "Familie krank"));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Event_NeuerUntersuchungstermin", "Task_ZuweisungSchulamt");
+    fuehreJobAus(fall, "Event_NeuerUntersuchungstermin");
+    org.camunda.bpm.engine.task.Task wieder = task("Task_UntersuchungErfassen", fall);
+    assertThat((String) runtime.getVariable(fall.getId(), "untersuchungsverlauf")).contains("versäumt, neuer Termin "
+        + neu.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))).contains("Familie krank");
+    assertThat(runtime.getVariable(fall.getId(), "untersuchungsstand")).isNull();
+    assertThat(runtime.getVariable(fall.getId(), "neuerUntersuchungstermin")).isNull();
+    complete(wieder, Map.of("untersuchungsstand", "ERFOLGT", "untersuchungAm", LocalDate.now().toString()));
+    BpmnAwareTests.assertThat(fall).hasPassed("Event_UntersuchungErfolgt").isWaitingAt("Task_ZuweisungSchulamt");
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
 
   @Test
-  void ohneAngabeZurUntersuchungGehtEsOhneGesundheitsamtWeiter() {
-    // a REST client that leaves out the unticked checkbox (Tasklist sends false) gets no server error
+  void nurDieLeitungKannDieUntersuchungMitBegruendungAussetzen() {
     ProcessInstance fall = melde("ARNSBERG", 9);
     complete(task("Task_EinladungVersenden", fall), einladung());
     Map<String, Object> werte = new java.util.HashMap<>(erstberatung("GRUNDSCHULE", false));
     werte.remove("gesundheitsamtBenachrichtigen");
-    complete(task("Task_ErstberatungDurchfuehren", fall), werte);
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").hasNotPassed("Task_GesundheitsamtBenachrichtigen");
+    werte.put("untersuchungEntfaelltGrund", "Bereits in Köln schulärztlich untersucht, Nachweis liegt vor");
+    String aufgabe = task("Task_ErstberatungDurchfuehren", fall).getId();
+    assertThat(engine.getTaskService().getVariableLocal(aufgabe, "untersuchungPflicht")).isEqualTo(true);
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", aufgabe, werte))
+        .hasMessageContaining("das kann nur die Leitung festhalten");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "mhoffmann", "kiLeitung", aufgabe, werte);
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungSchulamt").hasNotPassed("Gateway_UntersuchungNebenher");
   }
 
   @Test

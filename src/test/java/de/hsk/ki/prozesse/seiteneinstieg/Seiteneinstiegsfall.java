@@ -55,6 +55,14 @@ public final class Seiteneinstiegsfall {
     return v;
   }
 
+  /** The health office was asked and the examination took place: the case's second branch ends (review S3). */
+  public static void untersuchungErfolgt(org.camunda.bpm.engine.ProcessEngine engine, org.camunda.bpm.engine.runtime.ProcessInstance fall) {
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, fall.getId(), "Task_GesundheitsamtBenachrichtigen");
+    org.camunda.bpm.engine.task.Task aufgabe = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+        .taskDefinitionKey("Task_UntersuchungErfassen").singleResult();
+    engine.getTaskService().complete(aufgabe.getId(), Map.of("untersuchungsstand", "ERFOLGT", "untersuchungAm", LocalDate.now().toString()));
+  }
+
   public static Map<String, Object> zuweisung(String schule) {
     return Map.of("zuweisungsergebnis", "ZUGEWIESEN", "zugewieseneSchule", schule, "schulbeginn", LocalDate.now().plusDays(7).toString(),
         "ansprechperson", "Frau Schulz");

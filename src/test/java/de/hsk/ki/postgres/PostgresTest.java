@@ -117,8 +117,11 @@ class PostgresTest {
     engine.getManagementService().executeJob(anfrage.getId());
 
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
-    Task erfassen = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
-    assertThat(erfassen.getTaskDefinitionKey()).isEqualTo("Task_ZuweisungErfassen");
+    // beside it the newcomer examination waits for its record (review S3)
+    Task erfassen = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey("Task_ZuweisungErfassen")
+        .singleResult();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey("Task_UntersuchungErfassen")
+        .count()).isEqualTo(1);
     // the school list lives on the task (filtered by school form, refusing schools left out)
     assertThat(engine.getTaskService().getVariableLocal(erfassen.getId(), "schulOptionen")).asList().isNotEmpty();
   }

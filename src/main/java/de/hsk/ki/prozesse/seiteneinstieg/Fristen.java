@@ -38,6 +38,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   /** The latest date the supervision may set for a waiting list; then it decides again. */
   @Frist(nurKalender = true) private String wartelisteHoechstens = "P6M";
   @Frist private String hoechstdauer = "P1Y";
+  /** The management decides this long before the maximum duration closes a case. */
+  @Frist(nurKalender = true) private String hoechstdauerVorwarnung = "P14D";
   /** Until the KI records that the newcomer examination took place (or a missed appointment). */
   @Frist private String untersuchung = "P6W";
 
@@ -82,6 +84,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getUntersuchung() { return untersuchung; }
   public void setUntersuchung(String v) { untersuchung = v; }
   public String getHoechstdauer() { return hoechstdauer; }
+  public String getHoechstdauerVorwarnung() { return hoechstdauerVorwarnung; }
+  public void setHoechstdauerVorwarnung(String v) { hoechstdauerVorwarnung = v; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getKlaerung() { return klaerung; }
   public String getEinwilligung() { return einwilligung; }

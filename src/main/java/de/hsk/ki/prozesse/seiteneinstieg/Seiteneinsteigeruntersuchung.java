@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
  * The school-medical examination of newcomers (Seiteneinsteigeruntersuchung, review S3): in the
  * county every newcomer aged 6 to 18 must attend it (§ 54 Abs. 4 SchulG NRW), so the health office is
  * always asked; only the management may record, with a reason, that it is not needed. The KI records
- * the appointment's outcome – attended, or missed with a new date – never findings: the health office
- * reports what matters for school to the school itself.
+ * the appointment's outcome – attended, missed with a new date, or no longer needed with a reason –
+ * never findings: the health office reports what matters for school to the school itself.
  */
 @Component("seiteneinsteigeruntersuchung")
 public class Seiteneinsteigeruntersuchung implements Formularregel {
@@ -30,6 +30,9 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
   static final String ERFASSUNG = "form_se_untersuchung";
   static final long AB = 6;
   static final long BIS = 18;
+  static final java.util.Set<String> SCHULPFLICHTIGE_STUFEN = java.util.Set.of("PRIMAR", "SEK_I", "SEK_II");
+  /** Latest new appointment after a missed one, from today. */
+  static final java.time.Period NEUER_TERMIN_HOECHSTENS = java.time.Period.ofMonths(6);
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private final IdentityService identitaet;
@@ -38,21 +41,29 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
     this.identitaet = identitaet;
   }
 
-  /** Gateway "Seiteneinsteigeruntersuchung nötig?". */
+  /**
+   * Gateway "Seiteneinsteigeruntersuchung nötig?": every schulpflichtig stage of the shared table
+   * (a child who turns 6 by 30 September included); cases without the table's result by age.
+   */
   public boolean erforderlich(DelegateExecution fall) {
-    Long alter = Seiteneinstieg.ALTER.von(fall);
     String grund = Seiteneinstieg.UNTERSUCHUNG_ENTFAELLT_GRUND.von(fall);
-    return alter != null && alter >= AB && alter <= BIS && (grund == null || grund.isBlank());
+    if (grund != null && !grund.isBlank()) {
+      return false;
+    }
+    if (fall.getVariable(Seiteneinstieg.SCHULPFLICHT.name()) instanceof Map<?, ?> schulpflicht && schulpflicht.get("stufe") != null) {
+      return SCHULPFLICHTIGE_STUFEN.contains(schulpflicht.get("stufe").toString());
+    }
+    Long alter = Seiteneinstieg.ALTER.von(fall);
+    return alter != null && alter >= AB && alter <= BIS;
   }
 
   /** Flow "Termin versäumt": a line in the history, the next record starts empty on the new date. */
   public void versaeumt(DelegateExecution fall) {
     LocalDate am = Seiteneinstieg.UNTERSUCHUNG_AM.von(fall);
     LocalDate neu = Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.von(fall);
-    String notiz = Seiteneinstieg.UNTERSUCHUNGSNOTIZ.von(fall);
+    // the note stays out of the lasting history: it may name why, and that can be health data
     Verlauf.anhaengen(fall, Seiteneinstieg.UNTERSUCHUNGSVERLAUF, "Termin am " + (am == null ? "–" : am.format(DATUM))
-        + " versäumt, neuer Termin " + (neu == null ? "–" : neu.format(DATUM))
-        + (notiz == null || notiz.isBlank() ? "" : " – " + notiz.strip().replace('\n', ' ')));
+        + " versäumt, neuer Termin " + (neu == null ? "–" : neu.format(DATUM)));
     fall.removeVariable(Seiteneinstieg.UNTERSUCHUNGSSTAND.name());
     fall.removeVariable(Seiteneinstieg.UNTERSUCHUNG_AM.name());
     fall.removeVariable(Seiteneinstieg.UNTERSUCHUNGSNOTIZ.name());
@@ -73,6 +84,10 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
     if (neu != null && !Zeit.datum(neu).isAfter(Zeit.heute())) {
       return List.of(new EingabePruefung.Fehler(Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name(),
           "Neuer Termin: bitte ein Datum nach heute eintragen."));
+    }
+    if (neu != null && Zeit.datum(neu).isAfter(Zeit.heute().plus(NEUER_TERMIN_HOECHSTENS))) {
+      return List.of(new EingabePruefung.Fehler(Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name(),
+          "Neuer Termin: höchstens 6 Monate ab heute (bis " + Zeit.heute().plus(NEUER_TERMIN_HOECHSTENS).format(DATUM) + ")."));
     }
     return List.of();
   }

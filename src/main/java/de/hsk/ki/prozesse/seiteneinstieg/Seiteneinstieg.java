@@ -176,6 +176,7 @@ public class Seiteneinstieg {
     Task_UntersuchungErfassen,
     Gateway_Untersuchungsstand,
     Event_UntersuchungErfolgt,
+    Event_UntersuchungEntfallen,
     Event_NeuerUntersuchungstermin,
     Gateway_GesundheitsamtZusammenfuehren,
     Gateway_AosfHinweis,
@@ -210,6 +211,10 @@ public class Seiteneinstieg {
     Task_ZuweisungsschreibenVersenden,
     Event_FallAbgeschlossen,
     SubProcess_HoechstdauerSeiteneinstieg,
+    SubProcess_HoechstdauerVorwarnungSeiteneinstieg,
+    Event_HoechstdauerNahtSeiteneinstieg,
+    Task_HoechstdauerEntscheidenSeiteneinstieg,
+    Event_HoechstdauerEntschiedenSeiteneinstieg,
     Event_HoechstdauerSeiteneinstiegErreicht,
     Event_SeiteneinstiegWegenZeitablaufGeschlossen,
     // Process_SeiteneinstiegUebersicht (zuweisungsuebersicht.bpmn)

@@ -134,6 +134,10 @@ public class Uebergang {
     Task_NachfrageErfassen,
     Event_UebergangAbgeschlossen,
     SubProcess_HoechstdauerUebergang,
+    SubProcess_HoechstdauerVorwarnungUebergang,
+    Event_HoechstdauerNahtUebergang,
+    Task_HoechstdauerEntscheidenUebergang,
+    Event_HoechstdauerEntschiedenUebergang,
     Event_HoechstdauerUebergangErreicht,
     Event_UebergangWegenZeitablaufGeschlossen
   }

@@ -19,6 +19,8 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String nachfrage = "P6M";
   @Frist private String nachfrageAufgabe = "P14D";
   @Frist private String hoechstdauer = "P3Y";
+  /** The management decides this long before the maximum duration closes a case. */
+  @Frist(nurKalender = true) private String hoechstdauerVorwarnung = "P14D";
   /** Until the registration at the Berufskolleg is recorded. */
   @Frist private String anmeldung = "P14D";
   /** Until the Bezirksregierung's assignment to a Berufskolleg is recorded. */
@@ -37,6 +39,8 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getNachfrage() { return nachfrage; }
   public void setNachfrage(String v) { nachfrage = v; }
   public String getHoechstdauer() { return hoechstdauer; }
+  public String getHoechstdauerVorwarnung() { return hoechstdauerVorwarnung; }
+  public void setHoechstdauerVorwarnung(String v) { hoechstdauerVorwarnung = v; }
   public void setHoechstdauer(String v) { hoechstdauer = v; }
   public String getAnmeldung() { return anmeldung; }
   public void setAnmeldung(String v) { anmeldung = v; }

@@ -270,17 +270,36 @@ class SeiteneinstiegProzessTest {
             "neuerUntersuchungstermin", LocalDate.now().toString()))).hasMessageContaining("Neuer Termin");
     LocalDate neu = LocalDate.now().plusDays(14);
     de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(), Map.of("untersuchungsstand", "VERSAEUMT",
-        "untersuchungAm", LocalDate.now().toString(), "neuerUntersuchungstermin", neu.toString(), "untersuchungsnotiz", "Familie krank"));
+        "untersuchungAm", LocalDate.now().toString(), "neuerUntersuchungstermin", neu.toString(), "untersuchungsnotiz", "Familie verreist"));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Event_NeuerUntersuchungstermin", "Task_ZuweisungSchulamt");
     fuehreJobAus(fall, "Event_NeuerUntersuchungstermin");
     org.camunda.bpm.engine.task.Task wieder = task("Task_UntersuchungErfassen", fall);
     assertThat((String) runtime.getVariable(fall.getId(), "untersuchungsverlauf")).contains("versäumt, neuer Termin "
-        + neu.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))).contains("Familie krank");
+        + neu.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))).doesNotContain("Familie verreist");
     assertThat(runtime.getVariable(fall.getId(), "untersuchungsstand")).isNull();
     assertThat(runtime.getVariable(fall.getId(), "neuerUntersuchungstermin")).isNull();
     complete(wieder, Map.of("untersuchungsstand", "ERFOLGT", "untersuchungAm", LocalDate.now().toString()));
     BpmnAwareTests.assertThat(fall).hasPassed("Event_UntersuchungErfolgt").isWaitingAt("Task_ZuweisungSchulamt");
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void eineUntersuchungDieEntfaelltBeendetIhrenZweigMitBegruendung() {
+    ProcessInstance fall = melde("BRILON", 10);
+    complete(task("Task_EinladungVersenden", fall), einladung());
+    complete(task("Task_ErstberatungDurchfuehren", fall), erstberatung("GRUNDSCHULE", false));
+    fuehreJobAus(fall, "Task_GesundheitsamtBenachrichtigen");
+    // the health office answers the KI: its administration records it, also where the Schulamt counsels
+    org.camunda.bpm.engine.task.Task erfassen = task("Task_UntersuchungErfassen", fall);
+    BpmnAwareTests.assertThat(erfassen).hasCandidateGroup("kiVerwaltung");
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(),
+        Map.of("untersuchungsstand", "VERSAEUMT", "untersuchungAm", LocalDate.now().toString(),
+            "neuerUntersuchungstermin", LocalDate.now().plusMonths(7).toString()))).hasMessageContaining("höchstens 6 Monate");
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(),
+        Map.of("untersuchungsstand", "ENTFAELLT", "untersuchungAm", LocalDate.now().toString()))).hasMessageContaining("Notiz");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", erfassen.getId(), Map.of("untersuchungsstand", "ENTFAELLT",
+        "untersuchungAm", LocalDate.now().toString(), "untersuchungsnotiz", "Familie nach Hessen verzogen"));
+    BpmnAwareTests.assertThat(fall).hasPassed("Event_UntersuchungEntfallen").isWaitingAt("Task_ZuweisungSchulamt");
   }
 
   @Test
@@ -302,7 +321,8 @@ class SeiteneinstiegProzessTest {
   void dieSchulpflichtTabelleEntscheidetUeberDenWeg() {
     // six today, but not by 30 September of this school year: not yet schulpflichtig (review S4 a)
     LocalDate heute = LocalDate.now();
-    LocalDate stichtag = de.hsk.ki.plattform.schulpflicht.Schulpflicht.schuljahresbeginn(heute).withMonth(9).withDayOfMonth(30);
+    LocalDate stichtag = de.hsk.ki.plattform.schulpflicht.Schulpflicht.schuljahresbeginn(
+        de.hsk.ki.plattform.schulpflicht.Schulpflicht.bezugstag(heute)).withMonth(9).withDayOfMonth(30);
     Map<String, Object> kind = new java.util.HashMap<>(meldung("ARNSBERG", 7));
     kind.put("geburtsdatum", stichtag.minusYears(6).plusDays(1).toString());
     ProcessInstance vorschule = runtime.startProcessInstanceByKey("Process_Seiteneinstieg", kind);

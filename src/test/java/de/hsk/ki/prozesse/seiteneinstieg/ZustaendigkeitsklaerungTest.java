@@ -97,7 +97,8 @@ class ZustaendigkeitsklaerungTest {
     assertThat(runtime.getVariable(fall.getId(), "geburtsdatum")).isEqualTo(richtig.toString());
     // the shared compulsory-schooling table ran again on the corrected date
     assertThat(runtime.getVariable(fall.getId(), "alterAmStichtag"))
-        .isEqualTo((long) de.hsk.ki.plattform.schulpflicht.Schulpflicht.alterAmStichtag(richtig, LocalDate.now()));
+        .isEqualTo((long) de.hsk.ki.plattform.schulpflicht.Schulpflicht.alterAmStichtag(richtig,
+            de.hsk.ki.plattform.schulpflicht.Schulpflicht.bezugstag(LocalDate.now())));
     assertThat(((Map<?, ?>) runtime.getVariable(fall.getId(), "schulpflicht")).get("stufe")).isEqualTo("PRIMAR");
     assertThat((String) runtime.getVariable(fall.getId(), "klaerungsverlauf")).isEqualTo("- " + LocalDate.now().format(DATUM)
         + " Geburtsdatum korrigiert: " + LocalDate.parse(bisher).format(DATUM) + " → " + richtig.format(DATUM)

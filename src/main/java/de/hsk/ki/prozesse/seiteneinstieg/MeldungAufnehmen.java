@@ -20,7 +20,8 @@ public class MeldungAufnehmen implements ExecutionListener {
     LocalDate geburtsdatum = Seiteneinstieg.GEBURTSDATUM.von(execution);
     if (geburtsdatum != null) {
       Seiteneinstieg.ALTER.setze(execution, (long) alterAm(geburtsdatum.toString(), heute()));
-      Schulpflicht.fakten(execution, geburtsdatum, null, heute());
+      // an apprenticeship start comes only with a hand-over from the transition process
+      Schulpflicht.fakten(execution, geburtsdatum, Seiteneinstieg.AUSBILDUNGSBEGINN.von(execution), heute());
     }
   }
 

@@ -104,6 +104,10 @@ public class Seiteneinstieg {
   public static final Variable<String> NACHFOLGER = Variable.text("nachfolger");
   /** Case number of the transition case that handed this first school placement over. */
   public static final Variable<String> VORGAENGER = Variable.text("vorgaenger");
+  /** The transition team's note with the hand-over, shown to the first counselling. */
+  public static final Variable<String> UEBERGABENOTIZ = Variable.text("uebergabenotiz");
+  /** From the transition process: an apprenticeship begun before 21 keeps compulsory schooling. */
+  public static final Variable<LocalDate> AUSBILDUNGSBEGINN = Variable.datum("ausbildungsbeginn");
   /** Result of Decision_Jugendamt (partner key). */
   public static final Variable<String> JUGENDAMT = Variable.text("jugendamt");
   public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");

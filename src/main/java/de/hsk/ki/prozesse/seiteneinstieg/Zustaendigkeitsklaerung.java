@@ -90,7 +90,7 @@ public class Zustaendigkeitsklaerung implements Formularregel {
     LocalDate neu = Seiteneinstieg.GEBURTSDATUM_KORRIGIERT.von(execution);
     Seiteneinstieg.GEBURTSDATUM.setze(execution, neu);
     Seiteneinstieg.ALTER.setze(execution, (long) MeldungAufnehmen.alterAm(neu.toString(), Zeit.heute()));
-    Schulpflicht.fakten(execution, neu, null, Zeit.heute());
+    Schulpflicht.fakten(execution, neu, Seiteneinstieg.AUSBILDUNGSBEGINN.von(execution), Zeit.heute());
     String notiz = Seiteneinstieg.KLAERUNGSNOTIZ.von(execution);
     Verlauf.anhaengen(execution, Seiteneinstieg.KLAERUNGSVERLAUF, Zeit.heute().format(DATUM) + " Geburtsdatum korrigiert: "
         + (alt == null ? "–" : alt.format(DATUM)) + " → " + neu.format(DATUM)

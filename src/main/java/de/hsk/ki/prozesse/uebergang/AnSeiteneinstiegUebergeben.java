@@ -33,7 +33,7 @@ public class AnSeiteneinstiegUebergeben implements JavaDelegate, Formularregel {
       Uebergang.VORNAME, Uebergang.NACHNAME, Uebergang.GEBURTSDATUM, Uebergang.GEBURTSDATUM_GESCHAETZT, Uebergang.KOMMUNE,
       Uebergang.TELEFON, Uebergang.EMAIL, Uebergang.SCHULBESUCHSJAHRE, Uebergang.STAATSANGEHOERIGKEIT, Uebergang.ZUZUGSDATUM,
       Uebergang.ANSCHRIFT, Uebergang.SORGEFORM, Uebergang.ERZIEHUNGSBERECHTIGTE, Uebergang.BEVORZUGTE_SPRACHE,
-      Uebergang.DOLMETSCHER_BENOETIGT);
+      Uebergang.DOLMETSCHER_BENOETIGT, Uebergang.AUSBILDUNGSBEGINN, Uebergang.UEBERGABENOTIZ);
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -49,9 +49,6 @@ public class AnSeiteneinstiegUebergeben implements JavaDelegate, Formularregel {
     }
     variablen.put(Uebergang.MELDENDE_STELLE.name(), "SONSTIGE");
     variablen.put(Uebergang.VORGAENGER.name(), execution.getProcessBusinessKey());
-    String notiz = Uebergang.UEBERGABENOTIZ.von(execution);
-    variablen.put("bemerkung", "Übergabe aus dem Übergang Schule–Beruf " + execution.getProcessBusinessKey()
-        + (notiz == null || notiz.isBlank() ? "" : ": " + notiz.strip()));
     ProcessInstance fall = execution.getProcessEngineServices().getRuntimeService().startProcessInstanceByKey(SEITENEINSTIEG, variablen);
     Uebergang.NACHFOLGER.setze(execution, fall.getBusinessKey());
   }

@@ -59,6 +59,7 @@ public class Uebergang {
   public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");
   public static final Variable<String> ANMELDUNGSNOTIZ = Variable.text("anmeldungsnotiz");
   public static final Variable<String> ZUWEISUNGSNOTIZ = Variable.text("zuweisungsnotiz");
+  public static final Variable<String> ZUWEISUNGSSTAND = Variable.text("zuweisungsstand");
   public static final Variable<String> VORNAME = Variable.text("vorname");
   public static final Variable<String> NACHNAME = Variable.text("nachname");
   public static final Variable<LocalDate> GEBURTSDATUM = Variable.datum("geburtsdatum");

@@ -156,7 +156,9 @@ class UebergangProzessTest {
   @Test
   void ersteSchulplatzierungGehtAnDenSeiteneinstieg() throws Exception {
     // review U1/U2: 17, schulpflichtig, no school yet – the Seiteneinstieg places, also mid-year
-    ProcessInstance fall = melde(17, 8, "BRILON", "KEINE");
+    // a drop-out (no school at the moment) stays in the transition process
+    BpmnAwareTests.assertThat(melde(17, 8, "BRILON", "KEINE")).isWaitingAt("Task_SchulischenAnschlussFestlegen");
+    ProcessInstance fall = melde(17, 8, "BRILON", "NEU_ZUGEWANDERT");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SeiteneinstiegVorbereiten").task().hasCandidateGroup("kiLehrkraefte");
     Map<String, Object> werte = new HashMap<>(Map.of("staatsangehoerigkeit", "Syrien", "zuzugsdatum", LocalDate.now().minusDays(20).toString(),
         "anschrift", "Am Markt 1, 59929 Brilon", "bevorzugteSprache", "Arabisch", "dolmetscherBenoetigt", true,
@@ -179,7 +181,7 @@ class UebergangProzessTest {
         .containsEntry("anschrift", "Am Markt 1, 59929 Brilon").containsEntry("sorgeform", "ELTERN")
         .containsEntry("erziehungsberechtigte", "Frau Rana " + MARKER).containsEntry("kommune", "BRILON")
         .containsEntry("meldendeStelle", "SONSTIGE").containsEntry("bevorzugteSprache", "Arabisch");
-    assertThat((String) v.get("bemerkung")).contains(fall.getBusinessKey()).contains("Möchte in die IFK");
+    assertThat(v).containsEntry("uebergabenotiz", "Möchte in die IFK").doesNotContainKey("bemerkung");
     // Sek II: the KI counsels county-wide; the supervision later assigns the Berufskolleg place
     BpmnAwareTests.assertThat(seiteneinstieg).isWaitingAt("Task_EinladungVersenden").task().hasCandidateGroup("kiVerwaltung");
     assertThat(greenMail.getReceivedMessages()).isEmpty();
@@ -220,7 +222,7 @@ class UebergangProzessTest {
   void einFallAusDemSeiteneinstiegWirdNichtZurueckgegeben() {
     Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SONSTIGE", "vorname", "Yusuf", "nachname", MARKER,
         "geburtsdatum", LocalDate.now().minusYears(17).minusDays(10).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 8,
-        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
+        "aktuelleKlasse", "NEU_ZUGEWANDERT", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
     v.put("vorgaenger", "SE-2026-0001");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulischenAnschlussFestlegen");
@@ -248,10 +250,23 @@ class UebergangProzessTest {
     assertThat(zuweisung.getTaskDefinitionKey()).isEqualTo("Task_BerufskollegZuweisungErfassen");
     assertThat(zuweisung.getDueDate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
     assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", zuweisung.getId(),
-        Map.of("berufskolleg", "Berufskolleg Meschede"))).hasMessageContaining("Erster Schultag");
-    complete(zuweisung, Map.of("berufskolleg", "Berufskolleg Meschede", "schulbeginn", LocalDate.now().plusDays(40).toString()));
+        Map.of("zuweisungsstand", "ZUGEWIESEN", "berufskolleg", "Berufskolleg Meschede"))).hasMessageContaining("Erster Schultag");
+    complete(zuweisung, Map.of("zuweisungsstand", "ZUGEWIESEN", "berufskolleg", "Berufskolleg Meschede",
+        "schulbeginn", LocalDate.now().plusDays(40).toString()));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "berufskolleg")).isEqualTo("Berufskolleg Meschede");
+  }
+
+  @Test
+  void ohneAnschlussAmBerufskollegGehtEsImBeratungsgespraechWeiter() {
+    ProcessInstance fall = melde(17, 10, "OLSBERG", "KLASSE_10");
+    complete(task(fall), Map.of("bildungsgang", "BERUFSKOLLEG"));
+    String anmeldung = task(fall).getId();
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", anmeldung,
+        Map.of("anmeldungsergebnis", "KEIN_ANSCHLUSS"))).hasMessageContaining("Notiz");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", anmeldung,
+        Map.of("anmeldungsergebnis", "KEIN_ANSCHLUSS", "anmeldungsnotiz", "Hat eine Ausbildungsstelle in Aussicht"));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren").hasNotPassed("Task_BerufskollegZuweisungAnfragen");
   }
 
   @Test

@@ -216,6 +216,36 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
         .doesNotContain("No matching task", einladung.getId(), " :");
   }
 
+  /** Review S5: staff end a case in Tasklist with a reason; the server's refusal is named beside "Start". */
+  @Test
+  void verwaltungBeendetEinenFallUeberProzessStarten() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
+        Seiteneinstiegsfall.meldung("ARNSBERG", 9));
+    oeffne("pschneider");
+    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
+    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal-body')]//a[contains(.,'Fall vorzeitig beenden')]")))
+        .click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_zuBeendenderFall']")));
+    Browser.tippe(browser, "zuBeendenderFall", "SE-2026-9999");
+    Browser.waehle(browser, warte, "beendigungsgrund", "Deutschland verlassen");
+    Browser.sichtbar(browser, startknopf()).click();
+    WebElement hinweis = warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal-footer .ki-absendehinweis")));
+    warte.until(d -> hinweis.getText().contains("kein offener Fall SE-2026-9999"));
+    // the typed values stay; the right case number, and it starts
+    assertThat(Browser.feld(browser, "zuBeendenderFall").getAttribute("value")).isEqualTo("SE-2026-9999");
+    Browser.tippe(browser, "zuBeendenderFall", fall.getBusinessKey());
+    Browser.tippe(browser, "beendigungsnotiz", "Laut Meldeamt nach Syrien zurückgekehrt");
+    Browser.bildschirmfoto(browser, "oberflaeche-10-fall-beenden");
+    Browser.sichtbar(browser, startknopf()).click();
+    warte.until(d -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("Process_FallVorzeitigBeenden").count() == 1);
+    String vorgang = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("Process_FallVorzeitigBeenden")
+        .singleResult().getId();
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, vorgang, "Task_FallBeenden");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(fall.getId()).count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(fall.getId())
+        .variableName("beendigungsgrund").singleResult().getValue()).isEqualTo("AUSREISE");
+  }
+
   /** Point 12: funding staff find their filters and a German note of what they do here. */
   @Test
   void foerderungSiehtFilterUndHinweis() throws Exception {

@@ -18,6 +18,11 @@ public final class Auswahloptionen {
 
   /** @param werte value → label, in the order the select shows them */
   public static void anAufgabe(DelegateTask task, Variable<Object> variable, Map<String, String> werte) {
+    task.setVariableLocal(variable.name(), wert(werte));
+  }
+
+  /** The options as the variable value a form's valuesKey reads, e.g. for {@code TaskService.setVariableLocal}. */
+  public static org.camunda.bpm.engine.variable.value.ObjectValue wert(Map<String, String> werte) {
     List<Map<String, String>> optionen = new ArrayList<>();
     werte.forEach((value, label) -> {
       // LinkedHashMap: the engine deserialises only allow-listed types when the form reads the options
@@ -26,7 +31,6 @@ public final class Auswahloptionen {
       option.put("value", value);
       optionen.add(option);
     });
-    task.setVariableLocal(variable.name(),
-        Variables.objectValue(optionen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+    return Variables.objectValue(optionen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 }

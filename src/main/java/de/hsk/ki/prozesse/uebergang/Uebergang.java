@@ -74,6 +74,12 @@ public class Uebergang {
   public static final Variable<String> ABSCHLUSS = Variable.text("abschluss");
   public static final Variable<String> AUFENTHALTSSTATUS = Variable.text("aufenthaltsstatus");
   public static final Variable<String> DEUTSCHNIVEAU = Variable.text("deutschniveau");
+  /** Benefits received (SGB2, ASYLBLG, KEINER, UNBEKANNT): who is responsible for a referral. */
+  public static final Variable<String> LEISTUNGSBEZUG = Variable.text("leistungsbezug");
+  /** Task-local on "Vermittlung planen": the offices Decision_Vermittlungsoptionen proposes (valuesKey). */
+  public static final Variable<Object> PARTNER_OPTIONEN = Variable.wert("partnerOptionen");
+  /** Task-local: proposals that are not offices of the directory (school routes, MBE, recognition). */
+  public static final Variable<String> VERMITTLUNGS_HINWEISE = Variable.text("vermittlungsHinweise");
   public static final Variable<String> ERGEBNIS = Variable.text("ergebnis");
   public static final Variable<String> ERGEBNIS_NOTIZ = Variable.text("ergebnisNotiz");
   public static final Variable<String> ANSCHLUSS_GEHALTEN = Variable.text("anschlussGehalten");

@@ -270,6 +270,28 @@ class UebergangProzessTest {
   }
 
   @Test
+  void vermittlungBietetNurZustaendigeStellenAn() {
+    // review U3: 19, tolerated, asylum-seeker benefits
+    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", MARKER,
+        "geburtsdatum", LocalDate.now().minusYears(19).minusDays(10).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 11,
+        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    v.put("leistungsbezug", "ASYLBLG");
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+    Task planen = task(fall);
+    @SuppressWarnings("unchecked")
+    List<Map<String, String>> optionen = (List<Map<String, String>>) engine.getTaskService().getVariableLocal(planen.getId(), "partnerOptionen");
+    assertThat(optionen).extracting(o -> o.get("value"))
+        .contains("AGENTUR_FUER_ARBEIT", "SOZIALAMT_MESCHEDE", "AUSLAENDERBEHOERDE_HSK").doesNotContain("JOBCENTER");
+    assertThat((String) engine.getTaskService().getVariableLocal(planen.getId(), "vermittlungsHinweise")).contains("„Fit für mehr“");
+    // the Jobcenter is not responsible: refused on the server, although a REST client may send it
+    assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "ademir", "kiSozialarbeit", planen.getId(),
+        Map.of("partnerAuswahl", List.of("JOBCENTER"), "vermittlungsziel", "Arbeit"))).hasMessageContaining("Vermitteln an");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "ademir", "kiSozialarbeit", planen.getId(),
+        Map.of("partnerAuswahl", List.of("AUSLAENDERBEHOERDE_HSK", "AGENTUR_FUER_ARBEIT"), "vermittlungsziel", "Ausbildung im Handwerk"));
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Call_EinwilligungEinholen");
+  }
+
+  @Test
   void eineVor21BegonneneAusbildungHaeltDieSchulpflicht() {
     // review U4: 20 years old, apprenticeship begun at 19 – berufsschulpflichtig, so the school track
     Map<String, Object> v = new HashMap<>();

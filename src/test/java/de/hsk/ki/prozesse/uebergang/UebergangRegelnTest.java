@@ -20,12 +20,15 @@ class UebergangRegelnTest {
   static DmnEngine dmn;
   static DmnDecision team;
   static DmnDecision einstieg;
+  static DmnDecision optionen;
 
   @BeforeAll
   static void lade() throws Exception {
     dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
     try (InputStream b = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/beratungsteam.dmn");
-        InputStream c = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/einstiegstermine.dmn")) {
+        InputStream c = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/einstiegstermine.dmn");
+        InputStream d = UebergangRegelnTest.class.getResourceAsStream("/processes/uebergang/vermittlungsoptionen.dmn")) {
+      optionen = dmn.parseDecision("Decision_Vermittlungsoptionen", d);
       team = dmn.parseDecision("Decision_UebergangTeam", b);
       einstieg = dmn.parseDecision("Decision_Einstiegstermine", c);
     }
@@ -63,5 +66,30 @@ class UebergangRegelnTest {
     assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 5, 1))).isEqualTo(LocalDate.of(2026, 5, 1));
     assertThat(Einstiegstermine.naechster(termine("FIT_FUER_MEHR"), LocalDate.of(2026, 8, 15))).isEqualTo(LocalDate.of(2026, 11, 1));
     assertThat(termine("UNBEKANNT")).isEmpty();
+  }
+
+  private java.util.List<String> vorschlaege(int alter, boolean pflichtig, String status, String leistung, String deutsch, String abschluss) {
+    Map<String, Object> v = new java.util.HashMap<>(Map.of("alter", alter, "schulpflicht", Map.of("schulpflichtig", pflichtig),
+        "aufenthaltsstatus", status, "deutschniveau", deutsch, "abschluss", abschluss, "kommune", "MESCHEDE"));
+    v.put("leistungsbezug", leistung);
+    return dmn.evaluateDecisionTable(optionen, v).getResultList().stream()
+        .map(z -> z.get("schluessel") != null ? (String) z.get("schluessel") : (String) z.get("text")).toList();
+  }
+
+  @Test
+  void vermittlungsoptionenNachLeistungStatusAlterUndSprache() {
+    // review U3: asylum-seeker benefits – the Sozialamt and the Agentur, never the Jobcenter; Duldung – the Ausländerbehörde
+    assertThat(vorschlaege(19, false, "DULDUNG", "ASYLBLG", "A2", "KEINER"))
+        .contains("AGENTUR_FUER_ARBEIT", "SOZIALAMT_MESCHEDE", "AUSLAENDERBEHOERDE_HSK", "JUGENDMIGRATIONSDIENST", "IHK", "HWK")
+        .doesNotContain("JOBCENTER")
+        .anyMatch(t -> t.startsWith("„Fit für mehr“")).anyMatch(t -> t.startsWith("Weiterbildungskolleg"));
+    assertThat(vorschlaege(20, false, "AUFENTHALTSERLAUBNIS", "SGB2", "B1", "AUSLAND_OFFEN"))
+        .contains("JOBCENTER").doesNotContain("AGENTUR_FUER_ARBEIT", "SOZIALAMT_MESCHEDE", "AUSLAENDERBEHOERDE_HSK")
+        .noneMatch(t -> t.startsWith("„Fit für mehr“")).anyMatch(t -> t.startsWith("Anerkennung"));
+    // unknown benefits (not recorded): both offered, the team clarifies
+    assertThat(vorschlaege(19, false, "EU", null, "B2", "KEINER")).contains("JOBCENTER", "AGENTUR_FUER_ARBEIT");
+    // 27 and older: no youth migration service, the adult migration counselling as a hint
+    assertThat(vorschlaege(28, false, "EU", "KEINER", "B2", "KEINER")).doesNotContain("JUGENDMIGRATIONSDIENST")
+        .anyMatch(t -> t.startsWith("Migrationsberatung"));
   }
 }

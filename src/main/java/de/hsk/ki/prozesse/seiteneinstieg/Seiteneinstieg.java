@@ -84,6 +84,13 @@ public class Seiteneinstieg {
   public static final Variable<String> AUSWEISART = Variable.text("ausweisart");
   public static final Variable<String> SORGEFORM = Variable.text("sorgeform");
   public static final Variable<String> ERZIEHUNGSBERECHTIGTE = Variable.text("erziehungsberechtigte");
+  // unaccompanied minors (review S13): shown when the guardianship lies with a guardian or a facility
+  /** Partner key of the youth-welfare office: from the report (unaccompanied minors) or from Decision_Jugendamt (day-care hint). */
+  public static final Variable<String> JUGENDAMT = Variable.text("jugendamt");
+  public static final Variable<String> INOBHUTNAHME_STATUS = Variable.text("inobhutnahmeStatus");
+  public static final Variable<String> VORMUND_KONTAKT = Variable.text("vormundKontakt");
+  public static final Variable<String> EINRICHTUNG = Variable.text("einrichtung");
+  public static final Variable<String> BEZUGSBETREUER = Variable.text("bezugsbetreuer");
   public static final Variable<String> TELEFON = Variable.text("telefon");
   public static final Variable<String> EMAIL = Variable.text("email");
   public static final Variable<String> BEVORZUGTE_SPRACHE = Variable.text("bevorzugteSprache");
@@ -108,8 +115,6 @@ public class Seiteneinstieg {
   public static final Variable<String> UEBERGABENOTIZ = Variable.text("uebergabenotiz");
   /** From the transition process: an apprenticeship begun before 21 keeps compulsory schooling. */
   public static final Variable<LocalDate> AUSBILDUNGSBEGINN = Variable.datum("ausbildungsbeginn");
-  /** Result of Decision_Jugendamt (partner key). */
-  public static final Variable<String> JUGENDAMT = Variable.text("jugendamt");
   public static final Variable<LocalDate> SCHULBEGINN = Variable.datum("schulbeginn");
   public static final Variable<String> ANSPRECHPERSON = Variable.text("ansprechperson");
   public static final Variable<LocalDate> VERSANDDATUM = Variable.datum("versanddatum");

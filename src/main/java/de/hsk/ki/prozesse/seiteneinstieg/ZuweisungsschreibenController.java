@@ -195,6 +195,9 @@ public class ZuweisungsschreibenController {
     model.addAttribute("empfaenger", an.zeilen());
     model.addAttribute("anrede", an.anrede());
     model.addAttribute("volljaehrig", alter != null && alter >= 18);
+    // unaccompanied minors: the letter goes to the guardian, a copy to the facility (review S13)
+    Object einrichtung = v.get("einrichtung");
+    model.addAttribute("kopieAn", einrichtung == null || einrichtung.toString().isBlank() ? null : einrichtung.toString().strip());
     model.addAttribute("kontakt", kontakt);
     model.addAttribute("bearbeitung", name(benutzer.get().id()));
     model.addAttribute("heute", Zeit.heute().format(DATUM));

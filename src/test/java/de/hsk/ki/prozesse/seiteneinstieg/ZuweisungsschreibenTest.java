@@ -168,6 +168,37 @@ class ZuweisungsschreibenTest {
   }
 
   @Test
+  void unbegleiteteMinderjaehrigeDieEinladungGehtAnDenVormundMitKopieAnDieEinrichtung() throws Exception {
+    // review S13: the report names the youth-welfare office and the care state; checked on the server
+    java.util.Map<String, Object> meldung = new java.util.HashMap<>(meldung("ARNSBERG", 15));
+    meldung.put("sorgeform", "VORMUND");
+    meldung.put("erziehungsberechtigte", "Frau Petra Vormund");
+    meldung.put("einrichtung", "Wohngruppe Sonnenhof, Hauptstraße 5, 59821 Arnsberg");
+    engine.getIdentityService().setAuthentication("pschneider", java.util.List.of("kiVerwaltung"));
+    try {
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung))
+          .hasMessageContaining("Zuständiges Jugendamt: Pflichtfeld").hasMessageContaining("Stand: Pflichtfeld");
+      java.util.Map<String, Object> eltern = new java.util.HashMap<>(meldung);
+      eltern.put("sorgeform", "ELTERN");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", eltern))
+          .hasMessageContaining("nur zu Kindern mit Vormund");
+      meldung.put("jugendamt", "JUGENDAMT_ARNSBERG");
+      meldung.put("inobhutnahmeStatus", "VORMUNDSCHAFT");
+      meldung.put("bezugsbetreuer", "Herr Jonas Betreuer");
+      ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+      engine.getIdentityService().clearAuthentication();
+      assertThat(engine.getRuntimeService().getVariable(fall.getId(), "jugendamt")).isEqualTo("JUGENDAMT_ARNSBERG");
+
+      HttpResponse<String> antwort = angemeldet("pschneider").get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
+          + "?datum=" + LocalDate.now().plusDays(5) + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
+      assertThat(antwort.statusCode()).isEqualTo(200);
+      assertThat(antwort.body()).contains("Frau Petra Vormund").contains("Kopie an: <span>Wohngruppe Sonnenhof, Hauptstraße 5, 59821 Arnsberg</span>");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  @Test
   void einladungsschreibenMitTerminAusDemOffenenFormular() throws Exception {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 7));
     LocalDate termin = LocalDate.now().plusDays(5);
@@ -183,7 +214,7 @@ class ZuweisungsschreibenTest {
         .contains("Kreishaus Arnsberg, Eichholzstraße 9, 59821 Arnsberg")
         .contains("Amina " + MARKER_NAME).contains("Impfpass")
         .contains("Guten Tag Rana " + MARKER_NAME + ",")
-        .contains("Petra Schneider").contains("Telefon:");
+        .contains("Petra Schneider").contains("Telefon:").doesNotContain("Kopie an:");
 
     HttpResponse<String> falsch = sitzung.get("/ki/seiteneinstieg/einladung/" + fall.getBusinessKey()
         + "?datum=" + termin + "&uhrzeit=25:00&ort=RATHAUS");

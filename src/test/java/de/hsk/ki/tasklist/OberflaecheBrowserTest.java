@@ -221,6 +221,8 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
   void verwaltungBeendetEinenFallUeberProzessStarten() throws Exception {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg",
         Seiteneinstiegsfall.meldung("ARNSBERG", 9));
+    // she has taken on the invitation of the case
+    engine.getTaskService().claim(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId(), "pschneider");
     oeffne("pschneider");
     browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
     warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal-body')]//a[contains(.,'Fall vorzeitig beenden')]")))

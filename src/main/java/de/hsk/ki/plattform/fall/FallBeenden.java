@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
@@ -25,8 +23,8 @@ import org.springframework.context.annotation.Lazy;
  * Ends a case at any time with a reason – moved out of the county, left Germany, already admitted by
  * a school, reported twice (review S5). Staff start "Fall vorzeitig beenden" in Tasklist with the
  * case number; the case's model catches the message in an interrupting event subprocess and ends
- * there, with the reason and the person in its history. Only who works an open task of that case, or
- * the management, may end it; the start form is checked on the server before anything happens.
+ * there, with the reason and the person in its history. Only who has claimed an open task of that
+ * case, or the management, may end it; the start form is checked on the server before anything happens.
  */
 @Configuration("fallBeenden")
 public class FallBeenden implements JavaDelegate, Formularregel {
@@ -57,12 +55,17 @@ public class FallBeenden implements JavaDelegate, Formularregel {
   public void execute(DelegateExecution execution) {
     String aktenzeichen = (String) execution.getVariable(AKTENZEICHEN);
     String starter = (String) execution.getVariable("initiator");
-    execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(NACHRICHT)
-        .processInstanceBusinessKey(aktenzeichen)
-        .setVariable(GRUND, execution.getVariable(GRUND))
-        .setVariable(NOTIZ, execution.getVariable(NOTIZ))
-        .setVariable(VON, starter)
-        .correlateWithResult();
+    try {
+      execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(NACHRICHT)
+          .processInstanceBusinessKey(aktenzeichen)
+          .setVariable(GRUND, execution.getVariable(GRUND))
+          .setVariable(NOTIZ, execution.getVariable(NOTIZ))
+          .setVariable(VON, starter)
+          .correlateWithResult();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      // ended meanwhile (its timer, a colleague at the same moment): nothing left to end
+      execution.setVariable("bereitsBeendet", true);
+    }
   }
 
   @Override
@@ -84,33 +87,31 @@ public class FallBeenden implements JavaDelegate, Formularregel {
 
   /** @return why this person may not end this case, or null */
   private String pruefe(String aktenzeichen, Authentication wer) {
+    // the case itself, not a building block it called under the same case number
     ProcessInstance fall = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(aktenzeichen)
-        .list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(SCHLUESSEL + ":")).findFirst().orElse(null);
+        .rootProcessInstances().list().stream().filter(p -> !p.getProcessDefinitionId().startsWith(SCHLUESSEL + ":"))
+        .findFirst().orElse(null);
+    // one answer for "no such case" and "not yours": the form does not tell which case numbers exist
+    String nichtIhrer = "Aktenzeichen: kein offener Fall " + aktenzeichen + ", den Sie beenden können. Bitte das Aktenzeichen prüfen; "
+        + "beenden kann, wer eine Aufgabe des Falls übernommen hat, und die Leitung.";
     if (fall == null) {
-      return "Aktenzeichen: kein offener Fall " + aktenzeichen + ". Bitte das Aktenzeichen prüfen (z. B. SE-2026-0001).";
+      return nichtIhrer;
+    }
+    if (wer != null && !darf(wer, aktenzeichen)) {
+      return nichtIhrer;
     }
     if (engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(fall.getId()).eventType("message")
         .eventName(NACHRICHT).count() == 0) {
       return "Aktenzeichen: der Fall " + aktenzeichen + " läuft nach einer älteren Prozessversion und kann hier nicht beendet werden. "
           + "Bitte die Leitung ansprechen.";
     }
-    if (wer == null) {
-      return null; // the application itself
-    }
+    return null;
+  }
+
+  /** Management, or the assignee of an open task of the case (its called building blocks included). */
+  private boolean darf(Authentication wer, String aktenzeichen) {
     List<String> gruppen = wer.getGroupIds() == null ? List.of() : wer.getGroupIds();
-    if (gruppen.contains(KiGruppen.LEITUNG)) {
-      return null;
-    }
-    for (Task aufgabe : engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).list()) {
-      if (wer.getUserId().equals(aufgabe.getAssignee())) {
-        return null;
-      }
-      for (IdentityLink link : engine.getTaskService().getIdentityLinksForTask(aufgabe.getId())) {
-        if (link.getGroupId() != null && gruppen.contains(link.getGroupId()) && aufgabe.getAssignee() == null) {
-          return null;
-        }
-      }
-    }
-    return "Aktenzeichen: den Fall " + aktenzeichen + " kann nur beenden, wer gerade eine Aufgabe darin bearbeitet, oder die Leitung.";
+    return gruppen.contains(KiGruppen.LEITUNG) || engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
+        .taskAssignee(wer.getUserId()).count() > 0;
   }
 }

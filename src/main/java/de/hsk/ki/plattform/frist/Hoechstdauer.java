@@ -44,7 +44,10 @@ public class Hoechstdauer implements Formularregel {
   public Date vorwarnung(Fristensatz fristen) {
     Map<String, String> alle = fristen.alle();
     ZonedDateTime jetzt = ZonedDateTime.now(Zeit.UHR);
-    return Date.from(jetzt.plus(Period.parse(alle.get("hoechstdauer"))).minus(Period.parse(alle.get("hoechstdauerVorwarnung"))).toInstant());
+    ZonedDateTime schluss = jetzt.plus(Period.parse(alle.get("hoechstdauer")));
+    ZonedDateTime warnung = schluss.minus(Period.parse(alle.get("hoechstdauerVorwarnung")));
+    // a maximum duration shorter than the warning period: halfway, so the task comes before the close
+    return Date.from((warnung.isAfter(jetzt) ? warnung : jetzt.plus(java.time.Duration.between(jetzt, schluss).dividedBy(2))).toInstant());
   }
 
   /** Create listener: the form shows when the case would close. */
@@ -79,9 +82,13 @@ public class Hoechstdauer implements Formularregel {
 
   /** The closing day shown on the task plus {@link #HOECHSTENS}; without it, from today. */
   private static LocalDate spaetestens(VariableScope fall, LocalDate heute) {
+    LocalDate basis = schliesstAm(fall);
+    return (basis == null ? heute : basis).plus(HOECHSTENS);
+  }
+
+  private static LocalDate schliesstAm(VariableScope fall) {
     Object schliesst = fall == null ? null : fall.getVariableLocal(SCHLIESST_AM);
-    LocalDate basis = schliesst == null ? heute : LocalDate.parse(schliesst.toString(), DATUM);
-    return basis.plus(HOECHSTENS);
+    return schliesst == null ? null : LocalDate.parse(schliesst.toString(), DATUM);
   }
 
   @Override
@@ -106,6 +113,9 @@ public class Hoechstdauer implements Formularregel {
         fehler.add(new EingabePruefung.Fehler(BIS, "Offen bis: Pflichtfeld"));
       } else if (!Zeit.datum(bis).isAfter(heute)) {
         fehler.add(new EingabePruefung.Fehler(BIS, "Offen bis: bitte ein Datum nach heute"));
+      } else if (schliesstAm(fall) != null && !Zeit.datum(bis).isAfter(schliesstAm(fall))) {
+        fehler.add(new EingabePruefung.Fehler(BIS, "Offen bis: bitte ein Datum nach dem bisherigen Abschluss ("
+            + schliesstAm(fall).format(DATUM) + "); früher schließen heißt „Jetzt schließen“"));
       } else if (Zeit.datum(bis).isAfter(spaetestens(fall, heute))) {
         fehler.add(new EingabePruefung.Fehler(BIS, "Offen bis: höchstens ein Jahr über den bisherigen Abschluss hinaus ("
             + spaetestens(fall, heute).format(DATUM) + ")"));

@@ -37,7 +37,8 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String rueckfrage = "P5D";
   /** The latest date the supervision may set for a waiting list; then it decides again. */
   @Frist(nurKalender = true) private String wartelisteHoechstens = "P6M";
-  @Frist private String hoechstdauer = "P1Y";
+  /** Calendar period: the warning before it is computed from it. */
+  @Frist(nurKalender = true) private String hoechstdauer = "P1Y";
   /** The management decides this long before the maximum duration closes a case. */
   @Frist(nurKalender = true) private String hoechstdauerVorwarnung = "P14D";
   /** Until the KI records that the newcomer examination took place (or a missed appointment). */

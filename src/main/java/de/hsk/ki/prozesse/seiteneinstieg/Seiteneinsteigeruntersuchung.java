@@ -61,7 +61,8 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
   public void versaeumt(DelegateExecution fall) {
     LocalDate am = Seiteneinstieg.UNTERSUCHUNG_AM.von(fall);
     LocalDate neu = Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.von(fall);
-    // the note stays out of the lasting history: it may name why, and that can be health data
+    // the note is not repeated in the history the next task shows (it may name why); as a case variable
+    // it is kept with the case's history like every field, hence the form's "keine Gesundheitsdaten"
     Verlauf.anhaengen(fall, Seiteneinstieg.UNTERSUCHUNGSVERLAUF, "Termin am " + (am == null ? "–" : am.format(DATUM))
         + " versäumt, neuer Termin " + (neu == null ? "–" : neu.format(DATUM)));
     fall.removeVariable(Seiteneinstieg.UNTERSUCHUNGSSTAND.name());

@@ -89,8 +89,8 @@ public class Einstiegstermine {
     if (bildungsgang == null) {
       return termine;
     }
-    var ergebnis = entscheidungen.evaluateDecisionTableByKey("Decision_Einstiegstermine",
-        Variables.createVariables().putValue("bildungsgang", bildungsgang));
+    var ergebnis = de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung.ausfuehren(() -> entscheidungen.evaluateDecisionTableByKey(
+        "Decision_Einstiegstermine", Variables.createVariables().putValue("bildungsgang", bildungsgang)));
     ergebnis.collectEntries("termin").forEach(t -> termine.add(MonthDay.parse("--" + t)));
     return termine;
   }

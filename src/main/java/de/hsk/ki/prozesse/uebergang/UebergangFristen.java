@@ -18,7 +18,8 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String ergebnis = "P7D";
   @Frist private String nachfrage = "P6M";
   @Frist private String nachfrageAufgabe = "P14D";
-  @Frist private String hoechstdauer = "P3Y";
+  /** Calendar period: the warning before it is computed from it. */
+  @Frist(nurKalender = true) private String hoechstdauer = "P3Y";
   /** The management decides this long before the maximum duration closes a case. */
   @Frist(nurKalender = true) private String hoechstdauerVorwarnung = "P14D";
   /** Until the registration at the Berufskolleg is recorded. */

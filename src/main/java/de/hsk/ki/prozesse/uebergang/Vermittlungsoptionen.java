@@ -45,6 +45,18 @@ public class Vermittlungsoptionen {
     Vorschlaege v = vorschlaege(task::getVariable);
     Auswahloptionen.anAufgabe(task, Uebergang.PARTNER_OPTIONEN, v.partner());
     task.setVariableLocal(Uebergang.VERMITTLUNGS_HINWEISE.name(), v.hinweise());
+    if (task.getVariable(Uebergang.PARTNER_AUSWAHL.name()) == null) {
+      // on the case, not the task: a completion through the Java API sets the case's variable, which a local one would hide
+      task.getExecution().setVariable(Uebergang.PARTNER_AUSWAHL.name(), leereAuswahl());
+    }
+  }
+
+  /**
+   * Tasklist submits a checklist with the value type of a variable of that name, else of its options
+   * (a list of maps, which a list of keys does not fit): an empty list of strings gives it the right one.
+   */
+  static Object leereAuswahl() {
+    return Variables.objectValue(new ArrayList<String>()).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
 
   record Vorschlaege(Map<String, String> partner, String hinweise) {}
@@ -56,7 +68,9 @@ public class Vermittlungsoptionen {
     }
     Map<String, String> partner = new LinkedHashMap<>();
     List<String> hinweise = new ArrayList<>();
-    for (Map<String, Object> zeile : engine.getDecisionService().evaluateDecisionTableByKey(TABELLE, eingaben).getResultList()) {
+    var ergebnis = de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung.ausfuehren(
+        () -> engine.getDecisionService().evaluateDecisionTableByKey(TABELLE, eingaben));
+    for (Map<String, Object> zeile : ergebnis.getResultList()) {
       Object schluessel = zeile.get("schluessel");
       String text = String.valueOf(zeile.get("text"));
       if (schluessel != null && verzeichnis.finde(schluessel.toString()).isPresent()) {
@@ -80,6 +94,9 @@ public class Vermittlungsoptionen {
         Vorschlaege v = vorschlaege(engine.getTaskService().getVariables(aufgabe.getId())::get);
         engine.getTaskService().setVariableLocal(aufgabe.getId(), Uebergang.PARTNER_OPTIONEN.name(), Auswahloptionen.wert(v.partner()));
         engine.getTaskService().setVariableLocal(aufgabe.getId(), Uebergang.VERMITTLUNGS_HINWEISE.name(), v.hinweise());
+        if (engine.getTaskService().getVariable(aufgabe.getId(), Uebergang.PARTNER_AUSWAHL.name()) == null) {
+          engine.getTaskService().setVariable(aufgabe.getId(), Uebergang.PARTNER_AUSWAHL.name(), leereAuswahl());
+        }
         anzahl++;
       } catch (RuntimeException e) {
         LOG.warn("Vermittlungsoptionen für eine ältere Aufgabe nicht gesetzt: {}", e.getMessage());

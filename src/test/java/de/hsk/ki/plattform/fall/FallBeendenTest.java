@@ -49,16 +49,20 @@ class FallBeendenTest {
         "beendigungsnotiz", "Laut Einwohnermeldeamt abgemeldet"));
 
     // the teachers have no task in this case yet: refused, nothing happens
-    assertThatThrownBy(() -> beende("tbecker", "kiLehrkraefte", werte)).hasMessageContaining("nur beenden, wer gerade eine Aufgabe");
+    assertThatThrownBy(() -> beende("tbecker", "kiLehrkraefte", werte)).hasMessageContaining("den Sie beenden können");
+    // the administration's invitation is open, but not claimed by her: not yet hers
+    assertThatThrownBy(() -> beende("pschneider", "kiVerwaltung", werte)).hasMessageContaining("den Sie beenden können");
+    // the same answer for a case number that does not exist: the form tells nobody which cases exist
     assertThatThrownBy(() -> beende("pschneider", "kiVerwaltung", Map.of("zuBeendenderFall", "SE-2026-9999", "beendigungsgrund", "WEGZUG")))
-        .hasMessageContaining("kein offener Fall SE-2026-9999");
+        .hasMessageContaining("kein offener Fall SE-2026-9999, den Sie beenden können");
     assertThatThrownBy(() -> beende("pschneider", "kiVerwaltung", Map.of("zuBeendenderFall", fall.getBusinessKey(),
         "beendigungsgrund", "SONSTIGES"))).hasMessageContaining("Notiz");
     assertThatThrownBy(() -> beende("pschneider", "kiVerwaltung", Map.of("zuBeendenderFall", "Meier", "beendigungsgrund", "WEGZUG")))
         .hasMessageContaining("SE-2026-0001");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_EinladungVersenden");
 
-    // the administration works its invitation: it may end the case
+    // she claims the invitation: now she works the case and may end it
+    engine.getTaskService().claim(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId(), "pschneider");
     beende("pschneider", "kiVerwaltung", werte);
     BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallVorzeitigBeendetSeiteneinstieg");
     Map<String, Object> historie = new HashMap<>();
@@ -79,5 +83,23 @@ class FallBeendenTest {
     beende("mhoffmann", "kiLeitung", Map.of("zuBeendenderFall", fall.getBusinessKey(), "beendigungsgrund", "WEGZUG",
         "beendigungsnotiz", "nach Kassel verzogen"));
     BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallVorzeitigBeendetUebergang");
+  }
+
+  @Test
+  void imEinwilligungsbausteinIstDerFallGemeint() {
+    // the consent building block runs under the same case number: the check and the end concern the case
+    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", "Beendetest",
+        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "OLSBERG", "schulbesuchsjahre", 12,
+        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "B1"));
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+    engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId(),
+        Map.of("partnerAuswahl", List.of("IHK"), "vermittlungsziel", "Ausbildung"));
+    org.camunda.bpm.engine.task.Task einwilligung = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(fall.getBusinessKey())
+        .taskDefinitionKey("Task_EinwilligungEinholen").singleResult();
+    engine.getTaskService().claim(einwilligung.getId(), "ademir");
+    beende("ademir", "kiSozialarbeit", Map.of("zuBeendenderFall", fall.getBusinessKey(), "beendigungsgrund", "DOPPELT",
+        "beendigungsnotiz", "läuft als UB-2026-0001"));
+    BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_FallVorzeitigBeendetUebergang");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(fall.getBusinessKey()).count()).isZero();
   }
 }

@@ -172,6 +172,41 @@ class ZugriffUeberZeitTest {
     assertThat(engine.getFormService().getTaskFormVariables(zuweisung.getId())).containsKey("beratungsnotiz");
   }
 
+  /** Review U1/S5: the transition team's hand-over task and the management's decision before the close, for every role. */
+  @Test
+  void uebergabeUndHoechstdauerNurFuerIhreGruppe() throws Exception {
+    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Omar", "nachname", Seiteneinstiegsfall.MARKER_NAME,
+        "geburtsdatum", java.time.LocalDate.now().minusYears(17).minusDays(10).toString(), "kommune", "BRILON", "schulbesuchsjahre", 8,
+        "aktuelleKlasse", "NEU_ZUGEWANDERT", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
+    v.put("leistungsbezug", "ASYLBLG");
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
+
+    Task uebergabe = aufgabe(fall, "Task_SeiteneinstiegVorbereiten");
+    Map<String, Object> lesen = lesbarkeit(uebergabe);
+    assertThat(lesen.get("tbecker")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
+        .contains("aktenzeichen", "vorname", "nachname", "alter").doesNotContain("leistungsbezug", "aufenthaltsstatus");
+    assertThat(lesen.get("mhoffmann")).isInstanceOf(Set.class);
+    for (String fremd : List.of("pschneider", "ademir", "fyilmaz", "jklein")) {
+      assertThat(lesen.get(fremd)).as(fremd).isIn(403, 404);
+    }
+
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, fall.getId(), "Event_HoechstdauerNahtUebergang");
+    Task entscheidung = aufgabe(fall, "Task_HoechstdauerEntscheidenUebergang");
+    Map<String, Object> leitung = lesbarkeit(entscheidung);
+    assertThat(leitung.get("mhoffmann")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.collection(String.class))
+        .contains("aktenzeichen", "hoechstdauerSchliesstAm").doesNotContain("vorname", "nachname", "geburtsdatum");
+    for (String fremd : List.of("pschneider", "tbecker", "ademir", "fyilmaz", "jklein")) {
+      assertThat(leitung.get(fremd)).as(fremd).isIn(403, 404);
+    }
+    Rest.als(port, "mhoffmann").post("/task/" + entscheidung.getId() + "/claim", Map.of("userId", "mhoffmann"));
+    HttpResponse<String> entschieden = Rest.als(port, "mhoffmann").post("/task/" + entscheidung.getId() + "/submit-form",
+        Rest.formular(Map.of("hoechstdauerEntscheidung", "ABLAUFEN_LASSEN")));
+    assertThat(entschieden.statusCode()).as(entschieden.body()).isEqualTo(204);
+    assertThat(lesbarkeit(entscheidung).get("mhoffmann")).as("task gone").isIn(400, 403, 404);
+    // the team's task is still theirs alone
+    assertThat(lesbarkeit(uebergabe).get("ademir")).isIn(403, 404);
+  }
+
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   /** Point 8: an operator's query across cases is logged once for each case its answer holds. */

@@ -33,4 +33,13 @@ public final class Auswahloptionen {
     });
     return Variables.objectValue(optionen).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
   }
+
+  /**
+   * The empty selection of a checklist whose options come from a variable: Tasklist submits a
+   * checklist with the value type of a variable of its key, else of its options (a list of maps, which
+   * a list of keys does not fit). Set it on the case before the task, as an empty list of strings.
+   */
+  public static org.camunda.bpm.engine.variable.value.ObjectValue leereAuswahl() {
+    return Variables.objectValue(new ArrayList<String>()).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
+  }
 }

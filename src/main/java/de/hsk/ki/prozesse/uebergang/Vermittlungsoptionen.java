@@ -47,17 +47,10 @@ public class Vermittlungsoptionen {
     task.setVariableLocal(Uebergang.VERMITTLUNGS_HINWEISE.name(), v.hinweise());
     if (task.getVariable(Uebergang.PARTNER_AUSWAHL.name()) == null) {
       // on the case, not the task: a completion through the Java API sets the case's variable, which a local one would hide
-      task.getExecution().setVariable(Uebergang.PARTNER_AUSWAHL.name(), leereAuswahl());
+      task.getExecution().setVariable(Uebergang.PARTNER_AUSWAHL.name(), Auswahloptionen.leereAuswahl());
     }
   }
 
-  /**
-   * Tasklist submits a checklist with the value type of a variable of that name, else of its options
-   * (a list of maps, which a list of keys does not fit): an empty list of strings gives it the right one.
-   */
-  static Object leereAuswahl() {
-    return Variables.objectValue(new ArrayList<String>()).serializationDataFormat(Variables.SerializationDataFormats.JSON).create();
-  }
 
   record Vorschlaege(Map<String, String> partner, String hinweise) {}
 
@@ -95,7 +88,7 @@ public class Vermittlungsoptionen {
         engine.getTaskService().setVariableLocal(aufgabe.getId(), Uebergang.PARTNER_OPTIONEN.name(), Auswahloptionen.wert(v.partner()));
         engine.getTaskService().setVariableLocal(aufgabe.getId(), Uebergang.VERMITTLUNGS_HINWEISE.name(), v.hinweise());
         if (engine.getTaskService().getVariable(aufgabe.getId(), Uebergang.PARTNER_AUSWAHL.name()) == null) {
-          engine.getTaskService().setVariable(aufgabe.getId(), Uebergang.PARTNER_AUSWAHL.name(), leereAuswahl());
+          engine.getTaskService().setVariable(aufgabe.getId(), Uebergang.PARTNER_AUSWAHL.name(), Auswahloptionen.leereAuswahl());
         }
         anzahl++;
       } catch (RuntimeException e) {

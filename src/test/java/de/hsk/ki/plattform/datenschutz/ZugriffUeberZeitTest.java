@@ -175,9 +175,8 @@ class ZugriffUeberZeitTest {
   /** Review U1/S5: the transition team's hand-over task and the management's decision before the close, for every role. */
   @Test
   void uebergabeUndHoechstdauerNurFuerIhreGruppe() throws Exception {
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Omar", "nachname", Seiteneinstiegsfall.MARKER_NAME,
-        "geburtsdatum", java.time.LocalDate.now().minusYears(17).minusDays(10).toString(), "kommune", "BRILON", "schulbesuchsjahre", 8,
-        "aktuelleKlasse", "NEU_ZUGEWANDERT", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
+    Map<String, Object> v = de.hsk.ki.prozesse.uebergang.Uebergangsfall.meldung(Seiteneinstiegsfall.MARKER_NAME, 17, 8, "BRILON", "NEU_ZUGEWANDERT", "GESTATTUNG", "A1");
+    v.put("vorname", "Omar");
     v.put("leistungsbezug", "ASYLBLG");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
 

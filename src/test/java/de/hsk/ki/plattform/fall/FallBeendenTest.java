@@ -76,9 +76,7 @@ class FallBeendenTest {
 
   @Test
   void dieLeitungBeendetEinenUebergangsfall() {
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", "Beendetest",
-        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "OLSBERG", "schulbesuchsjahre", 12,
-        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "B1"));
+    Map<String, Object> v = de.hsk.ki.prozesse.uebergang.Uebergangsfall.meldung("Beendetest", 19, 12, "OLSBERG", "KEINE", "EU", "B1");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     beende("mhoffmann", "kiLeitung", Map.of("zuBeendenderFall", fall.getBusinessKey(), "beendigungsgrund", "WEGZUG",
         "beendigungsnotiz", "nach Kassel verzogen"));
@@ -88,9 +86,7 @@ class FallBeendenTest {
   @Test
   void imEinwilligungsbausteinIstDerFallGemeint() {
     // the consent building block runs under the same case number: the check and the end concern the case
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", "Beendetest",
-        "geburtsdatum", LocalDate.now().minusYears(19).toString(), "kommune", "OLSBERG", "schulbesuchsjahre", 12,
-        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "B1"));
+    Map<String, Object> v = de.hsk.ki.prozesse.uebergang.Uebergangsfall.meldung("Beendetest", 19, 12, "OLSBERG", "KEINE", "EU", "B1");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId(),
         Map.of("partnerAuswahl", List.of("IHK"), "vermittlungsziel", "Ausbildung"));

@@ -97,9 +97,7 @@ class HoechstdauerTest {
 
   @Test
   void imUebergangBleibtDerTagWennDieLeitungEsSoEntscheidet() {
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", "Hoechstdauertest",
-        "geburtsdatum", LocalDate.now().minusYears(20).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 12,
-        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "B1"));
+    Map<String, Object> v = de.hsk.ki.prozesse.uebergang.Uebergangsfall.meldung("Hoechstdauertest", 20, 12, "MESCHEDE", "KEINE", "EU", "B1");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     java.util.Date vorher = timer(fall, "Event_HoechstdauerUebergangErreicht").getDuedate();
     assertThat(tag(vorher)).isEqualTo(LocalDate.now().plusYears(3));

@@ -201,9 +201,7 @@ class UebergangProzessTest {
     try {
       var fassung = repo.createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
       assertThat(fassung.getVersionTag()).isEqualTo("1.0.0");
-      Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", MARKER,
-          "geburtsdatum", LocalDate.now().minusYears(16).minusDays(10).toString(), "kommune", "ARNSBERG", "schulbesuchsjahre", 9,
-          "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "EU", "deutschniveau", "A2"));
+      Map<String, Object> v = Uebergangsfall.meldung(MARKER, 16, 9, "ARNSBERG", "KEINE", "EU", "A2");
       ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(fassung.getId(), v);
       // the shared table and the intake table serve the old version too; it knows no hand-over and no registration
       BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulischenAnschlussFestlegen");
@@ -220,9 +218,8 @@ class UebergangProzessTest {
 
   @Test
   void einFallAusDemSeiteneinstiegWirdNichtZurueckgegeben() {
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SONSTIGE", "vorname", "Yusuf", "nachname", MARKER,
-        "geburtsdatum", LocalDate.now().minusYears(17).minusDays(10).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 8,
-        "aktuelleKlasse", "NEU_ZUGEWANDERT", "abschluss", "KEINER", "aufenthaltsstatus", "GESTATTUNG", "deutschniveau", "A1"));
+    Map<String, Object> v = Uebergangsfall.meldung(MARKER, 17, 8, "MESCHEDE", "NEU_ZUGEWANDERT", "GESTATTUNG", "A1");
+    v.put("meldendeStelle", "SONSTIGE");
     v.put("vorgaenger", "SE-2026-0001");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulischenAnschlussFestlegen");
@@ -272,9 +269,7 @@ class UebergangProzessTest {
   @Test
   void vermittlungBietetNurZustaendigeStellenAn() {
     // review U3: 19, tolerated, asylum-seeker benefits
-    Map<String, Object> v = new HashMap<>(Map.of("meldendeStelle", "SCHULE", "vorname", "Yusuf", "nachname", MARKER,
-        "geburtsdatum", LocalDate.now().minusYears(19).minusDays(10).toString(), "kommune", "MESCHEDE", "schulbesuchsjahre", 11,
-        "aktuelleKlasse", "KEINE", "abschluss", "KEINER", "aufenthaltsstatus", "DULDUNG", "deutschniveau", "A2"));
+    Map<String, Object> v = Uebergangsfall.meldung(MARKER, 19, 11, "MESCHEDE", "KEINE", "DULDUNG", "A2");
     v.put("leistungsbezug", "ASYLBLG");
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_UebergangSchuleBeruf", v);
     Task planen = task(fall);

@@ -33,8 +33,25 @@ final class Formulare {
     Set<String> imText = new java.util.TreeSet<>();
     verweise(form.path("components"), verweise, schluessel, imText);
     imText.removeAll(schluessel);
+    Set<String> nurLesen = new java.util.TreeSet<>();
+    nurLesen(form.path("components"), nurLesen);
     return new Formular(form.path("id").asText(), felder, java.util.Collections.unmodifiableSet(verweise),
-        java.util.Collections.unmodifiableSet(imText));
+        java.util.Collections.unmodifiableSet(imText), java.util.Collections.unmodifiableSet(nurLesen));
+  }
+
+  /** Keys of read-only fields, in groups too; columns of a dynamic list are checked by their own rule. */
+  private static void nurLesen(JsonNode knoten, Set<String> nurLesen) {
+    for (JsonNode k : knoten) {
+      if ("dynamiclist".equals(k.path("type").asText())) {
+        continue;
+      }
+      if (k.path("readonly").asBoolean(false) && k.hasNonNull("key")) {
+        nurLesen.add(k.get("key").asText());
+      }
+      if (k.has("components")) {
+        nurLesen(k.path("components"), nurLesen);
+      }
+    }
   }
 
   /**

@@ -134,6 +134,9 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
       VariableScope fall, String prozessDefinitionId) {
     var eintraege = Eingabewerte.von(variablen);
     List<EingabePruefung.Fehler> fehler = new ArrayList<>(EingabePruefung.pruefe(formular, eintraege, optionen, Zeit.heute()));
+    if (fehler.isEmpty() && fall != null) {
+      fehler.addAll(unveraendert(formular, eintraege, fall));
+    }
     if (fehler.isEmpty()) {
       for (Formularregel regel : regeln.orderedStream().toList()) {
         if (regel.gilt(formular.id())) {
@@ -145,6 +148,31 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
       throw EingabeAbgelehnt.wegen(fehler);
     }
     nfc(variablen);
+  }
+
+  /**
+   * A read-only field shows a value of the case and comes back with the submission (form-js sends it);
+   * a client may not send another one. Empty and missing count as the same, dates by their day.
+   */
+  private static List<EingabePruefung.Fehler> unveraendert(Formular formular, Map<String, com.fasterxml.jackson.databind.JsonNode> eintraege,
+      VariableScope fall) {
+    List<EingabePruefung.Fehler> fehler = new ArrayList<>();
+    for (String name : formular.nurLesen()) {
+      if (!eintraege.containsKey(name)) {
+        continue;
+      }
+      String neu = Formularregel.text(eintraege, name);
+      Object bisher = fall.getVariable(name);
+      String alt = bisher == null || bisher.toString().isBlank() ? null : bisher.toString();
+      FormularFeld feld = formular.felder().get(name);
+      boolean gleich = feld != null && "datetime".equals(feld.typ()) && neu != null && alt != null
+          ? Zeit.datum(neu).equals(Zeit.datum(alt)) : java.util.Objects.equals(neu, alt);
+      if (!gleich) {
+        fehler.add(new EingabePruefung.Fehler(name, (feld == null ? name : feld.bezeichnung())
+            + ": wird hier nur angezeigt und kann nicht geändert werden."));
+      }
+    }
+    return fehler;
   }
 
   /**

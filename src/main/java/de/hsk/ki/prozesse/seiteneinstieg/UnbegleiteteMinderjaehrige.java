@@ -19,31 +19,18 @@ import org.springframework.stereotype.Component;
 public class UnbegleiteteMinderjaehrige implements Formularregel {
 
   static final String FORMULAR = "form_se_meldung";
-  /** Shows them read-only: a submission may not change them there. */
-  static final String EINLADUNG = "form_se_einladung";
   static final Set<String> OHNE_ELTERN = Set.of("VORMUND", "EINRICHTUNG");
   static final List<de.hsk.ki.plattform.prozess.Variable<String>> ANGABEN = List.of(Seiteneinstieg.JUGENDAMT,
       Seiteneinstieg.INOBHUTNAHME_STATUS, Seiteneinstieg.VORMUND_KONTAKT, Seiteneinstieg.EINRICHTUNG, Seiteneinstieg.BEZUGSBETREUER);
 
   @Override
   public boolean gilt(String formularId) {
-    return FORMULAR.equals(formularId) || EINLADUNG.equals(formularId);
+    return FORMULAR.equals(formularId);
   }
 
   @Override
   public List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall) {
     List<EingabePruefung.Fehler> fehler = new ArrayList<>();
-    if (fall != null) {
-      for (var v : ANGABEN) {
-        Object bisher = fall.getVariable(v.name());
-        String neu = Formularregel.text(eingaben, v.name());
-        if (eingaben.containsKey(v.name()) && !java.util.Objects.equals(neu, bisher == null || bisher.toString().isBlank() ? null : bisher.toString())) {
-          fehler.add(new EingabePruefung.Fehler(v.name(), "Angaben zu Jugendamt und Einrichtung werden in der Meldung erfasst und können hier nicht geändert werden."));
-          break;
-        }
-      }
-      return fehler;
-    }
     boolean ohneEltern = OHNE_ELTERN.contains(Formularregel.text(eingaben, Seiteneinstieg.SORGEFORM.name()));
     if (ohneEltern) {
       if (Formularregel.text(eingaben, Seiteneinstieg.JUGENDAMT.name()) == null) {

@@ -193,6 +193,17 @@ class ZuweisungsschreibenTest {
           + "?datum=" + LocalDate.now().plusDays(5) + "&uhrzeit=10:30&ort=KREISHAUS_ARNSBERG");
       assertThat(antwort.statusCode()).isEqualTo(200);
       assertThat(antwort.body()).contains("Frau Petra Vormund").contains("Kopie an: <span>Wohngruppe Sonnenhof, Hauptstraße 5, 59821 Arnsberg</span>");
+
+      // the invitation shows the facility read-only: a submission may not change it there
+      org.camunda.bpm.engine.task.Task einladung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+      java.util.Map<String, Object> geaendert = new java.util.HashMap<>(einladung());
+      geaendert.put("einrichtung", "Andere Einrichtung, Irgendwo 1");
+      org.assertj.core.api.Assertions.assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung",
+          einladung.getId(), geaendert)).hasMessageContaining("Einrichtung (Name und Anschrift): wird hier nur angezeigt");
+      java.util.Map<String, Object> gleich = new java.util.HashMap<>(einladung());
+      gleich.put("einrichtung", "Wohngruppe Sonnenhof, Hauptstraße 5, 59821 Arnsberg");
+      gleich.put("jugendamt", "JUGENDAMT_ARNSBERG");
+      de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", einladung.getId(), gleich);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }

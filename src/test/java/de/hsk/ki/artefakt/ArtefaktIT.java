@@ -7,6 +7,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import de.hsk.ki.web.RestSchnittstelleTest;
 import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall;
+import de.hsk.ki.testkit.WebappSitzung;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.ByteArrayInputStream;
@@ -282,8 +283,17 @@ class ArtefaktIT {
   }
 
   static void abRueckmeldungDerSchule(Anwendung app, String fall, String aufgabe, String admin) throws Exception {
-    app.json(204, "POST", "/task/" + aufgabe + "/submit-form", "pschneider", DEMO, formular(Seiteneinstiegsfall.aufnahme(true)));
+    // the school answers itself (issue 16): its person opens the counselling record (a PDF the jar renders with its
+    // own fonts) and confirms the admission through the same API Tasklist calls
+    WebappSitzung schule = new WebappSitzung(app.port);
+    assertThat(schule.anmelden("gsommer", DEMO).statusCode()).isEqualTo(200);
+    String aktenzeichen = app.json(200, "GET", "/process-instance/" + fall, admin, DEMO, null).get("businessKey").asText();
+    HttpResponse<byte[]> bogen = schule.getBytes("/ki/seiteneinstieg/beratungsbogen/" + aktenzeichen);
+    assertThat(bogen.statusCode()).isEqualTo(200);
+    assertThat(new String(bogen.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    app.json(204, "POST", "/task/" + aufgabe + "/submit-form", "gsommer", DEMO, formular(Seiteneinstiegsfall.aufnahme(true)));
     erledige(app, fall, admin, "Task_ZuweisungsschreibenVersenden", "pschneider", Seiteneinstiegsfall.zuweisungsschreiben());
+    erledige(app, fall, admin, "Task_SchulbesuchBestaetigen", "pschneider", Seiteneinstiegsfall.schulbesuch());
     erledige(app, fall, admin, "Task_UntersuchungErfassen", "pschneider", Map.of("untersuchungsstand", "ERFOLGT",
         "untersuchungAm", LocalDate.now().toString()));
     pruefeBeendet(app, fall, admin);

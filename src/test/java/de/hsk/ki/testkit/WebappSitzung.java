@@ -49,10 +49,15 @@ public final class WebappSitzung {
 
   /** Logs in to Tasklist as the login page does; returns the login response. */
   public HttpResponse<String> anmelden(String benutzer, String passwort) throws Exception {
-    get("/camunda/app/tasklist/default/");
+    return anmelden(benutzer, passwort, "tasklist");
+  }
+
+  /** Logs in to one of the webapps (tasklist, cockpit, admin) as its login page does. */
+  public HttpResponse<String> anmelden(String benutzer, String passwort, String app) throws Exception {
+    get("/camunda/app/" + app + "/default/");
     String formular = "username=" + URLEncoder.encode(benutzer, StandardCharsets.UTF_8)
         + "&password=" + URLEncoder.encode(passwort, StandardCharsets.UTF_8);
-    HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/tasklist", "application/x-www-form-urlencoded",
+    HttpResponse<String> login = post("/camunda/api/admin/auth/user/default/login/" + app, "application/x-www-form-urlencoded",
         formular, Map.of("X-XSRF-TOKEN", cookie("XSRF-TOKEN")));
     // the login starts a new session; its CSRF token comes with the next read, as in Tasklist
     get("/camunda/api/admin/auth/user/default");

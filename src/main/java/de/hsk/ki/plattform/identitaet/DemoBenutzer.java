@@ -29,7 +29,12 @@ public class DemoBenutzer {
           new Demo("ademir", "Aylin", "Demir", KiGruppen.SOZIALARBEIT),
           new Demo("mhoffmann", "Martina", "Hoffmann", KiGruppen.LEITUNG),
           new Demo("fyilmaz", "Fatma", "Yilmaz", KiGruppen.FOERDERUNG),
-          new Demo("jklein", "Jürgen", "Klein", KiGruppen.SCHULAMT));
+          new Demo("jklein", "Jürgen", "Klein", KiGruppen.SCHULAMT),
+          // partners who answer in Tasklist (ADR 0006), from the demo partner directory
+          new Demo("gsommer", "Gabriele", "Sommer", Partnergruppen.gruppe("SCHULE-GR-ARNSBERG-1")),
+          new Demo("rkoch", "Ralf", "Koch", Partnergruppen.gruppe("BEZIRKSREGIERUNG")),
+          new Demo("lwagner", "Lena", "Wagner", Partnergruppen.gruppe("GESUNDHEITSAMT")),
+          new Demo("bschmitt", "Bernd", "Schmitt", Partnergruppen.gruppe("SCHULTRAEGER_ARNSBERG")));
 
   private final IdentityService identity;
   private final String passwort;
@@ -52,7 +57,9 @@ public class DemoBenutzer {
         identity.saveUser(user);
         LOG.info("Demo user {} created", d.id());
       }
-      if (identity.createUserQuery().userId(d.id()).memberOfGroup(d.gruppe()).count() == 0) {
+      // a partner's group exists only while the directory has the institution
+      if (identity.createGroupQuery().groupId(d.gruppe()).count() > 0
+          && identity.createUserQuery().userId(d.id()).memberOfGroup(d.gruppe()).count() == 0) {
         identity.createMembership(d.id(), d.gruppe());
       }
     }

@@ -44,6 +44,16 @@ public class PartnerVerzeichnis {
     return treffer.get(0);
   }
 
+  /** Every active entry of these types, by key. */
+  public List<Partner> vomTyp(java.util.Collection<PartnerTyp> typen) {
+    if (typen.isEmpty()) {
+      return List.of();
+    }
+    String platzhalter = String.join(",", java.util.Collections.nCopies(typen.size(), "?"));
+    return jdbc.query("SELECT * FROM ki_partner WHERE aktiv = TRUE AND typ IN (" + platzhalter + ") ORDER BY schluessel",
+        PARTNER, typen.stream().map(Enum::name).toArray());
+  }
+
   public List<Partner> schulen() {
     return jdbc.query(
         "SELECT * FROM ki_partner WHERE typ = 'SCHULE' AND aktiv = TRUE ORDER BY kommune, name", PARTNER);

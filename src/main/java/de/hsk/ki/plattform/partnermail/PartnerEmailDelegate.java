@@ -60,6 +60,8 @@ public class PartnerEmailDelegate implements JavaDelegate {
       // the e-mail states only what was recorded: written or oral, or nothing when not recorded
       werte.put("einwilligungsform", einwilligungen.get().erklaerungsform(aktenzeichen, empfaenger));
     }
+    // partners who answer in Tasklist log in there; the e-mail carries no case data (ADR 0006)
+    werte.put("aufgabenliste", basisUrl + "/camunda/app/tasklist/default/");
     if (aufgabe != null) {
       Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
           .processInstanceId(execution.getProcessInstanceId())

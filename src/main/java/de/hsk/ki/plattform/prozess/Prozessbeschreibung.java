@@ -14,9 +14,11 @@ import java.util.regex.Pattern;
  * @param starten groups that may start a case (and so work its first task)
  * @param lesen groups that only see the process name beside tasks routed to them (e.g. the Schulamt)
  * @param aufsicht groups that oversee every task and case of the process (escalations, reassignment)
+ * @param partner kinds of partner (directory types) that answer tasks of the process themselves in
+ *     Tasklist; each institution of such a type gets its own group (Partnergruppen, ADR 0006)
  */
-public record Prozessbeschreibung(
-    String schluessel, String praefix, String name, Set<String> starten, Set<String> lesen, Set<String> aufsicht) {
+public record Prozessbeschreibung(String schluessel, String praefix, String name, Set<String> starten, Set<String> lesen,
+    Set<String> aufsicht, Set<de.hsk.ki.plattform.partner.PartnerTyp> partner) {
 
   private static final Pattern PRAEFIX = Pattern.compile("[A-Z]{2,3}");
 
@@ -29,6 +31,13 @@ public record Prozessbeschreibung(
     starten = Set.copyOf(starten);
     lesen = Set.copyOf(lesen);
     aufsicht = Set.copyOf(aufsicht);
+    partner = Set.copyOf(partner);
+  }
+
+  /** A process no partner answers in Tasklist. */
+  public Prozessbeschreibung(String schluessel, String praefix, String name, Set<String> starten, Set<String> lesen,
+      Set<String> aufsicht) {
+    this(schluessel, praefix, name, starten, lesen, aufsicht, Set.of());
   }
 
   /** Every group that works with the process in Tasklist. */

@@ -43,12 +43,40 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist(nurKalender = true) private String hoechstdauerVorwarnung = "P14D";
   /** Until the KI records that the newcomer examination took place (or a missed appointment). */
   @Frist private String untersuchung = "P6W";
+  /** The school confirms the first school day this long after the school start the supervision set. */
+  @Frist(nurKalender = true) private String schulbesuchNachBeginn = "P7D";
+  /**
+   * A partner (school, Bezirksregierung, health office, Schulträger) may still answer its task this
+   * long after its deadline; then its access ends and the KI's group keeps the task (ADR 0006).
+   */
+  @Frist(nurKalender = true) private String partnerzugang = "P30D";
 
   /** Due date for the first counselling: the day after the agreed appointment. */
   public Date nachTermin(Object termin) {
     LocalDate tag = termin == null ? Zeit.heute() : Zeit.datum(termin);
     return Date.from(tag.plus(Period.parse(erstberatungNachTermin)).atTime(23, 59)
         .atZone(Zeit.ZONE).toInstant());
+  }
+
+  /** Due date of the first-school-day confirmation: a week after the school start (at the end of that day). */
+  public Date nachSchulbeginn(Object schulbeginn) {
+    LocalDate beginn = schulbeginn == null ? Zeit.heute() : Zeit.datum(schulbeginn);
+    return Date.from(beginn.plus(Period.parse(schulbesuchNachBeginn)).atTime(23, 59).atZone(Zeit.ZONE).toInstant());
+  }
+
+  /**
+   * When a partner's access to a task ends: its deadline (a date, or a period from now as the model's
+   * due dates give it) plus the period partnerzugang.
+   */
+  public Date partnerzugangBis(Object faelligkeit) {
+    java.time.ZonedDateTime frist = faelligkeit instanceof Date datum ? datum.toInstant().atZone(Zeit.ZONE)
+        : plus(Zeit.jetzt().toInstant().atZone(Zeit.ZONE), String.valueOf(faelligkeit));
+    return Date.from(plus(frist, partnerzugang).toInstant());
+  }
+
+  private static java.time.ZonedDateTime plus(java.time.ZonedDateTime ab, String iso) {
+    // periods with date parts (P7D, P6W) or with time parts (PT12H): the catalogue allows both
+    return iso.contains("T") ? ab.plus(java.time.Duration.parse(iso)) : ab.plus(Period.parse(iso));
   }
 
   /** The waiting list's date as a timer: the morning of that day in the county's time zone. */
@@ -83,6 +111,10 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public String getZuweisungsschreiben() { return zuweisungsschreiben; }
   public void setZuweisungsschreiben(String v) { zuweisungsschreiben = v; }
   public String getUntersuchung() { return untersuchung; }
+  public String getSchulbesuchNachBeginn() { return schulbesuchNachBeginn; }
+  public void setSchulbesuchNachBeginn(String v) { schulbesuchNachBeginn = v; }
+  public String getPartnerzugang() { return partnerzugang; }
+  public void setPartnerzugang(String v) { partnerzugang = v; }
   public void setUntersuchung(String v) { untersuchung = v; }
   public String getHoechstdauer() { return hoechstdauer; }
   public String getHoechstdauerVorwarnung() { return hoechstdauerVorwarnung; }

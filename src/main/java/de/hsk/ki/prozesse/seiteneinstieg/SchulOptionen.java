@@ -19,13 +19,17 @@ import org.springframework.stereotype.Component;
  * The schools a form's select offers (valuesKey "schulOptionen", kept on the task only). The
  * assignment offers the schools of the recommended school form, the child's municipality first,
  * without the schools that refused this case; only when the directory has no school of that form
- * are all schools offered. The feedback task offers just the assigned school, to show its name.
+ * are all schools offered. The tasks after the assignment (admission, first school day, Schulträger) offer just the assigned school, to show its name.
  * The assignment tasks also get the decisions they offer ("ergebnisOptionen"): a query to the KI
  * only where the KI counselled, and on a task of a model version before these decisions only the
  * assignment, which is all that version can continue with.
  */
 @Component("schulOptionenAnbieten")
 public class SchulOptionen implements TaskListener {
+
+  /** Tasks after the assignment: they show the assigned school only. */
+  private static final Set<String> NUR_ZUGEWIESENE = Set.of(Seiteneinstieg.Element.Task_AufnahmeErfassen.name(),
+      Seiteneinstieg.Element.Task_SchulbesuchBestaetigen.name(), Seiteneinstieg.Element.Task_SchulpflichtUeberwachen.name());
 
   private final PartnerVerzeichnis verzeichnis;
 
@@ -36,7 +40,7 @@ public class SchulOptionen implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     Map<String, String> optionen = new LinkedHashMap<>();
-    if (Seiteneinstieg.Element.Task_AufnahmeErfassen.name().equals(task.getTaskDefinitionKey())) {
+    if (NUR_ZUGEWIESENE.contains(task.getTaskDefinitionKey())) {
       String schule = Seiteneinstieg.ZUGEWIESENE_SCHULE.von(task);
       if (schule != null) {
         optionen.put(schule, verzeichnis.finde(schule).map(this::bezeichnung).orElse(schule));

@@ -1,6 +1,7 @@
 package de.hsk.ki.prozesse.seiteneinstieg;
 
 import de.hsk.ki.plattform.identitaet.KiGruppen;
+import de.hsk.ki.plattform.partner.PartnerTyp;
 import de.hsk.ki.plattform.prozess.Prozessbeschreibung;
 import de.hsk.ki.plattform.prozess.Variable;
 import java.time.LocalDate;
@@ -31,6 +32,14 @@ public class Seiteneinstieg {
   public static final Variable<Object> SCHUL_OPTIONEN = Variable.wert("schulOptionen");
   public static final Variable<String> AUFNAHME = Variable.text("aufnahme");
   public static final Variable<String> ABLEHNUNGSGRUND = Variable.text("ablehnungsgrund");
+  /** The school's answers in Tasklist (issue 16): the admission date, the first school day (review S10). */
+  public static final Variable<LocalDate> AUFNAHME_AM = Variable.datum("aufnahmeAm");
+  public static final Variable<String> SCHULBESUCH = Variable.text("schulbesuch");
+  public static final Variable<LocalDate> SCHULBESUCH_SEIT = Variable.datum("schulbesuchSeit");
+  public static final Variable<String> SCHULBESUCH_NOTIZ = Variable.text("schulbesuchNotiz");
+  /** The Schulträger's confirmation that it watches over the compulsory schooling of a child who did not come. */
+  public static final Variable<String> SCHULPFLICHT_UEBERNOMMEN = Variable.text("schulpflichtUebernommen");
+  public static final Variable<String> SCHULTRAEGER_VERMERK = Variable.text("schultraegerVermerk");
   public static final Variable<String> KOMMUNE = Variable.text("kommune");
   public static final Variable<LocalDate> TERMIN_DATUM = Variable.datum("terminDatum");
   public static final Variable<String> TERMIN_UHRZEIT = Variable.text("terminUhrzeit");
@@ -218,7 +227,12 @@ public class Seiteneinstieg {
     Call_UeberfaelligeZuweisungKlaeren,
     Event_EskalationBearbeitet,
     Task_ZuweisungsschreibenVersenden,
+    Task_SchulbesuchBestaetigen,
+    Gateway_Schulbesuch,
     Event_FallAbgeschlossen,
+    Task_SchultraegerInformieren,
+    Task_SchulpflichtUeberwachen,
+    Event_SchulbesuchNichtBegonnen,
     SubProcess_HoechstdauerSeiteneinstieg,
     SubProcess_FallVorzeitigBeendetSeiteneinstieg,
     Event_FallBeendetGemeldetSeiteneinstieg,
@@ -241,6 +255,9 @@ public class Seiteneinstieg {
         Set.copyOf(KiGruppen.SEITENEINSTIEG),
         // the Schulamt sees its assignment tasks (granted per task) and the process name, nothing else
         Set.of(KiGruppen.SCHULAMT),
-        Set.of(KiGruppen.LEITUNG));
+        Set.of(KiGruppen.LEITUNG),
+        // they answer in Tasklist: the school its admission and first day, the Bezirksregierung its
+        // assignment, the health office the examination, the Schulträger takes over a no-show (issue 16, ADR 0006)
+        Set.of(PartnerTyp.SCHULE, PartnerTyp.BEZIRKSREGIERUNG, PartnerTyp.GESUNDHEITSAMT, PartnerTyp.SCHULTRAEGER));
   }
 }

@@ -89,14 +89,20 @@ class SeiteneinstiegProzessTest {
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("grundschule1.arnsberg@example.org");
     assertThat(mails[0].getSubject()).startsWith("[" + fall.getBusinessKey() + "]").doesNotContain(MARKER_NAME);
-    assertThat(mails[0].getContent().toString()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+    assertThat(mails[0].getContent().toString()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME).doesNotContain("Amina")
+        .contains("/camunda/app/tasklist/");
 
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AufnahmeErfassen").task().hasCandidateGroup("kiVerwaltung");
-    complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
+    // the school answers itself in Tasklist; the KI's clerks are the fallback for answers by phone (issue 16)
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_AufnahmeErfassen").task()
+        .hasCandidateGroup("partnerSCHULEGRARNSBERG1").hasCandidateGroup("kiVerwaltung");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "sekretariat", "partnerSCHULEGRARNSBERG1", task("Task_AufnahmeErfassen", fall).getId(), aufnahme(true));
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
-    // the case ends when the examination has taken place too
+    // the case is done when the child attends the school (review S10), and the examination has taken place
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulbesuchBestaetigen").task()
+        .hasCandidateGroup("partnerSCHULEGRARNSBERG1").hasCandidateGroup("kiVerwaltung");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "sekretariat", "partnerSCHULEGRARNSBERG1", task("Task_SchulbesuchBestaetigen", fall).getId(), schulbesuch());
     BpmnAwareTests.assertThat(fall).hasPassed("Event_FallAbgeschlossen", "Event_SchulplatzGesichert").isNotEnded();
     untersuchungErfolgt(engine, fall);
     BpmnAwareTests.assertThat(fall).isEnded().hasPassed("Event_UntersuchungErfolgt");
@@ -127,13 +133,18 @@ class SeiteneinstiegProzessTest {
     assertThat(mails).hasSize(1);
     assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("bezirksregierung@example.org");
     assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Bitte um Zuweisung eines Schulplatzes");
-    assertThat(mails[0].getContent().toString()).contains("Internationale Förderklasse").contains("Sundern");
+    assertThat(mails[0].getContent().toString()).contains("Internationale Förderklasse").contains("Sundern")
+        .contains("/camunda/app/tasklist/");
 
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungErfassen").task().hasCandidateGroup("kiVerwaltung");
-    complete(task("Task_ZuweisungErfassen", fall), zuweisung("SCHULE-BE-ARNSBERG-1"));
+    // the Bezirksregierung decides in Tasklist; the case's clerks record an answer that comes by post
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungErfassen").task()
+        .hasCandidateGroup("partnerBEZIRKSREGIERUNG").hasCandidateGroup("kiVerwaltung");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "dezernat48", "partnerBEZIRKSREGIERUNG", task("Task_ZuweisungErfassen", fall).getId(),
+        zuweisung("SCHULE-BE-ARNSBERG-1"));
     fuehreJobAus(fall, "Task_SchuleInformieren");
     complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    complete(task("Task_SchulbesuchBestaetigen", fall), schulbesuch());
     untersuchungErfolgt(engine, fall);
     BpmnAwareTests.assertThat(fall).isEnded();
   }

@@ -70,8 +70,13 @@ public final class Seiteneinstiegsfall {
 
   public static Map<String, Object> aufnahme(boolean angenommen) {
     return angenommen
-        ? Map.of("aufnahme", "ANGENOMMEN")
+        ? Map.of("aufnahme", "ANGENOMMEN", "aufnahmeAm", LocalDate.now().plusDays(7).toString())
         : Map.of("aufnahme", "ABGELEHNT", "ablehnungsgrund", "Klasse 4 voll belegt");
+  }
+
+  /** The school's confirmation of the first school day (review S10). */
+  public static Map<String, Object> schulbesuch() {
+    return Map.of("schulbesuch", "BEGONNEN", "schulbesuchSeit", LocalDate.now().toString());
   }
 
   public static Map<String, Object> zuweisungsschreiben() {

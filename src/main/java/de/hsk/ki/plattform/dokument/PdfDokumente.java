@@ -1,0 +1,58 @@
+package de.hsk.ki.plattform.dokument;
+
+import com.lowagie.text.pdf.BaseFont;
+import java.io.ByteArrayOutputStream;
+import java.util.Locale;
+import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.helper.W3CDom;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+import org.xhtmlrenderer.pdf.ITextRenderer;
+
+/**
+ * Letters and records as PDF from the same Thymeleaf templates the printable pages use, so the
+ * family, the school and the KI hold the same document. The HTML5 the templates produce is read by
+ * jsoup into the XML document Flying Saucer lays out (CSS 2.1; absolute positions work, flex does not).
+ */
+@Component
+public class PdfDokumente {
+
+  /**
+   * Liberation Sans from the OpenPDF jar, embedded: the 14 standard PDF fonts have only Windows-1252
+   * and would drop the ş, ğ, ł, ț of the names the KI's families carry. Templates name it in CSS.
+   */
+  public static final String SCHRIFT = "Liberation Sans";
+  private static final String SCHRIFTDATEI = "font-fallback/LiberationSans-Regular.ttf";
+
+  private final ITemplateEngine vorlagen;
+
+  public PdfDokumente(ITemplateEngine vorlagen) {
+    this.vorlagen = vorlagen;
+  }
+
+  /**
+   * @param vorlage the template's name as for a page ({@code seiteneinstieg/beratungsbogen})
+   * @param werte its model; {@code pdf} is set to true, so the template can leave out buttons
+   */
+  public byte[] pdf(String vorlage, Map<String, Object> werte) {
+    Context kontext = new Context(Locale.GERMANY);
+    kontext.setVariables(werte);
+    kontext.setVariable("pdf", true);
+    String html = vorlagen.process(vorlage, kontext);
+    org.w3c.dom.Document dokument = new W3CDom().fromJsoup(Jsoup.parse(html));
+    try {
+      ITextRenderer renderer = new ITextRenderer();
+      renderer.getFontResolver().addFont(SCHRIFTDATEI, BaseFont.IDENTITY_H, true);
+      // no base URL: a template cannot make the renderer fetch anything from the network or the disk
+      renderer.setDocument(dokument, null);
+      renderer.layout();
+      ByteArrayOutputStream pdf = new ByteArrayOutputStream();
+      renderer.createPDF(pdf);
+      return pdf.toByteArray();
+    } catch (Exception e) {
+      throw new IllegalStateException("PDF from template " + vorlage + " failed", e);
+    }
+  }
+}

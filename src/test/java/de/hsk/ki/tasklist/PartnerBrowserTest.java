@@ -1,0 +1,129 @@
+package de.hsk.ki.tasklist;
+
+import static de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstiegsfall.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung;
+import de.hsk.ki.testkit.Rest;
+import de.hsk.ki.testkit.Testpostfach;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Value;
+
+/**
+ * Issue 16 as the school's secretary meets it: the e-mail (read from the SMTP server) leads to the
+ * Tasklist login; she sees the child's data and the counselling record, confirms one admission with
+ * a date and reports that another is not possible, which goes back to the Schulamt with her reason.
+ */
+class PartnerBrowserTest extends BrowserTestBasis {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
+
+  static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+
+  @Value("${ki.basis-url}") String basisUrl;
+
+  private ProcessInstance fallBeiDerSchule(int alter) {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", alter));
+    schliesseAb(fall, "Task_EinladungVersenden", einladung());
+    schliesseAb(fall, "Task_ErstberatungDurchfuehren", erstberatung("GRUNDSCHULE", false));
+    schliesseAb(fall, "Task_ZuweisungSchulamt", zuweisung("SCHULE-GR-ARNSBERG-1"));
+    de.hsk.ki.testkit.Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchuleInformieren");
+    return fall;
+  }
+
+  /** The link of the school's e-mail, on this test's server (the configured base URL names the production host). */
+  private String linkAusDerMail(ProcessInstance fall) throws Exception {
+    MimeMessage mail = Arrays.stream(greenMail.getReceivedMessages())
+        .filter(m -> {
+          try {
+            return m.getSubject().startsWith("[" + fall.getBusinessKey() + "]")
+                && "grundschule1.arnsberg@example.org".equals(m.getAllRecipients()[0].toString());
+          } catch (Exception e) {
+            return false;
+          }
+        }).findFirst().orElseThrow();
+    String text = mail.getContent().toString();
+    assertThat(text).doesNotContain(MARKER_NAME).doesNotContain("Musterweg");
+    Matcher link = Pattern.compile(Pattern.quote(basisUrl) + "(/\\S+)").matcher(text);
+    assertThat(link.find()).as("link in: " + text).isTrue();
+    return "http://localhost:" + port + link.group(1);
+  }
+
+  @Test
+  void dieSchuleBestaetigtVonDerEMailAusDieAufnahmeUndMeldetEineAndereAlsNichtMoeglich() throws Exception {
+    ProcessInstance fall = fallBeiDerSchule(9);
+    ProcessInstance zweiter = fallBeiDerSchule(10);
+    String link = linkAusDerMail(fall);
+
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get(link);
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("gsommer");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys(Rest.DEMO_PASSWORT);
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Aufgaben meiner Gruppe"));
+    Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
+    Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Aufnahme bestätigen (Schule)");
+    Browser.beanspruchen(browser, warte, "aufnahme-0");
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Musterweg 3"));
+    String seite = browser.findElement(By.tagName("body")).getText();
+    assertThat(seite).contains("Amina " + MARKER_NAME).contains("Rana " + MARKER_NAME).contains("Arabisch, Englisch")
+        .contains("Beratungsbogen (PDF) öffnen").doesNotContain("Ergebnis der Beratung");
+    Browser.bildschirmfoto(browser, "partner-schule-aufnahme");
+
+    // "admitted" opens the date field
+    Browser.option(browser, "aufnahme", "Aufnahme erfolgt").click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_aufnahmeAm-date']")));
+    String datum = LocalDate.now().plusDays(7).format(DATUM);
+    Browser.feld(browser, "aufnahmeAm-date").sendKeys(datum, Keys.TAB);
+    Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_AufnahmeErfassen") == null);
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "aufnahme")).isEqualTo("ANGENOMMEN");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "aufnahmeAm")).hasToString(LocalDate.now().plusDays(7).toString());
+    assertThat(aufgabe(fall, "Task_ZuweisungsschreibenVersenden")).isNotNull();
+
+    // the second child: no place; the reason goes to the Schulamt's new decision
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
+    Browser.oeffneAufgabe(browser, warte, zweiter.getBusinessKey(), "Aufnahme bestätigen (Schule)");
+    Browser.beanspruchen(browser, warte, "aufnahme-0");
+    Browser.option(browser, "aufnahme", "Aufnahme nicht möglich – Entscheidung der Schulaufsicht").click();
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_ablehnungsgrund']")));
+    Browser.tippe(browser, "ablehnungsgrund", "Klasse 4 voll belegt");
+    Browser.abschliessen(browser, warte, () -> aufgabe(zweiter, "Task_AufnahmeErfassen") == null);
+    Task neu = aufgabe(zweiter, "Task_ZuweisungSchulamt");
+    assertThat(neu).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(zweiter.getId(), "ablehnungsgrund")).isEqualTo("Klasse 4 voll belegt");
+    // and the school no longer sees either case
+    browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+    Browser.waehleFilter(browser, warte, IdentitaetEinrichtung.FILTER_GRUPPE);
+    warte.until(d -> !d.findElement(By.tagName("body")).getText().contains(fall.getBusinessKey())
+        && !d.findElement(By.tagName("body")).getText().contains(zweiter.getBusinessKey()));
+  }
+
+  private void schliesseAb(ProcessInstance fall, String definition, Map<String, Object> variablen) {
+    engine.getTaskService().complete(aufgabe(fall, definition).getId(), variablen);
+  }
+
+  private Task aufgabe(ProcessInstance fall, String definition) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey(definition).singleResult();
+  }
+}

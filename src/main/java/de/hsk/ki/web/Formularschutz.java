@@ -1,4 +1,4 @@
-package de.hsk.ki.prozesse.einrichtungsberatung;
+package de.hsk.ki.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
@@ -8,21 +8,21 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 
 /**
- * CSRF protection of the catalogue page's forms, the way Camunda's webapps protect theirs: a random
+ * CSRF protection of the forms of our own pages (material catalogue, partner accounts), the way Camunda's webapps protect theirs: a random
  * token bound to the login session, sent back with every POST (here as a hidden field, since a plain
  * HTML form cannot set Camunda's X-XSRF-TOKEN header) and compared in constant time. Together with
  * the SameSite=Strict session cookie and the same-origin check of web/HerkunftsPruefung.
  */
-final class Formularschutz {
+public final class Formularschutz {
 
-  static final String FELD = "_csrf";
+  public static final String FELD = "_csrf";
   private static final String ATTRIBUT = Formularschutz.class.getName();
   private static final SecureRandom ZUFALL = new SecureRandom();
 
   private Formularschutz() {}
 
   /** The session's token, created on first use. */
-  static String token(HttpServletRequest request) {
+  public static String token(HttpServletRequest request) {
     HttpSession sitzung = request.getSession();
     synchronized (sitzung) {
       Object token = sitzung.getAttribute(ATTRIBUT);
@@ -37,7 +37,7 @@ final class Formularschutz {
   }
 
   /** Whether the submitted token is the one this session handed out. */
-  static boolean gueltig(HttpServletRequest request, String eingereicht) {
+  public static boolean gueltig(HttpServletRequest request, String eingereicht) {
     HttpSession sitzung = request.getSession(false);
     Object token = sitzung == null ? null : sitzung.getAttribute(ATTRIBUT);
     return token != null && eingereicht != null

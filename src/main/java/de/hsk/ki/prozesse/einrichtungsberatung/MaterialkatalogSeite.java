@@ -1,5 +1,6 @@
 package de.hsk.ki.prozesse.einrichtungsberatung;
 
+import de.hsk.ki.web.Formularschutz;
 import de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.KiGruppen;

@@ -27,9 +27,11 @@ public class PdfDokumente {
   private static final String SCHRIFTDATEI = "font-fallback/LiberationSans-Regular.ttf";
 
   private final ITemplateEngine vorlagen;
+  private final org.springframework.context.ApplicationContext anwendung;
 
-  public PdfDokumente(ITemplateEngine vorlagen) {
+  public PdfDokumente(ITemplateEngine vorlagen, org.springframework.context.ApplicationContext anwendung) {
     this.vorlagen = vorlagen;
+    this.anwendung = anwendung;
   }
 
   /**
@@ -40,6 +42,9 @@ public class PdfDokumente {
     Context kontext = new Context(Locale.GERMANY);
     kontext.setVariables(werte);
     kontext.setVariable("pdf", true);
+    // as in a page rendered by Spring MVC: map entries read as properties (v.vorname), so one template serves both
+    kontext.setVariable(org.thymeleaf.spring6.expression.ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+        new org.thymeleaf.spring6.expression.ThymeleafEvaluationContext(anwendung, null));
     String html = vorlagen.process(vorlage, kontext);
     org.w3c.dom.Document dokument = new W3CDom().fromJsoup(Jsoup.parse(html));
     try {

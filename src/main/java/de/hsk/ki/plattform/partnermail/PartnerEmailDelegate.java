@@ -61,7 +61,7 @@ public class PartnerEmailDelegate implements JavaDelegate {
       werte.put("einwilligungsform", einwilligungen.get().erklaerungsform(aktenzeichen, empfaenger));
     }
     // partners who answer in Tasklist log in there; the e-mail carries no case data (ADR 0006)
-    werte.put("aufgabenliste", basisUrl + "/camunda/app/tasklist/default/");
+    werte.put("aufgabenlisteAdresse", basisUrl + "/camunda/app/tasklist/default/");
     if (aufgabe != null) {
       Task task = execution.getProcessEngineServices().getTaskService().createTaskQuery()
           .processInstanceId(execution.getProcessInstanceId())

@@ -220,6 +220,10 @@ public class Abstimmung {
     Set<String> starten = new TreeSet<>(KiGruppen.SEITENEINSTIEG);
     starten.add(KiGruppen.FOERDERUNG);
     return new Prozessbeschreibung(SCHLUESSEL, PRAEFIX, "Rechtskreisübergreifende Abstimmung",
-        starten, Set.of(KiGruppen.SCHULAMT), Set.of(KiGruppen.LEITUNG));
+        starten, Set.of(KiGruppen.SCHULAMT), Set.of(KiGruppen.LEITUNG),
+        // every authority asked for a statement may give it itself in Tasklist (ADR 0006); schools and advised
+        // institutions are never asked, the Schulamt has its own group
+        java.util.EnumSet.complementOf(java.util.EnumSet.of(de.hsk.ki.plattform.partner.PartnerTyp.SCHULE,
+            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT)));
   }
 }

@@ -2,6 +2,7 @@ package de.hsk.ki.prozesse.abstimmung;
 
 import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.identitaet.KiGruppen;
+import de.hsk.ki.plattform.identitaet.Partnergruppen;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerTyp;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
@@ -51,10 +52,19 @@ public class Beteiligungen {
     return verzeichnis.finde(stelle).map(Partner::name).orElse(stelle);
   }
 
-  /** Who records the statement: administrative staff from the reply; the Schulamt may give its own in Tasklist. */
+  /**
+   * Who records the statement: administrative staff from the reply; the Schulamt, and an authority
+   * whose people have a partner group (ADR 0006), may give their own in Tasklist.
+   */
   public List<String> gruppen(String stelle) {
     boolean schulamt = verzeichnis.finde(stelle).map(p -> p.typ() == PartnerTyp.SCHULAMT).orElse(false);
-    return schulamt ? List.of(KiGruppen.VERWALTUNG, KiGruppen.SCHULAMT) : List.of(KiGruppen.VERWALTUNG);
+    if (schulamt) {
+      return List.of(KiGruppen.VERWALTUNG, KiGruppen.SCHULAMT);
+    }
+    String partner = stelle == null ? null : Partnergruppen.gruppe(stelle);
+    boolean eigeneGruppe = partner != null && jdbc.queryForObject("SELECT count(*) FROM act_id_group WHERE id_ = ? AND type_ = ?",
+        Integer.class, partner, Partnergruppen.TYP) > 0;
+    return eigeneGruppe ? List.of(KiGruppen.VERWALTUNG, partner) : List.of(KiGruppen.VERWALTUNG);
   }
 
   /** The group that obtains consents for the moderator's case: the moderator's own team. */
@@ -80,9 +90,17 @@ public class Beteiligungen {
     return Zeit.tagesende(Zeit.datum(frist));
   }
 
-  /** Authorities that answer in Tasklist themselves (the Schulamt). */
+  /**
+   * Whether the request may send the authority to Tasklist: the Schulamt, or a partner group that has
+   * at least one person (a group without accounts answers by e-mail).
+   */
   public boolean hatAufgabenliste(String stelle) {
-    return gruppen(stelle).contains(KiGruppen.SCHULAMT);
+    List<String> gruppen = gruppen(stelle);
+    if (gruppen.contains(KiGruppen.SCHULAMT)) {
+      return true;
+    }
+    return gruppen.size() > 1 && jdbc.queryForObject("SELECT count(*) FROM act_id_membership WHERE group_id_ = ?",
+        Integer.class, gruppen.get(1)) > 0;
   }
 
   /** First reminder: the configured lead before the deadline (the form keeps deadlines long enough for it). */

@@ -1,5 +1,13 @@
 package de.hsk.ki.prozesse.seiteneinstieg;
 
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.ui.ExtendedModelMap;
+import org.thymeleaf.context.Context;
+
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.Aufgabenzugang;
 import de.hsk.ki.plattform.partner.Partner;
@@ -11,6 +19,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,9 +54,14 @@ public class ZuweisungsschreibenController {
   private final PartnerVerzeichnis verzeichnis;
   private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
   private final KiKontakt kontakt;
+  private final de.hsk.ki.plattform.dokument.PdfDokumente pdf;
+  private final org.thymeleaf.ITemplateEngine vorlagen;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
-      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt) {
+      de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt,
+      de.hsk.ki.plattform.dokument.PdfDokumente pdf, org.thymeleaf.ITemplateEngine vorlagen) {
+    this.pdf = pdf;
+    this.vorlagen = vorlagen;
     this.engine = engine;
     this.zugang = zugang;
     this.angemeldet = angemeldet;
@@ -59,7 +73,46 @@ public class ZuweisungsschreibenController {
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}", produces = "text/html")
   public String zuweisungsschreiben(
       @PathVariable String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
-    Fall fall = fall(aktenzeichen, Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden, request, response, model);
+    return zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden), request, response, model);
+  }
+
+  /**
+   * The same letter as PDF: for the clerk who sends it, and for the school in its first-school-day
+   * step, which gets the copy the family holds (review S7), signed and dated as it was sent.
+   */
+  @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}/pdf")
+  public ResponseEntity<byte[]> zuweisungsschreibenPdf(@PathVariable String aktenzeichen, HttpServletRequest request,
+      HttpServletResponse response) {
+    ExtendedModelMap model = new ExtendedModelMap();
+    String ansicht = zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden,
+        Seiteneinstieg.Element.Task_SchulbesuchBestaetigen), request, response, model);
+    if (!"seiteneinstieg/zuweisungsschreiben".equals(ansicht)) {
+      Context kontext = new Context(java.util.Locale.GERMANY);
+      kontext.setVariables(model);
+      return ResponseEntity.status(response.getStatus()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+          .cacheControl(CacheControl.noStore()).body(vorlagen.process("ki/hinweis", kontext).getBytes(StandardCharsets.UTF_8));
+    }
+    versandt(aktenzeichen, model);
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
+        .header("Content-Disposition", ContentDisposition.inline().filename("Zuweisungsschreiben-" + aktenzeichen + ".pdf").build().toString())
+        .body(pdf.pdf(ansicht, model));
+  }
+
+  /** Once the letter has gone out: the clerk who sent it signs, on the day it was sent. */
+  private void versandt(String aktenzeichen, ExtendedModelMap model) {
+    var versand = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(aktenzeichen)
+        .taskDefinitionKey(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden.name()).finished()
+        .orderByHistoricTaskInstanceEndTime().desc().list().stream().findFirst();
+    versand.ifPresent(t -> {
+      // never the name of whoever opens the copy (the school's secretary)
+      model.addAttribute("bearbeitung", t.getAssignee() != null ? name(t.getAssignee()) : kontakt.stelle());
+      model.addAttribute("heute", Zeit.datum(t.getEndTime().toInstant().atZone(Zeit.ZONE).toLocalDate()).format(DATUM));
+    });
+  }
+
+  private String zuweisungsschreiben(String aktenzeichen, List<Seiteneinstieg.Element> schritte, HttpServletRequest request,
+      HttpServletResponse response, Model model) {
+    Fall fall = fall(aktenzeichen, schritte, request, response, model);
     if (fall == null) {
       return "ki/hinweis";
     }
@@ -70,6 +123,7 @@ public class ZuweisungsschreibenController {
       return "ki/hinweis";
     }
     protokoll.lesend(fall.benutzer(), aktenzeichen, "Zuweisungsschreiben");
+    model.addAttribute("pdfAdresse", "/ki/seiteneinstieg/zuweisungsschreiben/" + aktenzeichen + "/pdf");
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);
     model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
     model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
@@ -167,6 +221,11 @@ public class ZuweisungsschreibenController {
    * case must not open a letter full of the family's data.
    */
   private Fall fall(String aktenzeichen, Seiteneinstieg.Element schritt, HttpServletRequest request, HttpServletResponse response, Model model) {
+    return fall(aktenzeichen, List.of(schritt), request, response, model);
+  }
+
+  private Fall fall(String aktenzeichen, List<Seiteneinstieg.Element> schritte, HttpServletRequest request, HttpServletResponse response,
+      Model model) {
     response.setHeader("Cache-Control", "no-store");
     var benutzer = angemeldet.aus(request);
     if (benutzer.isEmpty()) {
@@ -174,7 +233,7 @@ public class ZuweisungsschreibenController {
       model.addAttribute("meldung", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
       return null;
     }
-    if (!zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, schritt.name())) {
+    if (schritte.stream().noneMatch(schritt -> zugang.siehtOffeneAufgabe(benutzer.get(), aktenzeichen, schritt.name()))) {
       response.setStatus(404);
       model.addAttribute("meldung", "Zu diesem Aktenzeichen gibt es keinen offenen Fall, den Sie bearbeiten dürfen.");
       return null;

@@ -129,9 +129,14 @@ class AbstimmungProzessTest {
     assertThat(empfaenger("Bitte um Stellungnahme")).containsExactly("bezirksregierung@example.org", "jobcenter@example.org",
         "jugendamt.arnsberg@example.org", "schulamt@example.org");
     assertThat(fall.aufgaben(Task_StellungnahmeErfassen.name())).hasSize(4);
-    // the Schulamt gives its own statement in Tasklist; the others' replies are recorded by administrative staff
+    // the Schulamt and every authority with its own partner group give their statement in Tasklist (ADR 0006);
+    // administrative staff record a reply that comes by e-mail or post
     assertThat(gruppen(fall.stellungnahmeVon("SCHULAMT"))).containsExactlyInAnyOrder("kiVerwaltung", "schulamt");
-    assertThat(gruppen(fall.stellungnahmeVon("JOBCENTER"))).containsExactly("kiVerwaltung");
+    assertThat(gruppen(fall.stellungnahmeVon("JOBCENTER"))).containsExactlyInAnyOrder("kiVerwaltung", "partnerJOBCENTER");
+    assertThat(gruppen(fall.stellungnahmeVon("JUGENDAMT_ARNSBERG"))).containsExactlyInAnyOrder("kiVerwaltung", "partnerJUGENDAMTARNSBERG");
+    // the e-mail sends an authority to Tasklist only when one of its people has an account there
+    assertThat(anfrageAn("jobcenter@example.org")).contains("auf diese E-Mail").doesNotContain("/camunda/app/tasklist/");
+    assertThat(anfrageAn("schulamt@example.org")).contains("in der Aufgabenliste ab").contains("/camunda/app/tasklist/");
     // due at the end of the deadline day, not overdue on it; named after its authority
     Task jobcenter = fall.stellungnahmeVon("JOBCENTER");
     assertThat(jobcenter.getDueDate().toInstant()).isEqualTo(frist.atTime(23, 59).atZone(ZoneId.of("Europe/Berlin")).toInstant());
@@ -520,5 +525,21 @@ class AbstimmungProzessTest {
 
   private static Instant morgens(LocalDate tag) {
     return tag.atTime(8, 0).atZone(ZoneId.of("Europe/Berlin")).toInstant();
+  }
+
+  private String anfrageAn(String adresse) {
+    return java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getAllRecipients()[0].toString().equals(adresse) && m.getSubject().contains("Bitte um Stellungnahme");
+      } catch (Exception e) {
+        return false;
+      }
+    }).map(m -> {
+      try {
+        return m.getContent().toString();
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }).findFirst().orElseThrow();
   }
 }

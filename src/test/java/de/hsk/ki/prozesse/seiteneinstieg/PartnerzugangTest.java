@@ -92,8 +92,9 @@ class PartnerzugangTest {
     for (String stelle : List.of("BEZIRKSREGIERUNG", "GESUNDHEITSAMT", "SCHULTRAEGER_ARNSBERG", "SCHULE-GY-WINTERBERG-1")) {
       assertThat(engine.getIdentityService().createGroupQuery().groupId(Partnergruppen.gruppe(stelle)).count()).as(stelle).isOne();
     }
-    // kinds no process lets answer in Tasklist get no group
-    assertThat(engine.getIdentityService().createGroupQuery().groupId(Partnergruppen.gruppe("JOBCENTER")).count()).isZero();
+    // the coordination process lets every authority answer; the Schulamt keeps its own group, no process names advised institutions
+    assertThat(engine.getIdentityService().createGroupQuery().groupId(Partnergruppen.gruppe("JOBCENTER")).count()).isOne();
+    assertThat(engine.getIdentityService().createGroupQuery().groupId(Partnergruppen.gruppe("SCHULAMT")).count()).isZero();
     assertThat(engine.getAuthorizationService().isUserAuthorized("gsommer", List.of(SCHULE),
         org.camunda.bpm.engine.authorization.Permissions.ACCESS, org.camunda.bpm.engine.authorization.Resources.APPLICATION, "tasklist")).isTrue();
   }
@@ -248,6 +249,34 @@ class PartnerzugangTest {
     assertThat(angemeldet("tbecker").getBytes(pfad).statusCode()).isEqualTo(404);
     assertThat(jdbc.queryForList("SELECT benutzer || ':' || ressource FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? ORDER BY zeitpunkt",
         String.class, fall.getBusinessKey())).contains("jklein:Beratungsbogen ohne Person (PDF)", "gsommer:Beratungsbogen (PDF)");
+  }
+
+  @Test
+  void dieSchuleErhaeltDasZuweisungsschreibenAlsPdfUnterschriebenVonDerSachbearbeitung() throws Exception {
+    ProcessInstance fall = fallBeiDerSchule();
+    AlsPerson.erledige(engine, "gsommer", SCHULE, task("Task_AufnahmeErfassen", fall).getId(), aufnahme(true));
+    String pfad = "/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "/pdf";
+    // before it is sent: the clerk's PDF; the school has no step yet
+    HttpResponse<byte[]> entwurf = angemeldet("pschneider").getBytes(pfad);
+    assertThat(entwurf.statusCode()).isEqualTo(200);
+    assertThat(text(entwurf.body())).contains("Zuweisung eines Schulplatzes").contains("Amina " + MARKER_NAME)
+        .contains("Grundschule Arnsberg 1 (Demo)").contains("Petra Schneider");
+    assertThat(angemeldet("gsommer").getBytes(pfad).statusCode()).isEqualTo(404);
+
+    Task versenden = task("Task_ZuweisungsschreibenVersenden", fall);
+    engine.getIdentityService().setAuthentication("pschneider", List.of("kiVerwaltung"));
+    engine.getTaskService().claim(versenden.getId(), "pschneider");
+    engine.getIdentityService().clearAuthentication();
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", versenden.getId(), zuweisungsschreiben());
+    HttpResponse<byte[]> kopie = angemeldet("gsommer").getBytes(pfad);
+    assertThat(kopie.statusCode()).isEqualTo(200);
+    assertThat(kopie.headers().firstValue("Content-Type")).hasValue("application/pdf");
+    java.nio.file.Files.createDirectories(java.nio.file.Path.of("target/screenshots"));
+    java.nio.file.Files.write(java.nio.file.Path.of("target/screenshots/zuweisungsschreiben-kopie-schule.pdf"), kopie.body());
+    assertThat(text(kopie.body())).contains("Amina " + MARKER_NAME).contains("Petra Schneider").doesNotContain("Gabriele Sommer");
+    assertThat(angemeldet("jklein").getBytes(pfad).statusCode()).isEqualTo(404);
+    assertThat(jdbc.queryForList("SELECT benutzer FROM ki_zugriffsprotokoll WHERE aktenzeichen = ? AND ressource = 'Zuweisungsschreiben'",
+        String.class, fall.getBusinessKey())).contains("pschneider", "gsommer");
   }
 
   private WebappSitzung angemeldet(String benutzer) throws Exception {

@@ -109,6 +109,10 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       return;
     }
     boolean ausdruck = Collections.list(request.getParameterNames()).stream().anyMatch(AbfrageSchutzFilter::istAusdruck);
+    boolean alleVariablen = false;
+    for (String schalter : ALLE_VARIABLEN) {
+      alleVariablen |= "true".equalsIgnoreCase(request.getParameter(schalter));
+    }
     java.util.Set<String> variablen = new java.util.TreeSet<>();
     for (String art : VARIABLENBEDINGUNGEN) {
       for (String wert : request.getParameterValues(art) == null ? new String[0] : request.getParameterValues(art)) {
@@ -126,6 +130,7 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
         return;
       }
       ausdruck |= enthaeltAusdruck(body);
+      alleVariablen |= fragtAlleVariablen(body);
       variablenbedingungen(body, variablen);
       // no stored text is longer (the engine's text column), so a longer search value finds nothing and only fills logs
       if (laengsterText(body) > SUCHWERT && !istBetrieb(request)) {
@@ -133,6 +138,12 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
         ablehnen(response, 400, "Ein Suchwert darf höchstens " + SUCHWERT + " Zeichen lang sein.");
         return;
       }
+    }
+    if (alleVariablen && !istBetrieb(request)) {
+      // every variable of the case behind each listed task, past the form's limits and the access log
+      LOG.warn("Task query with variables in the answer refused on {}", Pfade.fuerProtokoll(pfad));
+      ablehnen(response, 403, "Falldaten gibt es nur im Formular der Aufgabe, nicht in der Aufgabenliste.");
+      return;
     }
     if (ausdruck && !istBetrieb(request)) {
       LOG.warn("Query with expressions refused on {}", Pfade.fuerProtokoll(pfad));
@@ -189,6 +200,31 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
       ablehnen(response, 400, "Die Anfrage ist kein gültiges JSON.");
       return null;
     }
+  }
+
+  /** Task-query switches (7.24) that return the case's variables with each task. */
+  static final java.util.Set<String> ALLE_VARIABLEN = java.util.Set.of("withTaskVariablesInReturn", "withTaskLocalVariablesInReturn");
+
+  static boolean fragtAlleVariablen(JsonNode knoten) {
+    if (knoten == null) {
+      return false;
+    }
+    if (knoten.isObject()) {
+      for (Iterator<Map.Entry<String, JsonNode>> it = knoten.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> feld = it.next();
+        boolean an = feld.getValue().isBoolean() ? feld.getValue().asBoolean() : "true".equalsIgnoreCase(feld.getValue().asText());
+        if (ALLE_VARIABLEN.contains(feld.getKey()) && an || fragtAlleVariablen(feld.getValue())) {
+          return true;
+        }
+      }
+    } else if (knoten.isArray()) {
+      for (JsonNode element : knoten) {
+        if (fragtAlleVariablen(element)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean istAusdruck(String schluessel) {

@@ -287,10 +287,15 @@ class ArtefaktIT {
     // own fonts) and confirms the admission through the same API Tasklist calls
     WebappSitzung schule = new WebappSitzung(app.port);
     assertThat(schule.anmelden("gsommer", DEMO).statusCode()).isEqualTo(200);
-    String aktenzeichen = app.json(200, "GET", "/process-instance/" + fall, admin, DEMO, null).get("businessKey").asText();
+    String aktenzeichen = app.json(200, "GET", "/process-instance/" + fall, "admin", admin, null).get("businessKey").asText();
     HttpResponse<byte[]> bogen = schule.getBytes("/ki/seiteneinstieg/beratungsbogen/" + aktenzeichen);
     assertThat(bogen.statusCode()).isEqualTo(200);
     assertThat(new String(bogen.body(), 0, 5, StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+    try (var pdf = new com.lowagie.text.pdf.PdfReader(bogen.body())) {
+      String text = new com.lowagie.text.pdf.parser.PdfTextExtractor(pdf).getTextFromPage(1);
+      // laid out with the renderer's default styles from its jar inside ours: no style sheet printed as text
+      assertThat(text).contains("Beratungsbogen – Seiteneinstieg").contains(aktenzeichen).doesNotContain("@page");
+    }
     app.json(204, "POST", "/task/" + aufgabe + "/submit-form", "gsommer", DEMO, formular(Seiteneinstiegsfall.aufnahme(true)));
     erledige(app, fall, admin, "Task_ZuweisungsschreibenVersenden", "pschneider", Seiteneinstiegsfall.zuweisungsschreiben());
     erledige(app, fall, admin, "Task_SchulbesuchBestaetigen", "pschneider", Seiteneinstiegsfall.schulbesuch());

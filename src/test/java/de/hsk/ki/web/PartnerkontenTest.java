@@ -76,9 +76,14 @@ class PartnerkontenTest {
 
     int vorher = greenMail.getReceivedMessages().length;
     HttpResponse<String> angelegt = betrieb.post(PartnerkontenSeite.PFAD, FORM, form(Map.of("_csrf", token,
-        "partner", "SCHULE-GR-ARNSBERG-2", "vorname", "Jörg", "nachname", "Müller-Lüdenscheidt", "email", "j.mueller@gs2.example.org")), Map.of());
+        "partner", "SCHULE-GR-ARNSBERG-2", "vorname", "Jörg", "nachname", "Müller-Lüdenscheidt", "email", "J.Mueller@GS2.example.org")), Map.of());
     assertThat(angelegt.statusCode()).isEqualTo(302);
-    String id = "jmuellerluedenscheidt";
+    // partner logins have their own prefix: they can never take the name of a directory staff member
+    String id = "extjmuellerluedenscheidt";
+    assertThat(engine.getIdentityService().createUserQuery().userId(id).singleResult().getEmail()).isEqualTo("j.mueller@gs2.example.org");
+    // the same mailbox cannot get a second account, whatever its spelling
+    assertThat(betrieb.post(PartnerkontenSeite.PFAD, FORM, form(Map.of("_csrf", token, "partner", "SCHULE-GR-ARNSBERG-2",
+        "vorname", "Jörg", "nachname", "Müller", "email", "j.mueller@gs2.EXAMPLE.org")), Map.of()).body()).contains("schon ein Konto");
     assertThat(engine.getIdentityService().createUserQuery().userId(id).memberOfGroup(Partnergruppen.gruppe("SCHULE-GR-ARNSBERG-2")).count()).isOne();
     // until the person sets a password nobody can log in (the failed attempt's delay is lifted for the test)
     assertThat(new WebappSitzung(port).anmelden(id, "Sauerland-2026").statusCode()).isEqualTo(401);
@@ -110,11 +115,33 @@ class PartnerkontenTest {
         "kennwort", "Schulhof-2026!", "wiederholung", "Schulhof-2026!")), Map.of());
     assertThat(gesetzt.statusCode()).isEqualTo(200);
     assertThat(gesetzt.body()).contains("Ihr Kennwort ist gesetzt").contains(id);
+    // the person is told of the change by e-mail (a link read by someone else does not go unnoticed)
+    assertThat(java.util.Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().equals("Ihr Kennwort für die Aufgabenliste wurde festgelegt");
+      } catch (Exception e) {
+        return false;
+      }
+    })).hasSize(1);
+    // a second submission of the same page changes nothing
+    assertThat(person.post(PartnerkontenSeite.EINLADUNG, FORM, form(Map.of("_csrf", personToken, "t", einladung,
+        "kennwort", "Anderes-Kennwort-9", "wiederholung", "Anderes-Kennwort-9")), Map.of()).statusCode()).isEqualTo(404);
 
     // the link is used up; the person logs in and sees Tasklist
     assertThat(new WebappSitzung(port).get(PartnerkontenSeite.EINLADUNG + "?t=" + einladung).statusCode()).isEqualTo(404);
     WebappSitzung schule = angemeldet(id, "Schulhof-2026!");
     assertThat(schule.get("/camunda/api/engine/engine/default/filter?resourceType=Task").body()).contains("Aufgaben meiner Gruppe");
+
+    // a new link for an account in use, valid one day; never for staff or operators
+    HttpResponse<String> neu = betrieb.post(PartnerkontenSeite.PFAD + "/erneut", FORM, form(Map.of("_csrf", token, "benutzer", id)), Map.of());
+    assertThat(neu.statusCode()).isEqualTo(302);
+    assertThat(jdbc.queryForObject("SELECT gueltig_bis FROM ki_einladung WHERE benutzer = ?", java.sql.Timestamp.class, id).toInstant())
+        .isBefore(java.time.Instant.now().plus(java.time.Duration.ofHours(25)));
+    for (String kein : java.util.List.of("pschneider", "admin", "gibtesnicht")) {
+      assertThat(betrieb.post(PartnerkontenSeite.PFAD + "/erneut", FORM, form(Map.of("_csrf", token, "benutzer", kein)), Map.of())
+          .statusCode()).as(kein).isEqualTo(400);
+    }
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_einladung WHERE benutzer IN ('pschneider', 'admin')", Integer.class)).isZero();
   }
 
   @Test

@@ -471,6 +471,24 @@ class SicherheitTest {
         body, Map.of()).statusCode()).isEqualTo(403);
   }
 
+  /**
+   * Issue 16 review: a task list with "withTaskVariablesInReturn" would hand a partner (or any staff
+   * member) every variable of the case behind each visible task, past the form's limits and the log.
+   */
+  @Test
+  void dieAufgabenlisteLiefertKeineFalldatenMit() throws Exception {
+    aufgabeFuerVerwaltung();
+    for (String schalter : java.util.List.of("withTaskVariablesInReturn", "withTaskLocalVariablesInReturn")) {
+      HttpResponse<String> liste = rest("GET", "/engine-rest/task?" + schalter + "=true", "pschneider", null, Map.of());
+      assertThat(liste.statusCode()).as(schalter).isEqualTo(403);
+      assertThat(liste.body()).doesNotContain(Seiteneinstiegsfall.MARKER_NAME);
+      HttpResponse<String> abfrage = rest("POST", "/engine-rest/task", "gsommer",
+          "{\"orQueries\": [{\"" + schalter + "\": true}]}", Map.of());
+      assertThat(abfrage.statusCode()).as(schalter).isEqualTo(403);
+    }
+    assertThat(rest("GET", "/engine-rest/task?withTaskVariablesInReturn=false", "pschneider", null, Map.of()).statusCode()).isEqualTo(200);
+  }
+
   /** Issue 18, point 10: a decoded %0A in a path writes no line of its own into the log. */
   @Test
   void einZeilenumbruchImPfadFaelschtKeineProtokollzeile(CapturedOutput ausgabe) throws Exception {

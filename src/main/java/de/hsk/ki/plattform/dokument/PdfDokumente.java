@@ -9,7 +9,9 @@ import org.jsoup.helper.W3CDom;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+import org.xhtmlrenderer.pdf.ITextOutputDevice;
 import org.xhtmlrenderer.pdf.ITextRenderer;
+import org.xhtmlrenderer.pdf.ITextUserAgent;
 
 /**
  * Letters and records as PDF from the same Thymeleaf templates the printable pages use, so the
@@ -48,9 +50,10 @@ public class PdfDokumente {
     String html = vorlagen.process(vorlage, kontext);
     org.w3c.dom.Document dokument = new W3CDom().fromJsoup(Jsoup.parse(html));
     try {
-      ITextRenderer renderer = new ITextRenderer();
+      ITextOutputDevice ausgabe = new ITextOutputDevice(ITextRenderer.DEFAULT_DOTS_PER_POINT);
+      ITextRenderer renderer = new ITextRenderer(ITextRenderer.DEFAULT_DOTS_PER_POINT, ITextRenderer.DEFAULT_DOTS_PER_PIXEL, ausgabe,
+          new OhneNachladen(ausgabe));
       renderer.getFontResolver().addFont(SCHRIFTDATEI, BaseFont.IDENTITY_H, true);
-      // no base URL: a template cannot make the renderer fetch anything from the network or the disk
       renderer.setDocument(dokument, null);
       renderer.layout();
       ByteArrayOutputStream pdf = new ByteArrayOutputStream();
@@ -58,6 +61,26 @@ public class PdfDokumente {
       return pdf.toByteArray();
     } catch (Exception e) {
       throw new IllegalStateException("PDF from template " + vorlage + " failed", e);
+    }
+  }
+
+  /**
+   * Loads nothing but the renderer's default style sheet: no style sheet, image or font from a URL,
+   * file or the class path that a template (or, through a mistake, case data in it) names. Fonts
+   * come from addFont above.
+   */
+  private static final String EIGENE_VORLAGE = "/resources/css/XhtmlNamespaceHandler.css";
+
+  private static final class OhneNachladen extends ITextUserAgent {
+    OhneNachladen(ITextOutputDevice ausgabe) {
+      super(ausgabe, ITextRenderer.DEFAULT_DOTS_PER_PIXEL);
+    }
+
+    @Override
+    protected java.io.InputStream resolveAndOpenStream(String uri) {
+      // only the renderer's own default style sheet (how head, style, p and td display), from its jar
+      return uri != null && uri.endsWith(EIGENE_VORLAGE) && (uri.startsWith("jar:") || uri.startsWith("nested:") || uri.startsWith("file:"))
+          ? super.resolveAndOpenStream(uri) : null;
     }
   }
 }

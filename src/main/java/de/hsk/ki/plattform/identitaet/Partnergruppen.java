@@ -78,14 +78,28 @@ public class Partnergruppen implements TaskListener {
    */
   public List<String> gruppen(String partnerSchluessel, String rueckfall) {
     List<String> gruppen = new ArrayList<>();
-    if (partnerSchluessel != null && verzeichnis.finde(partnerSchluessel).filter(p -> antwortendeTypen().contains(p.typ())).isPresent()) {
-      gruppen.add(gruppe(partnerSchluessel));
-    }
+    gruppeVon(partnerSchluessel).ifPresent(gruppen::add);
     if (rueckfall != null) {
       gruppen.add(rueckfall);
     }
     return gruppen;
   }
+
+  /**
+   * The group of an institution that answers in Tasklist: it is in the directory with a kind a
+   * process lets answer, and its group id is its own (two keys that differ only in separators would
+   * share one: then neither gets tasks, the KI records their answers).
+   */
+  public java.util.Optional<String> gruppeVon(String partnerSchluessel) {
+    if (partnerSchluessel == null || verzeichnis.finde(partnerSchluessel).filter(p -> antwortendeTypen().contains(p.typ())).isEmpty()) {
+      return java.util.Optional.empty();
+    }
+    String id = gruppe(partnerSchluessel);
+    return mehrdeutig.contains(id) ? java.util.Optional.empty() : java.util.Optional.of(id);
+  }
+
+  /** Group ids two directory keys map to, found at the last set-up. */
+  private volatile Set<String> mehrdeutig = Set.of();
 
   /** Groups of every institution of an answering kind, their grants and the shared Tasklist filters; idempotent at each start. */
   @EventListener(ApplicationReadyEvent.class)
@@ -93,14 +107,20 @@ public class Partnergruppen implements TaskListener {
   public void einrichten() {
     IdentityService identity = engine.getIdentityService();
     Map<String, Partner> gruppen = new HashMap<>();
-    for (Partner partner : verzeichnis.vomTyp(antwortendeTypen())) {
-      String id = gruppe(partner.schluessel());
-      Partner schon = gruppen.putIfAbsent(id, partner);
+    Set<String> doppelt = new java.util.HashSet<>();
+    List<Partner> alle = verzeichnis.vomTyp(antwortendeTypen());
+    for (Partner partner : alle) {
+      Partner schon = gruppen.putIfAbsent(gruppe(partner.schluessel()), partner);
       if (schon != null) {
         // two keys that differ only in separators would share one group and see each other's tasks
-        LOG.error("Partner {} gets no group: its group id {} is already that of {}", partner.schluessel(), id, schon.schluessel());
-        continue;
+        LOG.error("Partners {} and {} get no group: both map to {}", schon.schluessel(), partner.schluessel(), gruppe(partner.schluessel()));
+        doppelt.add(gruppe(partner.schluessel()));
       }
+    }
+    doppelt.forEach(gruppen::remove);
+    mehrdeutig = Set.copyOf(doppelt);
+    for (Partner partner : gruppen.values()) {
+      String id = gruppe(partner.schluessel());
       Group group = identity.createGroupQuery().groupId(id).singleResult();
       if (group == null) {
         group = identity.newGroup(id);

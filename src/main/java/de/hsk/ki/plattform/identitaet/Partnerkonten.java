@@ -44,6 +44,13 @@ public class Partnerkonten {
   private static final Logger LOG = LoggerFactory.getLogger(Partnerkonten.class);
   private static final SecureRandom ZUFALL = new SecureRandom();
   public static final Duration GUELTIG = Duration.ofDays(7);
+  /** A new link for an account in use replaces its password: valid one day only. */
+  public static final Duration ERNEUT_GUELTIG = Duration.ofDays(1);
+  /**
+   * Login names of partner staff start with this: a staff member of the county's directory who has
+   * never logged in has no entry here, and a local account of the same name would take theirs over (ADR 0005).
+   */
+  public static final String KENNUNG_PRAEFIX = "ext";
   /** Names as people write them, in any script; no digits, markup or control characters. */
   private static final Pattern NAME = Pattern.compile("[\\p{L}][\\p{L}\\p{M} .'’-]{0,59}");
   private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9.-]{1,190}\\.[A-Za-z]{2,24}");
@@ -118,9 +125,10 @@ public class Partnerkonten {
     if (nachname == null || !NAME.matcher(nachname.strip()).matches()) {
       fehler.add("Nachname: bitte angeben (nur Buchstaben, Leerzeichen, Bindestrich oder Apostroph, höchstens 60 Zeichen).");
     }
-    if (email == null || !EMAIL.matcher(email.strip()).matches()) {
+    String adresse = email == null ? null : email.strip().toLowerCase(Locale.ROOT);
+    if (adresse == null || !EMAIL.matcher(adresse).matches()) {
       fehler.add("E-Mail: bitte eine dienstliche Adresse angeben, z. B. sekretariat@schule.example.org.");
-    } else if (identity.createUserQuery().userEmail(email.strip()).count() > 0) {
+    } else if (identity.createUserQuery().userEmail(adresse).count() > 0) {
       fehler.add("E-Mail: für diese Adresse gibt es schon ein Konto; bitte dort „Einladung erneut senden“ wählen.");
     }
     if (!fehler.isEmpty()) {
@@ -130,12 +138,12 @@ public class Partnerkonten {
     User user = identity.newUser(id);
     user.setFirstName(vorname.strip());
     user.setLastName(nachname.strip());
-    user.setEmail(email.strip());
+    user.setEmail(adresse);
     // a local account from the start (a directory entry of the same id can never take it over, ADR 0005)
     user.setPassword(zufall(32) + "aA1!");
     identity.saveUser(user);
     identity.createMembership(id, gruppe);
-    senden(user, partner.name(), betrieb);
+    senden(user, partner.name(), betrieb, GUELTIG);
     LOG.info("Partner account {} for group {} created by {}", id, gruppe, betrieb);
     return id;
   }
@@ -143,13 +151,13 @@ public class Partnerkonten {
   /** A new link for an existing partner account (lost mail, expired link, forgotten password). */
   @Transactional
   public void erneutEinladen(String benutzer, String betrieb) {
-    User user = engine.getIdentityService().createUserQuery().userId(benutzer).singleResult();
-    Optional<Group> gruppe = user == null ? Optional.empty() : engine.getIdentityService().createGroupQuery()
-        .groupMember(benutzer).groupType(Partnergruppen.TYP).list().stream().findFirst();
-    if (gruppe.isEmpty() || user.getEmail() == null) {
+    User user = benutzer == null ? null : engine.getIdentityService().createUserQuery().userId(benutzer).singleResult();
+    List<Group> gruppen = user == null ? List.of() : engine.getIdentityService().createGroupQuery().groupMember(benutzer).list();
+    // only an account that is nothing but a partner's: never staff, operators or a directory mirror
+    if (gruppen.isEmpty() || gruppen.stream().anyMatch(g -> !Partnergruppen.TYP.equals(g.getType())) || user.getEmail() == null) {
       throw new Abgelehnt("Zu diesem Benutzernamen gibt es kein Partnerkonto mit E-Mail-Adresse.");
     }
-    senden(user, gruppe.get().getName(), betrieb);
+    senden(user, gruppen.get(0).getName(), betrieb, ERNEUT_GUELTIG);
   }
 
   /** The account an invitation link belongs to, while it is valid. */
@@ -182,9 +190,15 @@ public class Partnerkonten {
       throw new Abgelehnt("Das Kennwort erfüllt die Regeln nicht: mindestens 10 Zeichen, mit Groß- und Kleinbuchstaben, "
           + "einer Ziffer und einem Sonderzeichen; nicht Ihr Name oder Benutzername.");
     }
+    // used up first, in one statement: of two submissions of the same link only one sets a password
+    if (jdbc.update("DELETE FROM ki_einladung WHERE token_hash = ? AND gueltig_bis > ?", hash(token), Zeit.jetzt()) != 1) {
+      throw new Abgelehnt("Diese Einladung ist schon verwendet worden. Bitte bitten Sie das Kommunale Integrationszentrum um eine neue.");
+    }
     user.setPassword(kennwort);
     identity.saveUser(user);
     jdbc.update("DELETE FROM ki_einladung WHERE benutzer = ?", benutzer);
+    identity.unlockUser(benutzer);
+    benachrichtigen(user);
     LOG.info("Partner account {} set its password through the invitation", benutzer);
     return benutzer;
   }
@@ -195,11 +209,29 @@ public class Partnerkonten {
     return jdbc.update("DELETE FROM ki_einladung WHERE gueltig_bis <= ?", Zeit.jetzt());
   }
 
-  private void senden(User user, String institution, String betrieb) {
+  /** The person learns of every password change, so a link read by someone else does not go unnoticed. */
+  private void benachrichtigen(User user) {
+    SimpleMailMessage nachricht = new SimpleMailMessage();
+    nachricht.setFrom(absender);
+    nachricht.setTo(user.getEmail());
+    nachricht.setSubject("Ihr Kennwort für die Aufgabenliste wurde festgelegt");
+    nachricht.setText("Guten Tag " + user.getFirstName() + " " + user.getLastName() + ",\n\n"
+        + "für Ihren Zugang „" + user.getId() + "“ zur Aufgabenliste des Kommunalen Integrationszentrums wurde soeben\n"
+        + "ein Kennwort festgelegt. Waren Sie das nicht, melden Sie sich bitte sofort beim Kommunalen Integrationszentrum.\n\n"
+        + "Mit freundlichen Grüßen\nKommunales Integrationszentrum Hochsauerlandkreis\n\n--\nDiese Nachricht wurde automatisch erstellt.");
+    try {
+      mail.send(nachricht);
+    } catch (MailException e) {
+      // the password is set; the notice is a courtesy, its failure must not undo the change
+      LOG.warn("Password notice for {} not sent ({})", user.getId(), e.getClass().getSimpleName());
+    }
+  }
+
+  private void senden(User user, String institution, String betrieb, Duration gueltig) {
     String token = zufall(32);
     jdbc.update("DELETE FROM ki_einladung WHERE benutzer = ?", user.getId());
     jdbc.update("INSERT INTO ki_einladung (token_hash, benutzer, gueltig_bis, erstellt_von, erstellt_am) VALUES (?, ?, ?, ?, ?)",
-        hash(token), user.getId(), Timestamp.from(Zeit.jetzt().toInstant().plus(GUELTIG)), betrieb, Zeit.jetzt());
+        hash(token), user.getId(), Timestamp.from(Zeit.jetzt().toInstant().plus(gueltig)), betrieb, Zeit.jetzt());
     SimpleMailMessage nachricht = new SimpleMailMessage();
     nachricht.setFrom(absender);
     nachricht.setTo(user.getEmail());
@@ -208,7 +240,8 @@ public class Partnerkonten {
         + "für " + institution + " ist ein Zugang zur Aufgabenliste des Kommunalen Integrationszentrums\n"
         + "Hochsauerlandkreis eingerichtet. Dort sehen Sie die Fälle, die Ihre Stelle betreffen, und antworten direkt.\n\n"
         + "Ihr Benutzername: " + user.getId() + "\n\n"
-        + "Bitte legen Sie innerhalb von " + GUELTIG.toDays() + " Tagen Ihr Kennwort fest:\n"
+        + "Bitte legen Sie " + (gueltig.toDays() == 1 ? "innerhalb eines Tages" : "innerhalb von " + gueltig.toDays() + " Tagen")
+        + " Ihr Kennwort fest:\n"
         + basisUrl + "/ki/konto/einladung?t=" + token + "\n\n"
         + "Danach melden Sie sich hier an: " + basisUrl + "/camunda/app/tasklist/\n\n"
         + "Haben Sie diesen Zugang nicht erwartet, ignorieren Sie diese E-Mail; ohne Kennwort bleibt er gesperrt.\n\n"
@@ -216,7 +249,8 @@ public class Partnerkonten {
     try {
       mail.send(nachricht);
     } catch (MailException e) {
-      LOG.warn("Invitation for {} not sent: {}", user.getId(), e.getMessage());
+      // the server's message names the address: not into the log
+      LOG.warn("Invitation for {} not sent ({})", user.getId(), e.getClass().getSimpleName());
       throw new Abgelehnt("Die Einladung konnte nicht gesendet werden (E-Mail-Server nicht erreichbar). "
           + "Es wurde nichts angelegt; bitte später erneut versuchen.");
     }
@@ -233,7 +267,7 @@ public class Partnerkonten {
     if (basis.length() < 2) {
       basis = "partner";
     }
-    basis = basis.substring(0, Math.min(40, basis.length()));
+    basis = KENNUNG_PRAEFIX + basis.substring(0, Math.min(40, basis.length()));
     String id = basis;
     IdentityService identity = engine.getIdentityService();
     for (int i = 2; identity.createUserQuery().userId(id).count() > 0; i++) {

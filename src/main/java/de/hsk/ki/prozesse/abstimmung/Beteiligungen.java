@@ -37,8 +37,10 @@ public class Beteiligungen {
   private final JdbcTemplate jdbc;
   private final PartnerVerzeichnis verzeichnis;
   private final AbstimmungFristen fristen;
+  private final Partnergruppen partnergruppen;
 
-  public Beteiligungen(JdbcTemplate jdbc, PartnerVerzeichnis verzeichnis, AbstimmungFristen fristen) {
+  public Beteiligungen(JdbcTemplate jdbc, PartnerVerzeichnis verzeichnis, AbstimmungFristen fristen, Partnergruppen partnergruppen) {
+    this.partnergruppen = partnergruppen;
     this.jdbc = jdbc;
     this.verzeichnis = verzeichnis;
     this.fristen = fristen;
@@ -61,10 +63,8 @@ public class Beteiligungen {
     if (schulamt) {
       return List.of(KiGruppen.VERWALTUNG, KiGruppen.SCHULAMT);
     }
-    String partner = stelle == null ? null : Partnergruppen.gruppe(stelle);
-    boolean eigeneGruppe = partner != null && jdbc.queryForObject("SELECT count(*) FROM act_id_group WHERE id_ = ? AND type_ = ?",
-        Integer.class, partner, Partnergruppen.TYP) > 0;
-    return eigeneGruppe ? List.of(KiGruppen.VERWALTUNG, partner) : List.of(KiGruppen.VERWALTUNG);
+    return partnergruppen.gruppeVon(stelle).map(partner -> List.of(KiGruppen.VERWALTUNG, partner))
+        .orElse(List.of(KiGruppen.VERWALTUNG));
   }
 
   /** The group that obtains consents for the moderator's case: the moderator's own team. */

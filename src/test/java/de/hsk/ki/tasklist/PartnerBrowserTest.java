@@ -39,6 +39,7 @@ class PartnerBrowserTest extends BrowserTestBasis {
   static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   @Value("${ki.basis-url}") String basisUrl;
+  @org.springframework.beans.factory.annotation.Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
   private ProcessInstance fallBeiDerSchule(int alter) {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", alter));
@@ -99,6 +100,9 @@ class PartnerBrowserTest extends BrowserTestBasis {
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "aufnahme")).isEqualTo("ANGENOMMEN");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "aufnahmeAm")).hasToString(LocalDate.now().plusDays(7).toString());
     assertThat(aufgabe(fall, "Task_ZuweisungsschreibenVersenden")).isNotNull();
+    // what she read is in the access log under her name and the case number
+    assertThat(jdbc.queryForObject("SELECT count(*) FROM ki_zugriffsprotokoll WHERE benutzer = 'gsommer' AND aktenzeichen = ?",
+        Integer.class, fall.getBusinessKey())).isPositive();
 
     // the second child: no place; the reason goes to the Schulamt's new decision
     browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/");

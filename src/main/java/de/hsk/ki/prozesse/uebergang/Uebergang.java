@@ -155,6 +155,8 @@ public class Uebergang {
   @Bean
   Prozessbeschreibung uebergangBeschreibung() {
     return new Prozessbeschreibung(SCHLUESSEL, PRAEFIX, "Übergang Schule–Beruf",
-        Set.copyOf(KiGruppen.SEITENEINSTIEG), Set.of(), Set.of(KiGruppen.LEITUNG));
+        Set.copyOf(KiGruppen.SEITENEINSTIEG), Set.of(), Set.of(KiGruppen.LEITUNG),
+        // the Bezirksregierung assigns a Berufskolleg place in Tasklist (ADR 0006)
+        Set.of(de.hsk.ki.plattform.partner.PartnerTyp.BEZIRKSREGIERUNG));
   }
 }

@@ -248,8 +248,19 @@ class UebergangProzessTest {
     assertThat(zuweisung.getDueDate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(13))));
     assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", zuweisung.getId(),
         Map.of("zuweisungsstand", "ZUGEWIESEN", "berufskolleg", "Berufskolleg Meschede"))).hasMessageContaining("Erster Schultag");
-    complete(zuweisung, Map.of("zuweisungsstand", "ZUGEWIESEN", "berufskolleg", "Berufskolleg Meschede",
-        "schulbeginn", LocalDate.now().plusDays(40).toString()));
+    // the Bezirksregierung answers itself in Tasklist, without the young person's name (ADR 0006); the team is the fallback
+    assertThat(engine.getTaskService().getIdentityLinksForTask(zuweisung.getId())).extracting(l -> l.getGroupId())
+        .contains("partnerBEZIRKSREGIERUNG");
+    engine.getIdentityService().setAuthentication("rkoch", java.util.List.of("partnerBEZIRKSREGIERUNG"));
+    try {
+      assertThat(engine.getFormService().getTaskFormVariables(zuweisung.getId())).containsKeys("aktenzeichen", "alter", "kommune")
+          .doesNotContainKeys("vorname", "nachname", "geburtsdatum");
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    assertThat(text).contains("/camunda/app/tasklist/");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "rkoch", "partnerBEZIRKSREGIERUNG", zuweisung.getId(), Map.of("zuweisungsstand",
+        "ZUGEWIESEN", "berufskolleg", "Berufskolleg Meschede", "schulbeginn", LocalDate.now().plusDays(40).toString()));
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "berufskolleg")).isEqualTo("Berufskolleg Meschede");
   }

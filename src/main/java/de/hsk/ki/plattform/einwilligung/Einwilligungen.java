@@ -27,8 +27,11 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
 
   private final JdbcTemplate jdbc;
   private final PartnerVerzeichnis verzeichnis;
+  private final org.springframework.beans.factory.ObjectProvider<de.hsk.ki.plattform.identitaet.Partnergruppen> partnergruppen;
 
-  public Einwilligungen(JdbcTemplate jdbc, PartnerVerzeichnis verzeichnis) {
+  public Einwilligungen(JdbcTemplate jdbc, PartnerVerzeichnis verzeichnis,
+      org.springframework.beans.factory.ObjectProvider<de.hsk.ki.plattform.identitaet.Partnergruppen> partnergruppen) {
+    this.partnergruppen = partnergruppen;
     this.jdbc = jdbc;
     this.verzeichnis = verzeichnis;
   }
@@ -73,9 +76,12 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
   }
 
   public int widerrufe(String aktenzeichen, String partner, String benutzer) {
-    return jdbc.update(
+    int widerrufen = jdbc.update(
         "UPDATE ki_einwilligung SET widerrufen_am = ?, widerrufen_von = ? WHERE aktenzeichen = ? AND partner = ? AND widerrufen_am IS NULL",
         jetzt(), benutzer, aktenzeichen, partner);
+    // the partner's access in Tasklist ends with the consent, at once (issue 16)
+    partnergruppen.getObject().zugangEntziehen(aktenzeichen, partner);
+    return widerrufen;
   }
 
   /** Valid is only the latest decision for a partner: a later refusal replaces an earlier consent. */

@@ -147,6 +147,45 @@ public class Partnergruppen implements TaskListener {
     }
   }
 
+  /**
+   * A consent withdrawn or a case closed for a partner: its institution loses every open task of the
+   * case at once (link, grants, and the task of one of its people goes back to the group); the KI's
+   * group keeps them.
+   */
+  public int zugangEntziehen(String aktenzeichen, String partnerSchluessel) {
+    if (aktenzeichen == null || partnerSchluessel == null) {
+      return 0;
+    }
+    String gruppe = gruppe(partnerSchluessel);
+    return OhneBerechtigungspruefung.ausfuehren(() -> {
+      var aufgaben = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen).taskCandidateGroup(gruppe)
+          .includeAssignedTasks().list();
+      for (var aufgabe : aufgaben) {
+        if (aufgabe.getAssignee() != null && mitglied(aufgabe.getAssignee(), new String[] {gruppe})) {
+          engine.getTaskService().setAssignee(aufgabe.getId(), null);
+        }
+        engine.getTaskService().deleteCandidateGroup(aufgabe.getId(), gruppe);
+        rechteLoeschen(aufgabe.getId(), List.of(gruppe));
+      }
+      if (!aufgaben.isEmpty()) {
+        LOG.info("Partner access of {} to {} task(s) of case {} ended", gruppe, aufgaben.size(), aktenzeichen);
+      }
+      return aufgaben.size();
+    });
+  }
+
+  private void rechteLoeschen(String aufgabe, List<String> partner) {
+    String[] gruppen = partner.toArray(String[]::new);
+    AuthorizationService rechte = engine.getAuthorizationService();
+    for (var resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
+      for (Authorization a : rechte.createAuthorizationQuery().resourceType(resource).resourceId(aufgabe).list()) {
+        if (partner.contains(a.getGroupId()) || (a.getUserId() != null && mitglied(a.getUserId(), gruppen))) {
+          rechte.deleteAuthorization(a.getId());
+        }
+      }
+    }
+  }
+
   private boolean mitglied(String benutzer, String[] gruppen) {
     return engine.getIdentityService().createGroupQuery().groupMember(benutzer).groupIdIn(gruppen).count() > 0;
   }
@@ -174,14 +213,7 @@ public class Partnergruppen implements TaskListener {
       }
       partner.forEach(task::deleteCandidateGroup);
       // the group's grants, and those a person of the institution got by taking the task
-      AuthorizationService rechte = engine.getAuthorizationService();
-      for (var resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
-        for (Authorization a : rechte.createAuthorizationQuery().resourceType(resource).resourceId(task.getId()).list()) {
-          if (partner.contains(a.getGroupId()) || (a.getUserId() != null && mitglied(a.getUserId(), gruppen))) {
-            rechte.deleteAuthorization(a.getId());
-          }
-        }
-      }
+      rechteLoeschen(task.getId(), partner);
       LOG.info("Partner access to task {} of case {} ended after the set period", task.getTaskDefinitionKey(),
           task.getExecution() == null ? null : task.getExecution().getProcessBusinessKey());
       return null;

@@ -31,6 +31,11 @@ public class Uebergang {
   public static final Variable<LocalDate> NAECHSTER_EINSTIEG = Variable.datum("naechsterEinstieg");
   /** Partners to ask for consent, one building-block call each. */
   public static final Variable<List<String>> VERMITTLUNGS_PARTNER = Variable.liste("vermittlungsPartner");
+  /** Referral partners' answers in Tasklist, one line each, for the team's sessions (issue 16, review U12). */
+  public static final Variable<String> PARTNER_RUECKMELDUNGEN = Variable.text("partnerRueckmeldungen");
+  public static final Variable<String> RUECKMELDE_PARTNER = Variable.text("rueckmeldePartner");
+  public static final Variable<String> RUECKMELDUNG = Variable.text("rueckmeldung");
+  public static final Variable<String> RUECKMELDUNG_NOTIZ = Variable.text("rueckmeldungNotiz");
   /** Element variable of the per-partner loop. */
   public static final Variable<String> PARTNER = Variable.text("partner");
   /** Partners to inform after a session. */
@@ -123,6 +128,14 @@ public class Uebergang {
     Task_PartnerVermitteln,
     Event_PartnerVermittelt,
     Event_OhnePartnerWeiter,
+    Gateway_RueckmeldungenNebenher,
+    SubProcess_PartnerRueckmeldungen,
+    Event_RueckmeldungBegonnen,
+    Task_VermittlungRueckmelden,
+    Event_RueckmeldungFristAbgelaufen,
+    Event_RueckmeldungEingegangen,
+    Event_OhneRueckmeldung,
+    Event_RueckmeldungenErledigt,
     Gateway_ZurSitzung,
     Task_BeratungsgespraechDokumentieren,
     Event_WiedervorlageUeberfaellig,

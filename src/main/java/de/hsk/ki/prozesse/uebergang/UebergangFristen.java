@@ -26,6 +26,10 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   @Frist private String anmeldung = "P14D";
   /** Until the Bezirksregierung's assignment to a Berufskolleg is recorded. */
   @Frist private String zuweisung = "P14D";
+  /** A referral partner answers in Tasklist within this (issue 16). */
+  @Frist private String rueckmeldung = "P14D";
+  /** Without an answer by then the partner's step ends with "keine Rückmeldung" (and its access with it). */
+  @Frist(nurKalender = true) private String rueckmeldungHoechstens = "P6W";
 
   public String getErstgespraech() { return erstgespraech; }
   public void setErstgespraech(String v) { erstgespraech = v; }
@@ -47,6 +51,10 @@ public class UebergangFristen extends de.hsk.ki.plattform.frist.Fristensatz {
   public void setAnmeldung(String v) { anmeldung = v; }
   public String getZuweisung() { return zuweisung; }
   public void setZuweisung(String v) { zuweisung = v; }
+  public String getRueckmeldung() { return rueckmeldung; }
+  public void setRueckmeldung(String v) { rueckmeldung = v; }
+  public String getRueckmeldungHoechstens() { return rueckmeldungHoechstens; }
+  public void setRueckmeldungHoechstens(String v) { rueckmeldungHoechstens = v; }
   public String getNachfrageAufgabe() { return nachfrageAufgabe; }
   public void setNachfrageAufgabe(String v) { nachfrageAufgabe = v; }
 }

@@ -1,0 +1,85 @@
+package de.hsk.ki.prozesse.uebergang;
+
+import de.hsk.ki.plattform.einwilligung.Einwilligungen;
+import de.hsk.ki.plattform.fall.Listen;
+import de.hsk.ki.plattform.identitaet.Partnergruppen;
+import de.hsk.ki.plattform.partner.Partner;
+import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * A referral partner answers in Tasklist (issue 16, review U12): only partners with a valid consent
+ * for this case and at least one person with an account get the step "Rückmeldung zur Vermittlung";
+ * the others answer by e-mail as before and the team notes it in the counselling session. Each answer
+ * is added to the case's list the team reads in its session form.
+ */
+@Component("vermittlungsrueckmeldung")
+public class Vermittlungsrueckmeldung implements TaskListener {
+
+  private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  static final Map<String, String> ERGEBNISSE = Map.of(
+      "AUFGENOMMEN", "in Beratung oder Maßnahme aufgenommen",
+      "TERMIN", "Termin vereinbart",
+      "NICHT_ERREICHT", "nicht erreicht",
+      "NICHT_ZUSTAENDIG", "nicht zuständig");
+
+  private final Einwilligungen einwilligungen;
+  private final Partnergruppen partnergruppen;
+  private final PartnerVerzeichnis verzeichnis;
+  private final ProcessEngine engine;
+
+  public Vermittlungsrueckmeldung(Einwilligungen einwilligungen, Partnergruppen partnergruppen, PartnerVerzeichnis verzeichnis,
+      @Lazy ProcessEngine engine) {
+    this.einwilligungen = einwilligungen;
+    this.partnergruppen = partnergruppen;
+    this.verzeichnis = verzeichnis;
+    this.engine = engine;
+  }
+
+  /** The partners referred just now who answer in Tasklist: consent valid, a group with at least one person. */
+  public List<String> partner(DelegateExecution execution) {
+    List<String> antworten = new ArrayList<>();
+    for (String partner : Listen.alsStrings(execution.getVariable(Uebergang.VERMITTLUNGS_PARTNER.name()))) {
+      boolean mitKonto = partnergruppen.gruppeVon(partner).map(g -> OhneBerechtigungspruefung.ausfuehren(
+          () -> engine.getIdentityService().createUserQuery().memberOfGroup(g).count() > 0)).orElse(false);
+      if (mitKonto && einwilligungen.liegtVor(execution.getProcessBusinessKey(), partner)) {
+        antworten.add(partner);
+      }
+    }
+    return antworten;
+  }
+
+  /** The partner's answer, one line in the team's list. */
+  @Override
+  public void notify(DelegateTask task) {
+    Object ergebnis = task.getVariable("rueckmeldung");
+    Object notiz = task.getVariable("rueckmeldungNotiz");
+    zeile(task.getExecution(), (String) task.getVariable("rueckmeldePartner"),
+        ERGEBNISSE.getOrDefault(String.valueOf(ergebnis), String.valueOf(ergebnis))
+            + (notiz instanceof String n && !n.isBlank() ? " – " + n.strip() : ""));
+  }
+
+  /** The step ended unanswered. */
+  public void ohneRueckmeldung(DelegateExecution execution) {
+    zeile(execution, (String) execution.getVariable("rueckmeldePartner"), "keine Rückmeldung in der Aufgabenliste");
+  }
+
+  private void zeile(DelegateExecution execution, String partner, String text) {
+    String name = partner == null ? "?" : verzeichnis.finde(partner).map(Partner::name).orElse(partner);
+    Object bisher = execution.getVariable(Uebergang.PARTNER_RUECKMELDUNGEN.name());
+    String zeile = "- " + Zeit.heute().format(DATUM) + " " + name + ": " + text;
+    execution.getProcessInstance().setVariable(Uebergang.PARTNER_RUECKMELDUNGEN.name(),
+        bisher instanceof String b && !b.isBlank() ? b + "\n" + zeile : zeile);
+  }
+}

@@ -80,7 +80,10 @@ public class Einwilligungen implements de.hsk.ki.plattform.datenschutz.Falldaten
         "UPDATE ki_einwilligung SET widerrufen_am = ?, widerrufen_von = ? WHERE aktenzeichen = ? AND partner = ? AND widerrufen_am IS NULL",
         jetzt(), benutzer, aktenzeichen, partner);
     // the partner's access in Tasklist ends with the consent, at once (issue 16)
-    partnergruppen.getObject().zugangEntziehen(aktenzeichen, partner);
+    var gruppen = partnergruppen.getIfAvailable();
+    if (gruppen != null) {
+      gruppen.zugangEntziehen(aktenzeichen, partner);
+    }
     return widerrufen;
   }
 

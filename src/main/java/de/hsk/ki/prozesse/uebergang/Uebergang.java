@@ -36,6 +36,7 @@ public class Uebergang {
   public static final Variable<String> RUECKMELDE_PARTNER = Variable.text("rueckmeldePartner");
   public static final Variable<String> RUECKMELDUNG = Variable.text("rueckmeldung");
   public static final Variable<String> RUECKMELDUNG_NOTIZ = Variable.text("rueckmeldungNotiz");
+  public static final Variable<String> RUECKMELDUNG_TEXT = Variable.text("rueckmeldungText");
   /** Element variable of the per-partner loop. */
   public static final Variable<String> PARTNER = Variable.text("partner");
   /** Partners to inform after a session. */
@@ -169,7 +170,8 @@ public class Uebergang {
   Prozessbeschreibung uebergangBeschreibung() {
     return new Prozessbeschreibung(SCHLUESSEL, PRAEFIX, "Übergang Schule–Beruf",
         Set.copyOf(KiGruppen.SEITENEINSTIEG), Set.of(), Set.of(KiGruppen.LEITUNG),
-        // the Bezirksregierung assigns a Berufskolleg place in Tasklist (ADR 0006)
-        Set.of(de.hsk.ki.plattform.partner.PartnerTyp.BEZIRKSREGIERUNG));
+        // the Bezirksregierung assigns a Berufskolleg place, referral partners answer a referral in Tasklist (ADR 0006)
+        java.util.EnumSet.complementOf(java.util.EnumSet.of(de.hsk.ki.plattform.partner.PartnerTyp.SCHULE,
+            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT)));
   }
 }

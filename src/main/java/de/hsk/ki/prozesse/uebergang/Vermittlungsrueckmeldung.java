@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +23,7 @@ import org.springframework.stereotype.Component;
  * is added to the case's list the team reads in its session form.
  */
 @Component("vermittlungsrueckmeldung")
-public class Vermittlungsrueckmeldung implements TaskListener {
+public class Vermittlungsrueckmeldung {
 
   private static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
   static final Map<String, String> ERGEBNISSE = Map.of(
@@ -60,25 +58,30 @@ public class Vermittlungsrueckmeldung implements TaskListener {
     return antworten;
   }
 
-  /** The partner's answer, one line in the team's list. */
-  @Override
-  public void notify(DelegateTask task) {
-    Object ergebnis = task.getVariable("rueckmeldung");
-    Object notiz = task.getVariable("rueckmeldungNotiz");
-    zeile(task.getExecution(), (String) task.getVariable("rueckmeldePartner"),
-        ERGEBNISSE.getOrDefault(String.valueOf(ergebnis), String.valueOf(ergebnis))
-            + (notiz instanceof String n && !n.isBlank() ? " – " + n.strip() : ""));
+  /** The partner's answer as one line of the team's list (the task's output, taken over after its transaction). */
+  public String text(String partner, Object ergebnis, Object notiz) {
+    String name = partner == null ? "?" : verzeichnis.finde(partner).map(Partner::name).orElse(partner);
+    return name + ": " + ERGEBNISSE.getOrDefault(String.valueOf(ergebnis), String.valueOf(ergebnis))
+        + (notiz instanceof String n && !n.isBlank() ? " – " + n.strip() : "");
+  }
+
+  /**
+   * Adds the answer to the case's list, in the job after the partner's submission: two partners
+   * answering at once do not refuse each other's form; a conflict is retried by the job executor.
+   */
+  public void uebernehmen(DelegateExecution execution) {
+    Object text = execution.getVariable("rueckmeldungText");
+    anhaengen(execution, text == null ? "?" : text.toString());
   }
 
   /** The step ended unanswered. */
   public void ohneRueckmeldung(DelegateExecution execution) {
-    zeile(execution, (String) execution.getVariable("rueckmeldePartner"), "keine Rückmeldung in der Aufgabenliste");
+    anhaengen(execution, text((String) execution.getVariable("rueckmeldePartner"), "keine Rückmeldung in der Aufgabenliste", null));
   }
 
-  private void zeile(DelegateExecution execution, String partner, String text) {
-    String name = partner == null ? "?" : verzeichnis.finde(partner).map(Partner::name).orElse(partner);
+  private void anhaengen(DelegateExecution execution, String text) {
     Object bisher = execution.getVariable(Uebergang.PARTNER_RUECKMELDUNGEN.name());
-    String zeile = "- " + Zeit.heute().format(DATUM) + " " + name + ": " + text;
+    String zeile = "- " + Zeit.heute().format(DATUM) + " " + text;
     execution.getProcessInstance().setVariable(Uebergang.PARTNER_RUECKMELDUNGEN.name(),
         bisher instanceof String b && !b.isBlank() ? b + "\n" + zeile : zeile);
   }

@@ -106,6 +106,7 @@ class VermittlungsrueckmeldungTest {
         .contains(JOBCENTER, "kiSozialarbeit");
     assertThat(siehtAufgaben("extjobcenter", JOBCENTER, fall)).isOne();
     assertThat(siehtAufgaben("jemand", Partnergruppen.gruppe("IHK"), fall)).isZero();
+    assertThat(engine.getTaskService().getVariable(rueckmeldung.getId(), "karte").toString()).contains("Partner: Jobcenter");
 
     engine.getIdentityService().setAuthentication("extjobcenter", List.of(JOBCENTER));
     Map<String, Object> sichtbar;
@@ -121,6 +122,8 @@ class VermittlungsrueckmeldungTest {
         Map.of("rueckmeldung", "NICHT_ZUSTAENDIG"))).hasMessageContaining("Notiz");
     AlsPerson.erledige(engine, "extjobcenter", JOBCENTER, rueckmeldung.getId(),
         Map.of("rueckmeldung", "AUFGENOMMEN", "rueckmeldungNotiz", "Einstiegsqualifizierung ab 1. März"));
+    // the answer is taken over in a job after the partner's submission (two partners at once do not refuse each other)
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_VermittlungRueckmelden");
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "partnerRueckmeldungen"))
         .contains("Jobcenter Hochsauerlandkreis (Demo): in Beratung oder Maßnahme aufgenommen – Einstiegsqualifizierung ab 1. März");
     assertThat(siehtAufgaben("extjobcenter", JOBCENTER, fall)).isZero();
@@ -145,5 +148,18 @@ class VermittlungsrueckmeldungTest {
     Fristablauf.fuehreAus(engine, fall.getId(), "Event_RueckmeldungFristAbgelaufen");
     assertThat(task(fall, "Task_VermittlungRueckmelden")).isNull();
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "partnerRueckmeldungen")).contains("keine Rückmeldung");
+  }
+
+  @Test
+  void endetDieBeratungEndetDerFallMitDenOffenenRueckmeldungen() {
+    ProcessInstance fall = vermittelt("BRILON");
+    Task rueckmeldung = task(fall, "Task_VermittlungRueckmelden");
+    complete(task(fall, "Task_BeratungsgespraechDokumentieren"), new HashMap<>(Map.of("sitzungsdatum", LocalDate.now().toString(),
+        "sitzungsinhalt", "Gespräch", "vereinbarteSchritte", "keine", "naechsterSchritt", "ABSCHLUSS")));
+    complete(task(fall, "Task_ErgebnisErfassen"), Map.of("ergebnis", "KONTAKT_ABGEBROCHEN"));
+    BpmnAwareTests.assertThat(fall).isEnded();
+    assertThat(engine.getTaskService().createTaskQuery().taskId(rueckmeldung.getId()).count()).isZero();
+    assertThat(siehtAufgaben("extjobcenter", JOBCENTER, fall)).isZero();
+    assertThat(engine.getAuthorizationService().createAuthorizationQuery().resourceId(rueckmeldung.getId()).count()).isZero();
   }
 }

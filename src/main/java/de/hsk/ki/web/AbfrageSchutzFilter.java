@@ -206,25 +206,8 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   static final java.util.Set<String> ALLE_VARIABLEN = java.util.Set.of("withTaskVariablesInReturn", "withTaskLocalVariablesInReturn");
 
   static boolean fragtAlleVariablen(JsonNode knoten) {
-    if (knoten == null) {
-      return false;
-    }
-    if (knoten.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = knoten.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> feld = it.next();
-        boolean an = feld.getValue().isBoolean() ? feld.getValue().asBoolean() : "true".equalsIgnoreCase(feld.getValue().asText());
-        if (ALLE_VARIABLEN.contains(feld.getKey()) && an || fragtAlleVariablen(feld.getValue())) {
-          return true;
-        }
-      }
-    } else if (knoten.isArray()) {
-      for (JsonNode element : knoten) {
-        if (fragtAlleVariablen(element)) {
-          return true;
-        }
-      }
-    }
-    return false;
+    return irgendwo(knoten, (schluessel, wert) -> ALLE_VARIABLEN.contains(schluessel)
+        && (wert.isBoolean() ? wert.asBoolean() : "true".equalsIgnoreCase(wert.asText())));
   }
 
   private static boolean istAusdruck(String schluessel) {
@@ -232,19 +215,24 @@ public class AbfrageSchutzFilter extends OncePerRequestFilter {
   }
 
   static boolean enthaeltAusdruck(JsonNode knoten) {
+    return irgendwo(knoten, (schluessel, wert) -> istAusdruck(schluessel));
+  }
+
+  /** Whether a field anywhere in the body, or-queries and nested objects included, matches. */
+  private static boolean irgendwo(JsonNode knoten, java.util.function.BiPredicate<String, JsonNode> treffer) {
     if (knoten == null) {
       return false;
     }
     if (knoten.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = knoten.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> feld = it.next();
-        if (istAusdruck(feld.getKey()) || enthaeltAusdruck(feld.getValue())) {
+        if (treffer.test(feld.getKey(), feld.getValue()) || irgendwo(feld.getValue(), treffer)) {
           return true;
         }
       }
     } else if (knoten.isArray()) {
       for (JsonNode element : knoten) {
-        if (enthaeltAusdruck(element)) {
+        if (irgendwo(element, treffer)) {
           return true;
         }
       }

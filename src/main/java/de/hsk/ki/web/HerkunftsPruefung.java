@@ -25,12 +25,21 @@ public class HerkunftsPruefung extends OncePerRequestFilter {
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String herkunft = request.getHeader("Origin");
-    if (!LESEND.contains(request.getMethod()) && herkunft != null && !gleicheHerkunft(herkunft, request)) {
+    if (!LESEND.contains(request.getMethod()) && herkunft != null && !gleicheHerkunft(herkunft, request)
+        && !eigeneSeiteOhneReferrer(herkunft, request)) {
       LOG.warn("Request from foreign origin refused: {} {}", request.getMethod(), Pfade.fuerProtokoll(request.getRequestURI()));
       Fehlerantwort.schreiben(response, 403, "Zugriffsfehler", "Anfrage von fremder Herkunft abgelehnt.", java.util.Map.of());
       return;
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Our pages send "Referrer-Policy: no-referrer", so a browser posts their forms with "Origin: null";
+   * it also says "Sec-Fetch-Site: same-origin", a header no page script can set.
+   */
+  private static boolean eigeneSeiteOhneReferrer(String herkunft, HttpServletRequest request) {
+    return "null".equals(herkunft) && "same-origin".equals(request.getHeader("Sec-Fetch-Site"));
   }
 
   private static boolean gleicheHerkunft(String herkunft, HttpServletRequest request) {

@@ -123,6 +123,47 @@ class PartnerBrowserTest extends BrowserTestBasis {
         && !d.findElement(By.tagName("body")).getText().contains(zweiter.getBusinessKey()));
   }
 
+  /**
+   * The operator invites a school's person on the page beside Admin, and the person sets the password
+   * on the invitation page: real form posts of a browser (which sends "Origin: null" under the pages'
+   * no-referrer policy) through to the first Tasklist login.
+   */
+  @Test
+  void derBetriebLaedtEinUndDiePersonSetztImBrowserIhrKennwort() throws Exception {
+    browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
+    WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
+    browser.get("http://localhost:" + port + "/camunda/app/admin/default/");
+    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[type=password]")));
+    browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys("admin");
+    browser.findElement(By.cssSelector("input[type=password]")).sendKeys("Pruefstand-7-Test");
+    browser.findElement(By.cssSelector("button[type=submit]")).click();
+    warte.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type=password]")));
+
+    browser.get("http://localhost:" + port + "/ki/betrieb/partnerkonten");
+    new org.openqa.selenium.support.ui.Select(warte.until(ExpectedConditions.elementToBeClickable(By.id("partner"))))
+        .selectByVisibleText("Grundschule Arnsberg 2 (Demo)");
+    browser.findElement(By.id("vorname")).sendKeys("Jörg");
+    browser.findElement(By.id("nachname")).sendKeys("Brückner");
+    browser.findElement(By.id("email")).sendKeys("j.brueckner@gs2.example.org");
+    int vorher = greenMail.getReceivedMessages().length;
+    browser.findElement(By.xpath("//button[normalize-space()='Konto anlegen und Einladung senden']")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Konto „extjbrueckner“ angelegt"));
+    Browser.bildschirmfoto(browser, "partnerkonten-eingeladen");
+
+    greenMail.waitForIncomingEmail(5000, vorher + 1);
+    String text = greenMail.getReceivedMessages()[vorher].getContent().toString();
+    Matcher link = Pattern.compile(Pattern.quote(basisUrl) + "(/ki/konto/einladung\\?t=[A-Za-z0-9_-]+)").matcher(text);
+    assertThat(link.find()).as(text).isTrue();
+    browser.manage().deleteAllCookies();
+    browser.get("http://localhost:" + port + link.group(1));
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "extjbrueckner"));
+    browser.findElement(By.id("kennwort")).sendKeys("Schulhof-2026!");
+    browser.findElement(By.id("wiederholung")).sendKeys("Schulhof-2026!");
+    browser.findElement(By.xpath("//button[normalize-space()='Kennwort festlegen']")).click();
+    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ihr Kennwort ist gesetzt"));
+    Browser.anmelden(browser, warte, port, "extjbrueckner", "Schulhof-2026!");
+  }
+
   private void schliesseAb(ProcessInstance fall, String definition, Map<String, Object> variablen) {
     engine.getTaskService().complete(aufgabe(fall, definition).getId(), variablen);
   }

@@ -104,6 +104,12 @@ class PartnerkontenTest {
     assertThat(formular.statusCode()).isEqualTo(200);
     assertThat(formular.body()).contains(id);
     String personToken = csrf(formular.body());
+    // "Origin: null" is our own page only when the browser says so (Sec-Fetch-Site), never by itself
+    assertThat(person.post(PartnerkontenSeite.EINLADUNG, FORM, form(Map.of("_csrf", personToken, "t", einladung,
+        "kennwort", "Schulhof-2026!", "wiederholung", "Schulhof-2026!")), Map.of("Origin", "null")).statusCode()).isEqualTo(403);
+    assertThat(person.post(PartnerkontenSeite.EINLADUNG, FORM, form(Map.of("_csrf", personToken, "t", einladung,
+        "kennwort", "Schulhof-2026!", "wiederholung", "Schulhof-2026!")), Map.of("Origin", "null", "Sec-Fetch-Site", "cross-site"))
+        .statusCode()).isEqualTo(403);
     HttpResponse<String> schwach = person.post(PartnerkontenSeite.EINLADUNG, FORM, form(Map.of("_csrf", personToken, "t", einladung,
         "kennwort", "kurz", "wiederholung", "kurz")), Map.of());
     assertThat(schwach.statusCode()).isEqualTo(400);

@@ -127,7 +127,8 @@ public class ZuweisungsschreibenController {
     Partner schule = verzeichnis.finde((String) v.get("zugewieseneSchule")).orElse(null);
     model.addAttribute("schulName", schule != null ? schule.name() : v.get("zugewieseneSchule"));
     model.addAttribute("schulAnschrift", schule != null ? schule.anschrift() : null);
-    model.addAttribute("schulbeginn", datum(v.get("schulbeginn")));
+    // the day the school confirmed the admission for, else the supervision's school start
+    model.addAttribute("schulbeginn", datum(v.get("aufnahmeAm") != null ? v.get("aufnahmeAm") : v.get("schulbeginn")));
     String schulform = (String) (v.get("zugewieseneSchulform") != null ? v.get("zugewieseneSchulform") : v.get("empfohleneSchulform"));
     model.addAttribute("bildungsgang", BERUFSKOLLEG_BILDUNGSGAENGE.contains(schulform) ? Schulform.bezeichnungVon(schulform) : null);
     model.addAttribute("jahrgangsstufe", BERUFSKOLLEG_BILDUNGSGAENGE.contains(schulform) ? null : v.get("jahrgangsstufe"));

@@ -124,11 +124,12 @@ class ZuweisungsschreibenTest {
     schliesseAb(fall, java.util.Map.of("zuweisungsergebnis", "ZUGEWIESEN", "zugewieseneSchule", "SCHULE-HA-MESCHEDE-1",
         "schulbeginn", LocalDate.now().plusDays(10).toString(), "ansprechperson", "Herr Neumann"));
     fuehreJobAus(fall);
-    schliesseAb(fall, aufnahme(true));
+    // the school admits for a day after the supervision's start: the letter names the school's day
+    schliesseAb(fall, java.util.Map.of("aufnahme", "ANGENOMMEN", "aufnahmeAm", LocalDate.now().plusDays(11).toString()));
 
     String brief = schreiben(angemeldet("pschneider"), fall.getBusinessKey()).body();
     assertThat(brief).contains("Hauptschule Meschede (Demo)").contains("Herr Neumann")
-        .contains(LocalDate.now().plusDays(10).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
+        .contains("Erster Schultag:</td><td>" + LocalDate.now().plusDays(11).format(DateTimeFormatter.ofPattern("dd.MM.yyyy")))
         .doesNotContain("Frau Schulz").doesNotContain("Hauptschule Arnsberg");
   }
 

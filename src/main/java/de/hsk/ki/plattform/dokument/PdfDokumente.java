@@ -69,6 +69,24 @@ public class PdfDokumente {
    * file or the class path that a template (or, through a mistake, case data in it) names. Fonts
    * come from addFont above.
    */
+  /** A document as the answer to a browser: inline PDF, never cached. */
+  public org.springframework.http.ResponseEntity<byte[]> antwort(String vorlage, Map<String, Object> werte, String dateiname) {
+    return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .header("Content-Disposition", org.springframework.http.ContentDisposition.inline().filename(dateiname).build().toString())
+        .body(pdf(vorlage, werte));
+  }
+
+  /** Instead of a document: the German notice page (not logged in, no open step, nothing to show yet). */
+  public org.springframework.http.ResponseEntity<byte[]> hinweis(int status, Map<String, Object> werte) {
+    Context kontext = new Context(Locale.GERMANY);
+    kontext.setVariables(werte);
+    return org.springframework.http.ResponseEntity.status(status)
+        .contentType(new org.springframework.http.MediaType(org.springframework.http.MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .cacheControl(org.springframework.http.CacheControl.noStore())
+        .body(vorlagen.process("ki/hinweis", kontext).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
   private static final String EIGENE_VORLAGE = "/resources/css/XhtmlNamespaceHandler.css";
 
   private static final class OhneNachladen extends ITextUserAgent {

@@ -98,6 +98,15 @@ public class Partnergruppen implements TaskListener {
     return mehrdeutig.contains(id) ? java.util.Optional.empty() : java.util.Optional.of(id);
   }
 
+  /**
+   * Whether an institution actually answers in Tasklist: it has its group and at least one person
+   * in it. E-mails send a partner to Tasklist, and processes give it a step, only then.
+   */
+  public boolean mitKonten(String partnerSchluessel) {
+    return gruppeVon(partnerSchluessel).map(g -> OhneBerechtigungspruefung.ausfuehren(
+        () -> engine.getIdentityService().createUserQuery().memberOfGroup(g).count() > 0)).orElse(false);
+  }
+
   /** Group ids two directory keys map to, found at the last set-up. */
   private volatile Set<String> mehrdeutig = Set.of();
 

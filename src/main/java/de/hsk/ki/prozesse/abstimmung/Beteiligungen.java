@@ -95,12 +95,7 @@ public class Beteiligungen {
    * at least one person (a group without accounts answers by e-mail).
    */
   public boolean hatAufgabenliste(String stelle) {
-    List<String> gruppen = gruppen(stelle);
-    if (gruppen.contains(KiGruppen.SCHULAMT)) {
-      return true;
-    }
-    return gruppen.size() > 1 && jdbc.queryForObject("SELECT count(*) FROM act_id_membership WHERE group_id_ = ?",
-        Integer.class, gruppen.get(1)) > 0;
+    return gruppen(stelle).contains(KiGruppen.SCHULAMT) || partnergruppen.mitKonten(stelle);
   }
 
   /** First reminder: the configured lead before the deadline (the form keeps deadlines long enough for it). */

@@ -14,24 +14,17 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.Context;
 
 /**
  * The counselling record ("Beratungsbogen", review S1, issue 16) as PDF, generated from the case at
@@ -58,14 +51,13 @@ public class BeratungsbogenController {
   private final Aufgabenzugang zugang;
   private final Zugriffsprotokoll protokoll;
   private final PdfDokumente pdf;
-  private final ITemplateEngine vorlagen;
   private final PartnerVerzeichnis verzeichnis;
   private final KiKontakt kontakt;
   private final de.hsk.ki.plattform.partner.Bezeichnungen bezeichnungen;
   private final Map<String, Map<String, String>> optionen;
 
   public BeratungsbogenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, Aufgabenzugang zugang,
-      Zugriffsprotokoll protokoll, PdfDokumente pdf, ITemplateEngine vorlagen, PartnerVerzeichnis verzeichnis, KiKontakt kontakt,
+      Zugriffsprotokoll protokoll, PdfDokumente pdf, PartnerVerzeichnis verzeichnis, KiKontakt kontakt,
       de.hsk.ki.plattform.partner.Bezeichnungen bezeichnungen) {
     this.bezeichnungen = bezeichnungen;
     this.engine = engine;
@@ -73,7 +65,6 @@ public class BeratungsbogenController {
     this.zugang = zugang;
     this.protokoll = protokoll;
     this.pdf = pdf;
-    this.vorlagen = vorlagen;
     this.verzeichnis = verzeichnis;
     this.kontakt = kontakt;
     this.optionen = optionen("forms/seiteneinstieg/erstberatung.form", "forms/seiteneinstieg/meldung.form");
@@ -104,13 +95,7 @@ public class BeratungsbogenController {
     werte.put("heute", Zeit.heute().format(DATUM));
     werte.put("v", v);
     werte.put("t", texte(v));
-    byte[] dokument = pdf.pdf("seiteneinstieg/beratungsbogen", werte);
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .cacheControl(CacheControl.noStore())
-        .header("Content-Disposition", ContentDisposition.inline().filename("Beratungsbogen-" + aktenzeichen + ".pdf").build().toString())
-        .header("X-Content-Type-Options", "nosniff")
-        .body(dokument);
+    return pdf.antwort("seiteneinstieg/beratungsbogen", werte, "Beratungsbogen-" + aktenzeichen + ".pdf");
   }
 
   /** The case's values as the reader reads them: dates as dd.MM.yyyy, options by their labels on the forms. */
@@ -151,11 +136,7 @@ public class BeratungsbogenController {
   }
 
   private ResponseEntity<byte[]> hinweis(int status, String meldung) {
-    Context kontext = new Context(Locale.GERMANY);
-    kontext.setVariable("meldung", meldung);
-    byte[] seite = vorlagen.process("ki/hinweis", kontext).getBytes(StandardCharsets.UTF_8);
-    return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .cacheControl(CacheControl.noStore()).body(seite);
+    return pdf.hinweis(status, Map.of("meldung", meldung));
   }
 
   /** Field → value → label of the select, radio and checklist fields of the given forms. */

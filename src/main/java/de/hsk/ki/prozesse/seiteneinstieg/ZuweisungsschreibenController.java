@@ -1,12 +1,7 @@
 package de.hsk.ki.prozesse.seiteneinstieg;
 
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.CacheControl;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.ExtendedModelMap;
-import org.thymeleaf.context.Context;
 
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.Aufgabenzugang;
@@ -55,13 +50,11 @@ public class ZuweisungsschreibenController {
   private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
   private final KiKontakt kontakt;
   private final de.hsk.ki.plattform.dokument.PdfDokumente pdf;
-  private final org.thymeleaf.ITemplateEngine vorlagen;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
       de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt,
-      de.hsk.ki.plattform.dokument.PdfDokumente pdf, org.thymeleaf.ITemplateEngine vorlagen) {
+      de.hsk.ki.plattform.dokument.PdfDokumente pdf) {
     this.pdf = pdf;
-    this.vorlagen = vorlagen;
     this.engine = engine;
     this.zugang = zugang;
     this.angemeldet = angemeldet;
@@ -87,15 +80,10 @@ public class ZuweisungsschreibenController {
     String ansicht = zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden,
         Seiteneinstieg.Element.Task_SchulbesuchBestaetigen), request, response, model);
     if (!"seiteneinstieg/zuweisungsschreiben".equals(ansicht)) {
-      Context kontext = new Context(java.util.Locale.GERMANY);
-      kontext.setVariables(model);
-      return ResponseEntity.status(response.getStatus()).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-          .cacheControl(CacheControl.noStore()).body(vorlagen.process("ki/hinweis", kontext).getBytes(StandardCharsets.UTF_8));
+      return pdf.hinweis(response.getStatus(), model);
     }
     versandt(aktenzeichen, model);
-    return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).cacheControl(CacheControl.noStore())
-        .header("Content-Disposition", ContentDisposition.inline().filename("Zuweisungsschreiben-" + aktenzeichen + ".pdf").build().toString())
-        .body(pdf.pdf(ansicht, model));
+    return pdf.antwort(ansicht, model, "Zuweisungsschreiben-" + aktenzeichen + ".pdf");
   }
 
   /** Once the letter has gone out: the clerk who sent it signs, on the day it was sent. */

@@ -5,15 +5,12 @@ import de.hsk.ki.plattform.fall.Listen;
 import de.hsk.ki.plattform.identitaet.Partnergruppen;
 import de.hsk.ki.plattform.partner.Partner;
 import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
-import de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung;
 import de.hsk.ki.plattform.zeit.Zeit;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,23 +32,18 @@ public class Vermittlungsrueckmeldung {
   private final Einwilligungen einwilligungen;
   private final Partnergruppen partnergruppen;
   private final PartnerVerzeichnis verzeichnis;
-  private final ProcessEngine engine;
 
-  public Vermittlungsrueckmeldung(Einwilligungen einwilligungen, Partnergruppen partnergruppen, PartnerVerzeichnis verzeichnis,
-      @Lazy ProcessEngine engine) {
+  public Vermittlungsrueckmeldung(Einwilligungen einwilligungen, Partnergruppen partnergruppen, PartnerVerzeichnis verzeichnis) {
     this.einwilligungen = einwilligungen;
     this.partnergruppen = partnergruppen;
     this.verzeichnis = verzeichnis;
-    this.engine = engine;
   }
 
   /** The partners referred just now who answer in Tasklist: consent valid, a group with at least one person. */
   public List<String> partner(DelegateExecution execution) {
     List<String> antworten = new ArrayList<>();
     for (String partner : Listen.alsStrings(execution.getVariable(Uebergang.VERMITTLUNGS_PARTNER.name()))) {
-      boolean mitKonto = partnergruppen.gruppeVon(partner).map(g -> OhneBerechtigungspruefung.ausfuehren(
-          () -> engine.getIdentityService().createUserQuery().memberOfGroup(g).count() > 0)).orElse(false);
-      if (mitKonto && einwilligungen.liegtVor(execution.getProcessBusinessKey(), partner)) {
+      if (partnergruppen.mitKonten(partner) && einwilligungen.liegtVor(execution.getProcessBusinessKey(), partner)) {
         antworten.add(partner);
       }
     }

@@ -16,6 +16,10 @@ public enum PartnerTyp {
   SCHULTRAEGER,
   SOZIALAMT,
   AUSLAENDERBEHOERDE,
+  // the Kommunale Koordinierung KAoA, the KI's lay interpreter pool and the county treasury (review §1.3)
+  KOKO_KAOA,
+  SPRACHMITTLER_POOL,
+  KREISKASSE,
   // schools, Kitas, providers and offices the KI advises (Einrichtungsberatung); added from requests
   EINRICHTUNG
 }

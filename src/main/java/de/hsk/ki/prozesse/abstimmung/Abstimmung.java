@@ -224,6 +224,7 @@ public class Abstimmung {
         // every authority asked for a statement may give it itself in Tasklist (ADR 0006); schools and advised
         // institutions are never asked, the Schulamt has its own group
         java.util.EnumSet.complementOf(java.util.EnumSet.of(de.hsk.ki.plattform.partner.PartnerTyp.SCHULE,
-            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT)));
+            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT,
+            de.hsk.ki.plattform.partner.PartnerTyp.SPRACHMITTLER_POOL, de.hsk.ki.plattform.partner.PartnerTyp.KREISKASSE)));
   }
 }

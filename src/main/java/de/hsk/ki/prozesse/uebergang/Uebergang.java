@@ -172,6 +172,7 @@ public class Uebergang {
         Set.copyOf(KiGruppen.SEITENEINSTIEG), Set.of(), Set.of(KiGruppen.LEITUNG),
         // the Bezirksregierung assigns a Berufskolleg place, referral partners answer a referral in Tasklist (ADR 0006)
         java.util.EnumSet.complementOf(java.util.EnumSet.of(de.hsk.ki.plattform.partner.PartnerTyp.SCHULE,
-            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT)));
+            de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT,
+            de.hsk.ki.plattform.partner.PartnerTyp.SPRACHMITTLER_POOL, de.hsk.ki.plattform.partner.PartnerTyp.KREISKASSE)));
   }
 }

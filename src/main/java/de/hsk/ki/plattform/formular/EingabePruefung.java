@@ -64,7 +64,8 @@ public final class EingabePruefung {
       JsonNode wert = eintrag == null ? null : eintrag.get("value");
       boolean leer = wert == null || wert.isNull() || (wert.isTextual() && wert.asText().isBlank());
       if (leer) {
-        if (!entwurf && (feld.pflicht() || bedingtPflicht(feld, variablen))) {
+        // with a condition, the condition decides: "required" then only marks the field while the form shows it
+        if (!entwurf && (feld.pflichtWenn() != null ? bedingtPflicht(feld, variablen) : feld.pflicht())) {
           fehler.add(new Fehler(feld.key(), feld.bezeichnung() + ": Pflichtfeld, bitte ausfüllen."));
         }
         continue;

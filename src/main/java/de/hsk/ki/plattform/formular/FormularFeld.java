@@ -7,6 +7,7 @@ import java.util.Set;
  *
  * @param pflichtWenn "feld=wert": required only when another submitted field has that value;
  *     "feld!=wert": required unless it has that value (form property, mirrors a conditional field in the form)
+ *     and, when set, decides alone: a "required" flag then only marks the field while the form shows it
  * @param musterMeldung what to say when the text does not match {@code muster}: a German sentence
  *     with an example (form property "musterMeldung"; Tasklist shows the same at the field)
  * @param spalten the fields of each row of a dynamic list (type "dynamiclist", keyed by its path);

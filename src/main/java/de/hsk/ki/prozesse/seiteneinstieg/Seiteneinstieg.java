@@ -135,6 +135,9 @@ public class Seiteneinstieg {
   /** Outcome of the invitation task: TERMIN_VEREINBART or NICHT_ERREICHBAR. */
   public static final Variable<String> EINLADUNGSERGEBNIS = Variable.text("einladungsergebnis");
   public static final Variable<String> KONTAKTNOTIZ = Variable.text("kontaktnotiz");
+  /** Outcome of the first counselling appointment: ERSCHIENEN or NICHT_ERSCHIENEN (review S5). */
+  public static final Variable<String> ERSTBERATUNG_ERGEBNIS = Variable.text("erstberatungErgebnis");
+  public static final Variable<String> NICHT_ERSCHIENEN_NOTIZ = Variable.text("nichtErschienenNotiz");
   /** Failed attempts to reach the family; after the second the case is closed with a reason. */
   public static final Variable<Long> KONTAKTVERSUCHE = Variable.zahl("kontaktversuche");
   public static final Variable<String> BISHERIGE_KONTAKTVERSUCHE = Variable.text("bisherigeKontaktversuche");
@@ -183,10 +186,15 @@ public class Seiteneinstieg {
     Gateway_EinladungWiederholen,
     Task_EinladungVersenden,
     Gateway_FamilieErreicht,
+    Gateway_VersuchOhneErfolg,
     Gateway_WeitererKontaktversuch,
     Task_FallOhneErstberatungAbschliessen,
+    Gateway_AbschlussgrundOhneErstberatung,
+    Task_SchultraegerOhneErstberatungInformieren,
+    Event_ZurSchulpflichtueberwachungGeworfen,
     Event_FallOhneErstberatungGeschlossen,
     Task_ErstberatungDurchfuehren,
+    Gateway_FamilieErschienen,
     Gateway_GesundheitsamtErforderlich,
     Gateway_UntersuchungNebenher,
     Task_GesundheitsamtBenachrichtigen,
@@ -231,6 +239,8 @@ public class Seiteneinstieg {
     Gateway_Schulbesuch,
     Event_FallAbgeschlossen,
     Task_SchultraegerInformieren,
+    Event_ZurSchulpflichtueberwachungGefangen,
+    Gateway_ZurSchulpflichtueberwachung,
     Task_SchulpflichtUeberwachen,
     Event_SchulbesuchNichtBegonnen,
     SubProcess_HoechstdauerSeiteneinstieg,

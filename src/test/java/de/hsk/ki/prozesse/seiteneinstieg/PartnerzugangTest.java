@@ -204,6 +204,63 @@ class PartnerzugangTest {
   }
 
   @Test
+  void eineFamilieDieZweimalNichtErscheintKommtZurSchulpflichtueberwachungDesSchultraegers() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    erledige(fall, "Task_EinladungVersenden", einladung());
+    // a no-show records only that: the counselling fields are not required then, the note is (review S5)
+    Task erste = task("Task_ErstberatungDurchfuehren", fall);
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
+        Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN"))).hasMessageContaining("Was ist bekannt");
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
+        Map.of("erstberatungErgebnis", "ERSCHIENEN"))).hasMessageContaining("Schulbesuchsjahre");
+    AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
+        Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN", "nichtErschienenNotiz", "nicht abgesagt, Telefon aus"));
+
+    // back to the invitation, the attempt in the case's read-only history, the next forms start empty
+    Task zweiteEinladung = task("Task_EinladungVersenden", fall);
+    assertThat(zweiteEinladung).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "kontaktversuche")).isEqualTo(1L);
+    assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "bisherigeKontaktversuche"))
+        .contains("1. Versuch am").contains("zum Termin am").contains("nicht erschienen").contains("Telefon aus");
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "erstberatungErgebnis")).isNull();
+    erledige(fall, "Task_EinladungVersenden", einladung());
+    AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", task("Task_ErstberatungDurchfuehren", fall).getId(),
+        Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN", "nichtErschienenNotiz", "wieder nicht gekommen"));
+
+    Task abschluss = task("Task_FallOhneErstberatungAbschliessen", fall);
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", abschluss.getId(), Map.of("abschlussgrund", "NICHT_ERSCHIENEN"));
+    int vorher = greenMail.getReceivedMessages().length;
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchultraegerOhneErstberatungInformieren");
+    MimeMessage mail = greenMail.getReceivedMessages()[vorher];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("schultraeger.arnsberg@example.org");
+    assertThat(mail.getSubject()).contains(fall.getBusinessKey()).contains("keine Erstberatung").doesNotContain(MARKER_NAME);
+    assertThat(mail.getContent().toString()).doesNotContain(MARKER_NAME).doesNotContain("Musterweg").contains("/camunda/app/tasklist/");
+
+    // the Schulträger of the family's town sees who and what was tried, nothing of a counselling
+    String traeger = Partnergruppen.gruppe("SCHULTRAEGER_ARNSBERG");
+    Task ueberwachen = task("Task_SchulpflichtUeberwachen", fall);
+    Map<String, Object> sichtbar = (Map<String, Object>) als("bschmitt", traeger, () -> engine.getFormService().getTaskFormVariables(ueberwachen.getId()));
+    assertThat(sichtbar).containsKeys("vorname", "nachname", "anschrift", "erziehungsberechtigte", "bisherigeKontaktversuche")
+        .doesNotContainKeys("sprachen", "deutschniveau", "beratungsnotiz");
+    assertThat(siehtAufgaben(Partnergruppen.gruppe("SCHULTRAEGER_SUNDERN"), fall)).isZero();
+    AlsPerson.erledige(engine, "bschmitt", traeger, ueberwachen.getId(), Map.of("schulpflichtUebernommen", "UEBERNOMMEN"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(fall).isEnded()
+        .hasPassed("Event_SchulbesuchNichtBegonnen").hasNotPassed("Gateway_GesundheitsamtErforderlich", "Event_FallOhneErstberatungGeschlossen");
+  }
+
+  @Test
+  void wegzugOhneErstberatungSchliesstOhneSchultraeger() {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    for (int versuch = 0; versuch < 2; versuch++) {
+      erledige(fall, "Task_EinladungVersenden", Map.of("einladungsergebnis", "NICHT_ERREICHBAR", "kontaktnotiz", "Brief zurück"));
+    }
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", task("Task_FallOhneErstberatungAbschliessen", fall).getId(),
+        Map.of("abschlussgrund", "VERZOGEN", "abschlussnotiz", "nach Dortmund verzogen"));
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(fall).isEnded()
+        .hasPassed("Event_FallOhneErstberatungGeschlossen").hasNotPassed("Task_SchultraegerOhneErstberatungInformieren");
+  }
+
+  @Test
   void dasGesundheitsamtSiehtWasEsFuerDieEinladungBrauchtUndTraegtDieTeilnahmeEin() {
     ProcessInstance fall = fallBeiDerSchule();
     Fristablauf.fuehreAus(engine, fall.getId(), "Task_GesundheitsamtBenachrichtigen");

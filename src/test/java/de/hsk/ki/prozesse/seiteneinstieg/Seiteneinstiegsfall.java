@@ -41,6 +41,7 @@ public final class Seiteneinstiegsfall {
 
   public static Map<String, Object> erstberatung(String schulform, boolean gesundheitsamt) {
     Map<String, Object> v = new HashMap<>();
+    v.put("erstberatungErgebnis", "ERSCHIENEN");
     v.put("schulbesuchsjahre", 3);
     v.put("sprachen", "Arabisch, Englisch");
     v.put("lateinischeSchrift", "TEILWEISE");

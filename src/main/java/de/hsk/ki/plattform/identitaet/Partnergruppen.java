@@ -79,7 +79,8 @@ public class Partnergruppen implements TaskListener {
   public List<String> gruppen(String partnerSchluessel, String rueckfall) {
     List<String> gruppen = new ArrayList<>();
     gruppeVon(partnerSchluessel).ifPresent(gruppen::add);
-    if (rueckfall != null) {
+    // an expression's null arrives as "": then the institution alone answers
+    if (rueckfall != null && !rueckfall.isBlank()) {
       gruppen.add(rueckfall);
     }
     return gruppen;

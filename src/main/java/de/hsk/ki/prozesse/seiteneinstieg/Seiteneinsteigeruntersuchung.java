@@ -81,6 +81,13 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
       return List.of(new EingabePruefung.Fehler(Seiteneinstieg.UNTERSUCHUNG_ENTFAELLT_GRUND.name(),
           "Untersuchung entfällt: das kann nur die Leitung festhalten. Bitte das Feld leer lassen."));
     }
+    // a case of a model before 1.4.0 has no path for a no-show: its form hides the choice, and so does the server
+    if ("NICHT_ERSCHIENEN".equals(Formularregel.text(eingaben, Seiteneinstieg.ERSTBERATUNG_ERGEBNIS.name()))
+        && !Boolean.TRUE.equals(fall.getVariable(Seiteneinstieg.NICHT_ERSCHIENEN_MOEGLICH.name()))) {
+      return List.of(new EingabePruefung.Fehler(Seiteneinstieg.ERSTBERATUNG_ERGEBNIS.name(),
+          "Termin: „nicht erschienen“ gibt es in diesem älteren Fall nicht. Bitte die Familie erneut einladen oder den Fall über "
+              + "„Prozess starten“ → „Fall vorzeitig beenden“ schließen."));
+    }
     String neu = Formularregel.text(eingaben, Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name());
     if (neu != null && !Zeit.datum(neu).isAfter(Zeit.heute())) {
       return List.of(new EingabePruefung.Fehler(Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name(),

@@ -67,6 +67,8 @@ public class Seiteneinstieg {
   public static final Variable<Boolean> GESUNDHEITSAMT_BENACHRICHTIGEN = Variable.jaNein("gesundheitsamtBenachrichtigen");
   /** Task-local on the first counselling of model versions that always request the examination. */
   public static final Variable<Boolean> UNTERSUCHUNG_PFLICHT = Variable.jaNein("untersuchungPflicht");
+  /** Task-local on the counselling step from model 1.4.0: "nicht erschienen" has a path (review S5). */
+  public static final Variable<Boolean> NICHT_ERSCHIENEN_MOEGLICH = Variable.jaNein("nichtErschienenMoeglich");
   /** Only the management: why the newcomer examination is not needed. */
   public static final Variable<String> UNTERSUCHUNG_ENTFAELLT_GRUND = Variable.text("untersuchungEntfaelltGrund");
   // "Seiteneinsteigeruntersuchung erfassen" (form_se_untersuchung): attendance, never findings
@@ -103,6 +105,10 @@ public class Seiteneinstieg {
   public static final Variable<String> TELEFON = Variable.text("telefon");
   public static final Variable<String> EMAIL = Variable.text("email");
   public static final Variable<String> BEVORZUGTE_SPRACHE = Variable.text("bevorzugteSprache");
+  /** Language of the assignment letter's second page (review S7); KEINE for German only. */
+  public static final Variable<String> BRIEF_SPRACHE = Variable.text("briefSprache");
+  /** The Schulträger's acknowledgement of the assignment (review S7) and its optional note. */
+  public static final Variable<String> KENNTNIS_GENOMMEN = Variable.text("kenntnisGenommen");
   public static final Variable<Boolean> DOLMETSCHER_BENOETIGT = Variable.jaNein("dolmetscherBenoetigt");
   public static final Variable<String> BEMERKUNG = Variable.text("bemerkung");
   public static final Variable<String> KLAERUNGSERGEBNIS = Variable.text("klaerungsergebnis");
@@ -235,6 +241,14 @@ public class Seiteneinstieg {
     Call_UeberfaelligeZuweisungKlaeren,
     Event_EskalationBearbeitet,
     Task_ZuweisungsschreibenVersenden,
+    Gateway_ZuweisungVerteilen,
+    Task_SchultraegerZuweisungMitteilen,
+    Gateway_SchultraegerMitZugang,
+    Task_ZuweisungZurKenntnis,
+    Event_KenntnisnahmeAusgeblieben,
+    Event_ErsterSchultagGemeldet,
+    Event_ZuweisungZurKenntnisGenommen,
+    Event_SchultraegerPerMailInformiert,
     Task_SchulbesuchBestaetigen,
     Gateway_Schulbesuch,
     Event_FallAbgeschlossen,

@@ -50,11 +50,15 @@ public class ZuweisungsschreibenController {
   private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
   private final KiKontakt kontakt;
   private final de.hsk.ki.plattform.dokument.PdfDokumente pdf;
+  private final Briefuebersetzungen uebersetzungen;
+  private final Zuweisungsbescheid bescheid;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
       de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt,
-      de.hsk.ki.plattform.dokument.PdfDokumente pdf) {
+      de.hsk.ki.plattform.dokument.PdfDokumente pdf, Briefuebersetzungen uebersetzungen, Zuweisungsbescheid bescheid) {
     this.pdf = pdf;
+    this.uebersetzungen = uebersetzungen;
+    this.bescheid = bescheid;
     this.engine = engine;
     this.zugang = zugang;
     this.angemeldet = angemeldet;
@@ -64,26 +68,57 @@ public class ZuweisungsschreibenController {
   }
 
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}", produces = "text/html")
-  public String zuweisungsschreiben(
-      @PathVariable String aktenzeichen, HttpServletRequest request, HttpServletResponse response, Model model) {
-    return zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden), request, response, model);
+  public String zuweisungsschreiben(@PathVariable String aktenzeichen, @RequestParam(required = false) String sprache,
+      HttpServletRequest request, HttpServletResponse response, Model model) {
+    String ansicht = zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden), request, response, model);
+    if ("seiteneinstieg/zuweisungsschreiben".equals(ansicht)) {
+      uebersetzung(model, sprache, false);
+    }
+    return ansicht;
   }
 
   /**
-   * The same letter as PDF: for the clerk who sends it, and for the school in its first-school-day
-   * step, which gets the copy the family holds (review S7), signed and dated as it was sent.
+   * The same letter as PDF: for the clerk who sends it, for the school in its first-school-day step
+   * and for the Schulträger in its acknowledgement, who get the copy the family holds (review S7),
+   * signed and dated as it was sent.
    */
   @GetMapping(value = "/ki/seiteneinstieg/zuweisungsschreiben/{aktenzeichen}/pdf")
   public ResponseEntity<byte[]> zuweisungsschreibenPdf(@PathVariable String aktenzeichen, HttpServletRequest request,
       HttpServletResponse response) {
     ExtendedModelMap model = new ExtendedModelMap();
     String ansicht = zuweisungsschreiben(aktenzeichen, List.of(Seiteneinstieg.Element.Task_ZuweisungsschreibenVersenden,
-        Seiteneinstieg.Element.Task_SchulbesuchBestaetigen), request, response, model);
+        Seiteneinstieg.Element.Task_SchulbesuchBestaetigen, Seiteneinstieg.Element.Task_ZuweisungZurKenntnis), request, response, model);
     if (!"seiteneinstieg/zuweisungsschreiben".equals(ansicht)) {
       return pdf.hinweis(response.getStatus(), model);
     }
     versandt(aktenzeichen, model);
+    uebersetzung(model, null, true);
     return pdf.antwort(ansicht, model, "Zuweisungsschreiben-" + aktenzeichen + ".pdf");
+  }
+
+  /**
+   * The second page in the family's language: from the open letter task's form (query parameter) or,
+   * once sent, from the case. Right-to-left scripts are left out of the PDF, whose renderer cannot
+   * join Arabic letters; the printed letter has them, and the PDF says that it had.
+   */
+  private void uebersetzung(Model model, String ausFormular, boolean alsPdf) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v = (Map<String, Object>) model.getAttribute("v");
+    String sprache = ausFormular != null ? ausFormular : (String) v.get(Seiteneinstieg.BRIEF_SPRACHE.name());
+    Map<String, String> werte = new java.util.HashMap<>();
+    werte.put("name", v.get("vorname") + " " + v.get("nachname"));
+    werte.put("geburtsdatum", (String) model.getAttribute("geburtsdatum"));
+    werte.put("aktenzeichen", (String) model.getAttribute("aktenzeichen"));
+    Object stelle = model.getAttribute("zuweisendeStelle");
+    werte.put("stelle", stelle == null ? "" : stelle.toString());
+    uebersetzungen.fuer(sprache, werte).ifPresent(text -> {
+      if (alsPdf && Boolean.TRUE.equals(text.get("rtl"))) {
+        model.addAttribute("uebersetzungNurGedruckt", SPRACHEN.getOrDefault(sprache, sprache));
+      } else {
+        model.addAttribute("uebersetzung", text);
+        model.addAttribute("uebersetzungSprache", SPRACHEN.getOrDefault(sprache, sprache));
+      }
+    });
   }
 
   /** Once the letter has gone out: the clerk who sent it signs, on the day it was sent. */
@@ -124,8 +159,20 @@ public class ZuweisungsschreibenController {
     model.addAttribute("erstfoerderung", erstfoerderung == null ? null : ERSTFOERDERUNG.get(erstfoerderung));
     model.addAttribute("schuelerbefoerderung", Boolean.TRUE.equals(v.get("schuelerbefoerderung")));
     // the assignment is the supervision's decision, and the letter says whose
-    model.addAttribute("zuweisendeStelle", v.get("schulaufsicht") == null ? null
-        : verzeichnis.finde((String) v.get("schulaufsicht")).map(Partner::name).orElse(null));
+    String zuweisendeStelle = v.get("schulaufsicht") == null ? null
+        : verzeichnis.finde((String) v.get("schulaufsicht")).map(Partner::name).orElse(null);
+    model.addAttribute("zuweisendeStelle", zuweisendeStelle);
+    model.addAttribute("rechtsbehelfsbelehrung", bescheid.fuer(zuweisendeStelle));
+    // copies: the school and the Schulträger of the family's town (review S7), the facility for an unaccompanied minor
+    List<String> kopien = new java.util.ArrayList<>();
+    if (model.getAttribute("kopieAn") instanceof String einrichtung) {
+      kopien.add(einrichtung);
+    }
+    kopien.add((String) model.getAttribute("schulName"));
+    if (v.get("kommune") != null) {
+      verzeichnis.finde("SCHULTRAEGER_" + v.get("kommune")).map(Partner::name).ifPresent(kopien::add);
+    }
+    model.addAttribute("kopieAn", String.join("; ", kopien));
     return "seiteneinstieg/zuweisungsschreiben";
   }
 

@@ -204,6 +204,61 @@ class PartnerzugangTest {
   }
 
   @Test
+  void derSchultraegerNimmtDieZuweisungBisZumErstenSchultagZurKenntnis() throws Exception {
+    ProcessInstance fall = fallBeiDerSchule();
+    AlsPerson.erledige(engine, "gsommer", SCHULE, task("Task_AufnahmeErfassen", fall).getId(), aufnahme(true));
+    erledige(fall, "Task_ZuweisungsschreibenVersenden", zuweisungsschreiben());
+    int vorher = greenMail.getReceivedMessages().length;
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchultraegerZuweisungMitteilen");
+    MimeMessage mail = greenMail.getReceivedMessages()[vorher];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("schultraeger.arnsberg@example.org");
+    assertThat(mail.getSubject()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME);
+    assertThat(mail.getContent().toString()).doesNotContain(MARKER_NAME).contains("/camunda/app/tasklist/")
+        .contains("Zuweisung zur Kenntnis nehmen").doesNotContain("wir rufen Sie an");
+
+    // only the Schulträger of the family's town, and not the KI's groups: nobody at the KI has to tick it off
+    String traeger = Partnergruppen.gruppe("SCHULTRAEGER_ARNSBERG");
+    Task kenntnis = task("Task_ZuweisungZurKenntnis", fall);
+    assertThat(engine.getTaskService().getIdentityLinksForTask(kenntnis.getId())).extracting(l -> l.getGroupId())
+        .containsExactly(traeger);
+    Map<String, Object> sichtbar = (Map<String, Object>) als("bschmitt", traeger, () -> engine.getFormService().getTaskFormVariables(kenntnis.getId()));
+    assertThat(sichtbar).containsKeys("vorname", "nachname", "anschrift", "schulbeginn", "zugewieseneSchule")
+        .doesNotContainKeys("sprachen", "deutschniveau", "beratungsnotiz", "telefon");
+    WebappSitzung schultraeger = new WebappSitzung(port);
+    assertThat(schultraeger.anmelden("bschmitt", "Sauerland-2026").statusCode()).isEqualTo(200);
+    String pdf = "/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "/pdf";
+    assertThat(schultraeger.getBytes(pdf).statusCode()).isEqualTo(200);
+
+    // the school confirms the first day: the Schulträger's copy ends, and with it its access
+    AlsPerson.erledige(engine, "gsommer", SCHULE, task("Task_SchulbesuchBestaetigen", fall).getId(),
+        Map.of("schulbesuch", "BEGONNEN", "schulbesuchSeit", LocalDate.now().toString()));
+    assertThat(task("Task_ZuweisungZurKenntnis", fall)).isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(fall.getId())
+        .activityId("Event_ErsterSchultagGemeldet").count()).isOne();
+    assertThat(siehtAufgaben(traeger, fall)).isZero();
+    assertThat(schultraeger.getBytes(pdf).statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void einSchultraegerOhneKontoErfaehrtDieZuweisungPerMailOhneNamen() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("BRILON", 9));
+    erledige(fall, "Task_EinladungVersenden", einladung());
+    erledige(fall, "Task_ErstberatungDurchfuehren", erstberatung("GRUNDSCHULE", false));
+    erledige(fall, "Task_ZuweisungSchulamt", zuweisung("SCHULE-GR-BRILON-1"));
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchuleInformieren");
+    erledige(fall, "Task_AufnahmeErfassen", aufnahme(true));
+    erledige(fall, "Task_ZuweisungsschreibenVersenden", zuweisungsschreiben());
+    int vorher = greenMail.getReceivedMessages().length;
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchultraegerZuweisungMitteilen");
+    MimeMessage mail = greenMail.getReceivedMessages()[vorher];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("schultraeger.brilon@example.org");
+    assertThat(mail.getContent().toString()).doesNotContain(MARKER_NAME).contains("wir rufen Sie an").doesNotContain("/camunda/app/tasklist/");
+    assertThat(task("Task_ZuweisungZurKenntnis", fall)).isNull();
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(fall.getId())
+        .activityId("Event_SchultraegerPerMailInformiert").count()).isOne();
+  }
+
+  @Test
   void eineFamilieDieZweimalNichtErscheintKommtZurSchulpflichtueberwachungDesSchultraegers() throws Exception {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
     erledige(fall, "Task_EinladungVersenden", einladung());

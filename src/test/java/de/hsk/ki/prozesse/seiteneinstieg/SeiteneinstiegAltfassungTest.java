@@ -69,7 +69,7 @@ class SeiteneinstiegAltfassungTest {
     ProcessDefinition alteFassung = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
     assertThat(alteFassung.getVersionTag()).isEqualTo("1.0.0");
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(Seiteneinstieg.SCHLUESSEL)
-        .latestVersion().singleResult().getVersionTag()).isEqualTo("1.3.0");
+        .latestVersion().singleResult().getVersionTag()).isEqualTo("1.4.0");
 
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(alteFassung.getId(), meldung("ARNSBERG", 12));
     complete(task("Task_EinladungVersenden", fall), einladung());

@@ -99,8 +99,10 @@ class SeiteneinstiegProzessTest {
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Task_ZuweisungsschreibenVersenden");
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
+    fuehreJobAus(fall, "Task_SchultraegerZuweisungMitteilen");
     // the case is done when the child attends the school (review S10), and the examination has taken place
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulbesuchBestaetigen").task()
+    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_SchulbesuchBestaetigen", "Task_ZuweisungZurKenntnis");
+    BpmnAwareTests.assertThat(task("Task_SchulbesuchBestaetigen", fall))
         .hasCandidateGroup("partnerSCHULEGRARNSBERG1").hasCandidateGroup("kiVerwaltung");
     de.hsk.ki.testkit.AlsPerson.erledige(engine, "sekretariat", "partnerSCHULEGRARNSBERG1", task("Task_SchulbesuchBestaetigen", fall).getId(), schulbesuch());
     BpmnAwareTests.assertThat(fall).hasPassed("Event_FallAbgeschlossen", "Event_SchulplatzGesichert").isNotEnded();
@@ -145,6 +147,9 @@ class SeiteneinstiegProzessTest {
     complete(task("Task_AufnahmeErfassen", fall), aufnahme(true));
     complete(task("Task_ZuweisungsschreibenVersenden", fall), zuweisungsschreiben());
     complete(task("Task_SchulbesuchBestaetigen", fall), schulbesuch());
+    // the Schulträger's copy goes out after the school's answer: its acknowledgement is not asked for any more
+    fuehreJobAus(fall, "Task_SchultraegerZuweisungMitteilen");
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey("Task_ZuweisungZurKenntnis").count()).isZero();
     untersuchungErfolgt(engine, fall);
     BpmnAwareTests.assertThat(fall).isEnded();
   }

@@ -81,6 +81,6 @@ public final class Seiteneinstiegsfall {
   }
 
   public static Map<String, Object> zuweisungsschreiben() {
-    return Map.of("versanddatum", LocalDate.now().toString(), "versandweg", "POST");
+    return Map.of("versanddatum", LocalDate.now().toString(), "versandweg", "POST", "briefSprache", "KEINE");
   }
 }

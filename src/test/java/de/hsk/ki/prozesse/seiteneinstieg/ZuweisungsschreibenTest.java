@@ -28,6 +28,7 @@ class ZuweisungsschreibenTest {
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+  @Autowired Briefuebersetzungen uebersetzungen;
 
   private String basis() {
     return "http://localhost:" + port;
@@ -296,6 +297,80 @@ class ZuweisungsschreibenTest {
     HttpResponse<String> zuweisung = schreiben(schulamt, fall.getBusinessKey());
     assertThat(zuweisung.statusCode()).isEqualTo(404);
     assertThat(zuweisung.body()).doesNotContain(MARKER_NAME).doesNotContain("Amina");
+  }
+
+  @Test
+  void nenntDieEntscheidendeStelleMitRechtsbehelfKopienUndLegtEineUebersetzungBei() throws Exception {
+    ProcessInstance fall = fallMitAngenommenerZuweisung();
+    Task brief = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
+    // the report says "Arabisch": the letter task offers it as the second page's language (review S7)
+    assertThat(engine.getTaskService().getVariable(brief.getId(), "briefSprache")).isEqualTo("ARABISCH");
+    WebappSitzung verwaltung = angemeldet("pschneider");
+
+    String arabisch = schreiben(verwaltung, fall.getBusinessKey()).body();
+    assertThat(arabisch).contains("data-uebersetzung").contains("dir=\"rtl\"").contains("lang=\"ar\"")
+        .contains("تخصيص مقعد دراسي").contains("Amina " + MARKER_NAME);
+
+    String ukrainisch = verwaltung.get("/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "?sprache=UKRAINISCH").body();
+    assertThat(ukrainisch).contains("Надання місця в школі").contains("lang=\"uk\"")
+        .contains("Рішення ухвалив орган шкільного нагляду: Schulamt für den Hochsauerlandkreis (Demo)")
+        .contains("Rechtsbehelfsbelehrung:")
+        .contains("Gegen diese Entscheidung (Schulamt für den Hochsauerlandkreis (Demo)) kann innerhalb eines Monats")
+        .contains("Verwaltungsgericht Arnsberg")
+        .contains("Kopie an: <span>Grundschule Arnsberg 2 (Demo); Stadt/Gemeinde Arnsberg, Schulverwaltung (Demo)</span>");
+    String deutsch = verwaltung.get("/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "?sprache=KEINE").body();
+    assertThat(deutsch).doesNotContain("data-uebersetzung").contains("Rechtsbehelfsbelehrung:");
+    // an unknown code is German only, never an error page
+    assertThat(verwaltung.get("/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "?sprache=KLINGONISCH").body())
+        .doesNotContain("data-uebersetzung").contains("Zuweisung eines Schulplatzes");
+  }
+
+  @Test
+  void dasPdfTraegtDieUebersetzungInLateinischerOderKyrillischerSchriftUndNenntSonstDieGedruckte() throws Exception {
+    for (String sprache : java.util.List.of("UKRAINISCH", "ARABISCH")) {
+      ProcessInstance fall = fallMitAngenommenerZuweisung();
+      java.util.Map<String, Object> versand = new java.util.HashMap<>(zuweisungsschreiben());
+      versand.put("briefSprache", sprache);
+      schliesseAb(fall, versand);
+      // the school's first-day step still has the KI's group as fallback: the clerk opens the same copy
+      HttpResponse<byte[]> pdf = angemeldet("pschneider").getBytes("/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "/pdf");
+      assertThat(pdf.statusCode()).isEqualTo(200);
+      try (var leser = new com.lowagie.text.pdf.PdfReader(pdf.body())) {
+        var text = new com.lowagie.text.pdf.parser.PdfTextExtractor(leser);
+        if (sprache.equals("UKRAINISCH")) {
+          assertThat(leser.getNumberOfPages()).isEqualTo(2);
+          assertThat(text.getTextFromPage(2)).contains("Надання місця в школі").contains(fall.getBusinessKey());
+        } else {
+          assertThat(leser.getNumberOfPages()).isEqualTo(1);
+          assertThat(text.getTextFromPage(1)).contains("Übersetzung").contains("Arabisch").contains("PDF-Fassung");
+        }
+      }
+    }
+  }
+
+  @Test
+  void jedeSpracheDesFormularsHatAlleSaetzeDerZweitenSeite() throws Exception {
+    var formular = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+        java.nio.file.Files.readString(java.nio.file.Path.of("forms/seiteneinstieg/zuweisungsschreiben.form")));
+    java.util.List<String> sprachen = new java.util.ArrayList<>();
+    formular.get("components").forEach(c -> {
+      if ("briefSprache".equals(c.path("key").asText())) {
+        c.get("values").forEach(w -> sprachen.add(w.get("value").asText()));
+      }
+    });
+    assertThat(sprachen).contains("KEINE", "ARABISCH", "UKRAINISCH");
+    sprachen.remove("KEINE");
+    assertThat(uebersetzungen.sprachen()).containsExactlyInAnyOrderElementsOf(sprachen);
+    for (String sprache : sprachen) {
+      var text = uebersetzungen.fuer(sprache, java.util.Map.of("name", "N", "geburtsdatum", "G", "stelle", "S", "aktenzeichen", "A")).orElseThrow();
+      assertThat(text).as(sprache).containsKeys("sprache", "lang", "rtl", "hinweis", "titel", "einleitung", "schule", "anschrift",
+          "klasse", "ersterTag", "vorstellenKind", "vorstellenSelbst", "rechtsbehelf", "fragen");
+      assertThat((String) text.get("einleitung")).as(sprache).contains("N").contains("G").contains("S").doesNotContain("{");
+      assertThat((String) text.get("fragen")).as(sprache).contains("A");
+    }
+    assertThat(Briefuebersetzungen.ausMeldung("Ukrainisch, etwas Russisch")).isEqualTo("UKRAINISCH");
+    assertThat(Briefuebersetzungen.ausMeldung("Dari")).isEqualTo("FARSI_DARI");
+    assertThat(Briefuebersetzungen.ausMeldung("Tigrinya")).isEqualTo("KEINE");
   }
 
   private void fuehreJobAus(ProcessInstance fall) {

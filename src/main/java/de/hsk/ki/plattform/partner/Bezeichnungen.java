@@ -22,4 +22,9 @@ public class Bezeichnungen {
   public String schulform(Object schluessel) {
     return schluessel == null ? null : Schulform.bezeichnungVon(schluessel.toString());
   }
+
+  /** A date as German text (an appointment's day), "–" when there is none. */
+  public String datum(Object iso) {
+    return iso == null ? "–" : de.hsk.ki.plattform.zeit.Zeit.datum(iso).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+  }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * The second page of the assignment letter in the family's language (review S7): fixed sentences
- * per language from {@code seiteneinstieg/zuweisung-uebersetzungen.json}, the case's values put in
+ * per language from {@code seiteneinstieg/brief-uebersetzungen.json}, the case's values put in
  * by the letter. German stays binding. As a task listener it preselects the language the report
  * names, so the clerk only confirms it.
  */
@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 public class Briefuebersetzungen implements TaskListener {
 
   static final String KEINE = "KEINE";
-  private static final String DATEI = "/seiteneinstieg/zuweisung-uebersetzungen.json";
+  private static final String DATEI = "/seiteneinstieg/brief-uebersetzungen.json";
   /** How a clerk may have written the family's language in the report, to the letter's language. */
   private static final Map<String, String> SCHREIBWEISEN = Map.ofEntries(Map.entry("englisch", "ENGLISCH"),
       Map.entry("english", "ENGLISCH"), Map.entry("französisch", "FRANZOESISCH"), Map.entry("franzoesisch", "FRANZOESISCH"),

@@ -58,6 +58,13 @@ public class Fristen extends de.hsk.ki.plattform.frist.Fristensatz {
         .atZone(Zeit.ZONE).toInstant());
   }
 
+  /** Due date of an interpreter's confirmation: noon the day before the appointment, today at the latest. */
+  public Date vorTermin(Object termin) {
+    LocalDate tag = termin == null ? Zeit.heute() : Zeit.datum(termin).minusDays(1);
+    LocalDate frueh = tag.isBefore(Zeit.heute()) ? Zeit.heute() : tag;
+    return Date.from(frueh.atTime(12, 0).atZone(Zeit.ZONE).toInstant());
+  }
+
   /** Due date of the first-school-day confirmation: a week after the school start (at the end of that day). */
   public Date nachSchulbeginn(Object schulbeginn) {
     LocalDate beginn = schulbeginn == null ? Zeit.heute() : Zeit.datum(schulbeginn);

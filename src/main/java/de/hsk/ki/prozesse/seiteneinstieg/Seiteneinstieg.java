@@ -47,6 +47,15 @@ public class Seiteneinstieg {
   public static final Variable<String> EINLADUNGSWEG = Variable.text("einladungsweg");
   public static final Variable<Boolean> DOLMETSCHER_GEBUCHT = Variable.jaNein("dolmetscherGebucht");
   public static final Variable<String> DOLMETSCHER_SPRACHE = Variable.text("dolmetscherSprache");
+  /** An on-site appointment's address, and how the interpreter is booked: the KI's pool or elsewhere (review S12). */
+  public static final Variable<String> TERMIN_ORT_ADRESSE = Variable.text("terminOrtAdresse");
+  public static final Variable<String> SPRACHMITTLUNG_UEBER = Variable.text("sprachmittlungUeber");
+  /** The pool's answer: interpreter, confidentiality pledge on file, expense allowance in euro as typed ("25,00"). */
+  public static final Variable<String> SPRACHMITTLUNG_ERGEBNIS = Variable.text("sprachmittlungErgebnis");
+  public static final Variable<String> SPRACHMITTLER_NAME = Variable.text("sprachmittlerName");
+  public static final Variable<String> VERSCHWIEGENHEIT_ERKLAERT = Variable.text("verschwiegenheitErklaert");
+  public static final Variable<String> SPRACHMITTLUNG_KOSTEN = Variable.text("sprachmittlungKosten");
+  public static final Variable<String> SPRACHMITTLUNG_NOTIZ = Variable.text("sprachmittlungNotiz");
   public static final Variable<List<String>> DOKUMENTE = Variable.liste("dokumente");
   public static final Variable<Long> SCHULBESUCHSJAHRE = Variable.zahl("schulbesuchsjahre");
   public static final Variable<Long> LETZTE_KLASSE = Variable.zahl("letzteKlasse");
@@ -199,6 +208,12 @@ public class Seiteneinstieg {
     Task_SchultraegerOhneErstberatungInformieren,
     Event_ZurSchulpflichtueberwachungGeworfen,
     Event_FallOhneErstberatungGeschlossen,
+    Gateway_SprachmittlungNebenher,
+    Gateway_SprachmittlungAusDemPool,
+    Event_OhneSprachmittlungAusDemPool,
+    Task_SprachmittlungAnfragen,
+    Task_SprachmittlungBestaetigen,
+    Event_SprachmittlungGeklaert,
     Task_ErstberatungDurchfuehren,
     Gateway_FamilieErschienen,
     Gateway_GesundheitsamtErforderlich,
@@ -248,6 +263,8 @@ public class Seiteneinstieg {
     Event_KenntnisnahmeAusgeblieben,
     Event_ErsterSchultagGemeldet,
     Event_ZuweisungZurKenntnisGenommen,
+    Event_KenntnisnahmeOhneAntwort,
+    Event_KenntnisnahmeErledigt,
     Event_SchultraegerPerMailInformiert,
     Task_SchulbesuchBestaetigen,
     Gateway_Schulbesuch,

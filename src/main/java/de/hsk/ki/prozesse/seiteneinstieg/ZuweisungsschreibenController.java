@@ -52,10 +52,13 @@ public class ZuweisungsschreibenController {
   private final de.hsk.ki.plattform.dokument.PdfDokumente pdf;
   private final Briefuebersetzungen uebersetzungen;
   private final Zuweisungsbescheid bescheid;
+  private final Einladungsorte einladungsorte;
 
   public ZuweisungsschreibenController(ProcessEngine engine, AngemeldeteBenutzer angemeldet, PartnerVerzeichnis verzeichnis,
       de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll, Aufgabenzugang zugang, KiKontakt kontakt,
-      de.hsk.ki.plattform.dokument.PdfDokumente pdf, Briefuebersetzungen uebersetzungen, Zuweisungsbescheid bescheid) {
+      de.hsk.ki.plattform.dokument.PdfDokumente pdf, Briefuebersetzungen uebersetzungen, Zuweisungsbescheid bescheid,
+      Einladungsorte einladungsorte) {
+    this.einladungsorte = einladungsorte;
     this.pdf = pdf;
     this.uebersetzungen = uebersetzungen;
     this.bescheid = bescheid;
@@ -121,6 +124,22 @@ public class ZuweisungsschreibenController {
     });
   }
 
+  /** The invitation's second page in the family's language (review S12), printed from the browser. */
+  private void einladungUebersetzung(Model model, String sprache, LocalDate termin, String zeit, String ort) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> v = (Map<String, Object>) model.getAttribute("v");
+    Map<String, String> werte = new java.util.HashMap<>();
+    werte.put("name", v.get("vorname") + " " + v.get("nachname"));
+    werte.put("geburtsdatum", (String) model.getAttribute("geburtsdatum"));
+    werte.put("aktenzeichen", (String) model.getAttribute("aktenzeichen"));
+    werte.put("termin", termin.format(DATUM) + ", " + zeit);
+    werte.put("ort", ort);
+    uebersetzungen.fuer(sprache, werte).ifPresent(text -> {
+      model.addAttribute("uebersetzung", text);
+      model.addAttribute("uebersetzungSprache", SPRACHEN.getOrDefault(sprache, sprache));
+    });
+  }
+
   /** Once the letter has gone out: the clerk who sent it signs, on the day it was sent. */
   private void versandt(String aktenzeichen, ExtendedModelMap model) {
     var versand = engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(aktenzeichen)
@@ -183,6 +202,7 @@ public class ZuweisungsschreibenController {
   @GetMapping(value = "/ki/seiteneinstieg/einladung/{aktenzeichen}", produces = "text/html")
   public String einladung(@PathVariable String aktenzeichen, @RequestParam(required = false) String datum,
       @RequestParam(required = false) String uhrzeit, @RequestParam(required = false) String ort,
+      @RequestParam(required = false) String adresse, @RequestParam(required = false) String sprache,
       HttpServletRequest request, HttpServletResponse response, Model model) {
     Fall fall = fall(aktenzeichen, Seiteneinstieg.Element.Task_EinladungVersenden, request, response, model);
     if (fall == null) {
@@ -198,11 +218,11 @@ public class ZuweisungsschreibenController {
     } catch (DateTimeParseException e) {
       termin = null;
     }
-    String ortText = terminOrt == null ? null : ortText(terminOrt);
+    String ortText = einladungsorte.text(terminOrt, ort != null ? adresse : v.get("terminOrtAdresse"));
     if (termin == null || zeit == null || !zeit.matches("([01][0-9]|2[0-3]):[0-5][0-9]") || ortText == null) {
       response.setStatus(409);
-      model.addAttribute("meldung", "Für die Einladung fehlen Datum, Uhrzeit (HH:MM) oder Ort des Termins. "
-          + "Bitte im Formular eintragen und das Schreiben dann erneut öffnen.");
+      model.addAttribute("meldung", "Für die Einladung fehlen Datum, Uhrzeit (HH:MM) oder Ort des Termins (vor Ort: die Anschrift, "
+          + "höchstens " + Einladungsorte.ADRESSE_HOECHSTENS + " Zeichen). Bitte im Formular eintragen und das Schreiben dann erneut öffnen.");
       return "ki/hinweis";
     }
     protokoll.lesend(fall.benutzer(), aktenzeichen, "Einladungsschreiben");
@@ -211,6 +231,7 @@ public class ZuweisungsschreibenController {
     model.addAttribute("uhrzeit", zeit);
     model.addAttribute("ort", ortText);
     model.addAttribute("dolmetschung", Boolean.TRUE.equals(v.get("dolmetscherBenoetigt")));
+    einladungUebersetzung(model, sprache != null ? sprache : (String) v.get(Seiteneinstieg.BRIEF_SPRACHE.name()), termin, zeit, ortText);
     return "seiteneinstieg/einladungsschreiben";
   }
 
@@ -309,16 +330,6 @@ public class ZuweisungsschreibenController {
     String name = ((user.getFirstName() == null ? "" : user.getFirstName()) + " "
         + (user.getLastName() == null ? "" : user.getLastName())).trim();
     return name.isEmpty() ? benutzerId : name;
-  }
-
-  private String ortText(String schluessel) {
-    return switch (schluessel) {
-      case "KREISHAUS_ARNSBERG" -> kontakt.stelle() + ", Kreishaus Arnsberg, " + kontakt.strasse() + ", " + kontakt.ort();
-      case "KREISHAUS_MESCHEDE" -> "Kreishaus Meschede, Steinstraße 27, 59872 Meschede";
-      case "SCHULAMT_MESCHEDE" -> "Schulamt für den Hochsauerlandkreis, Meschede";
-      case "DIGITAL" -> "digital (den Zugangslink senden wir Ihnen vor dem Termin)";
-      default -> null;
-    };
   }
 
   private static String wochentag(LocalDate tag) {

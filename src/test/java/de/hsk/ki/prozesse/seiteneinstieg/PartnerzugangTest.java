@@ -259,6 +259,52 @@ class PartnerzugangTest {
   }
 
   @Test
+  void sprachmittlungAusDemPoolWirdAngefragtUndMitVerschwiegenheitBestaetigt() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    Map<String, Object> einladung = new HashMap<>(einladung());
+    einladung.putAll(Map.of("sprachmittlungUeber", "POOL", "dolmetscherSprache", "Tigrinya",
+        "terminOrt", "VOR_ORT_KOMMUNE", "terminOrtAdresse", "Bürgerbüro Neheim, Marktplatz 1, 59755 Arnsberg"));
+    // an on-site appointment needs its address (review S12)
+    Map<String, Object> ohneAdresse = new HashMap<>(einladung);
+    ohneAdresse.remove("terminOrtAdresse");
+    Task einladen = task("Task_EinladungVersenden", fall);
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", einladen.getId(), ohneAdresse))
+        .hasMessageContaining("Anschrift vor Ort");
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", einladen.getId(), einladung);
+    assertThat(task("Task_ErstberatungDurchfuehren", fall)).isNotNull();
+
+    int vorher = greenMail.getReceivedMessages().length;
+    Fristablauf.fuehreAus(engine, fall.getId(), "Task_SprachmittlungAnfragen");
+    MimeMessage mail = greenMail.getReceivedMessages()[vorher];
+    assertThat(mail.getAllRecipients()[0].toString()).isEqualTo("sprachmittlung@example.org");
+    assertThat(mail.getSubject()).contains(fall.getBusinessKey()).doesNotContain(MARKER_NAME);
+    assertThat(mail.getContent().toString()).contains("Tigrinya").contains("Bürgerbüro Neheim, Marktplatz 1")
+        .contains(LocalDate.now().plusDays(3).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))).contains("10:30")
+        .doesNotContain(MARKER_NAME).doesNotContain("Amina");
+
+    Task bestaetigen = task("Task_SprachmittlungBestaetigen", fall);
+    assertThat(bestaetigen.getDueDate()).isBefore(java.sql.Timestamp.valueOf(LocalDate.now().plusDays(3).atStartOfDay()));
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", bestaetigen.getId(),
+        Map.of("sprachmittlungErgebnis", "ZUGESAGT", "sprachmittlerName", "Herr Tesfaye"))).hasMessageContaining("Verschwiegenheitserklärung");
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", bestaetigen.getId(),
+        Map.of("sprachmittlungErgebnis", "ZUGESAGT", "sprachmittlerName", "Herr Tesfaye", "verschwiegenheitErklaert", "JA",
+            "sprachmittlungKosten", "25.5"))).hasMessageContaining("z. B. 25,00");
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", bestaetigen.getId(), Map.of("sprachmittlungErgebnis", "ZUGESAGT",
+        "sprachmittlerName", "Herr Tesfaye", "verschwiegenheitErklaert", "JA", "sprachmittlungKosten", "25,00"));
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "sprachmittlungKosten")).isEqualTo("25,00");
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(fall).hasPassed("Event_SprachmittlungGeklaert")
+        .isWaitingAt("Task_ErstberatungDurchfuehren");
+  }
+
+  @Test
+  void anderweitigGebuchteSprachmittlungFragtDenPoolNicht() {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    erledige(fall, "Task_EinladungVersenden", einladung());
+    org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat(fall).hasPassed("Event_OhneSprachmittlungAusDemPool")
+        .hasNotPassed("Task_SprachmittlungAnfragen").isWaitingAt("Task_ErstberatungDurchfuehren");
+  }
+
+  @Test
   void eineFamilieDieZweimalNichtErscheintKommtZurSchulpflichtueberwachungDesSchultraegers() throws Exception {
     ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
     erledige(fall, "Task_EinladungVersenden", einladung());

@@ -36,7 +36,8 @@ public final class Seiteneinstiegsfall {
         "terminOrt", "KREISHAUS_ARNSBERG",
         "einladungsweg", "BRIEF",
         "dolmetscherGebucht", true,
-        "dolmetscherSprache", "Arabisch");
+        "dolmetscherSprache", "Arabisch",
+        "sprachmittlungUeber", "EXTERN");
   }
 
   public static Map<String, Object> erstberatung(String schulform, boolean gesundheitsamt) {

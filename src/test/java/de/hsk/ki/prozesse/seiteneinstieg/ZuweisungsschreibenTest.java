@@ -373,6 +373,25 @@ class ZuweisungsschreibenTest {
     assertThat(Briefuebersetzungen.ausMeldung("Tigrinya")).isEqualTo("KEINE");
   }
 
+  @Test
+  void einladungVorOrtMitAnschriftUndZweiterSeiteInDerSpracheDerFamilie() throws Exception {
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung("ARNSBERG", 9));
+    WebappSitzung verwaltung = angemeldet("pschneider");
+    String basis = "/ki/seiteneinstieg/einladung/" + fall.getBusinessKey() + "?datum=" + LocalDate.now().plusDays(5)
+        + "&uhrzeit=10:30&ort=VOR_ORT_KOMMUNE";
+    HttpResponse<String> ohne = verwaltung.get(basis);
+    assertThat(ohne.statusCode()).isEqualTo(409);
+    assertThat(ohne.body()).contains("vor Ort: die Anschrift");
+    String adresse = java.net.URLEncoder.encode("Bürgerbüro Neheim, Marktplatz 1, 59755 Arnsberg", java.nio.charset.StandardCharsets.UTF_8);
+    String tuerkisch = verwaltung.get(basis + "&adresse=" + adresse + "&sprache=TUERKISCH").body();
+    assertThat(tuerkisch).contains("Bürgerbüro Neheim, Marktplatz 1, 59755 Arnsberg").contains("data-uebersetzung").contains("lang=\"tr\"")
+        .contains("Okul konusunda ilk danışma görüşmesine davet").contains("Amina " + MARKER_NAME).contains("Anlage: Übersetzung");
+    // without a choice in the form: the language the invitation task preselected from the report (Arabic)
+    String ausDemFall = verwaltung.get(basis + "&adresse=" + adresse).body();
+    assertThat(ausDemFall).contains("دعوة إلى أول جلسة استشارية").contains("dir=\"rtl\"");
+    assertThat(verwaltung.get(basis + "&adresse=" + adresse + "&sprache=KEINE").body()).doesNotContain("data-uebersetzung");
+  }
+
   private void fuehreJobAus(ProcessInstance fall) {
     String job = engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
         .activityId("Task_SchuleInformieren").singleResult().getId();

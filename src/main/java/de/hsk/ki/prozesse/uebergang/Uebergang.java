@@ -92,7 +92,12 @@ public class Uebergang {
   public static final Variable<String> NACHFRAGE_NOTIZ = Variable.text("nachfrageNotiz");
   public static final Variable<String> BILDUNGSGANG = Variable.text("bildungsgang");
   public static final Variable<Boolean> KAOA_KOMPAKT = Variable.jaNein("kaoaKompakt");
+  /** Asked before model 1.3.0, when the KI booked the provider; kept for the history of those cases. */
   public static final Variable<LocalDate> ELTERN_INFORMIERT_AM = Variable.datum("elternInformiertAm");
+  /** The young person's school (directory key) the KAoA-kompakt suggestion goes to (review U5); optional. */
+  public static final Variable<String> KAOA_SCHULE = Variable.text("kaoaSchule");
+  /** Task-local on "Schulischen Anschluss festlegen": the schools to choose from (valuesKey). */
+  public static final Variable<Object> KAOA_SCHUL_OPTIONEN = Variable.wert("kaoaSchulOptionen");
   public static final Variable<String> ANSCHLUSS_NOTIZ = Variable.text("anschlussNotiz");
   public static final Variable<LocalDate> SITZUNGSDATUM = Variable.datum("sitzungsdatum");
   public static final Variable<String> SITZUNGSINHALT = Variable.text("sitzungsinhalt");

@@ -18,21 +18,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class UebergangListener {
 
-  static final String KAOA_TRAEGER = "KAOA_TRAEGER";
-
-  /** School track: next intake date; KAoA-kompakt needs a consent for the provider first. */
+  /**
+   * School track: next intake date; KAoA-kompakt is suggested to the school and the KoKo after the
+   * guardians' consent (review U5). Also the listener of models before 1.3.0, which booked the
+   * provider: their open tasks show the new form, so they suggest as well.
+   */
   @Bean
-  TaskListener schulischenAnschlussFestlegen(Einstiegstermine einstiegstermine) {
+  TaskListener schulischenAnschlussFestlegen(Einstiegstermine einstiegstermine, KaoaAnregung kaoa) {
     return task -> {
       String bildungsgang = Uebergang.BILDUNGSGANG.von(task);
       Uebergang.NAECHSTER_EINSTIEG.setze(task, einstiegstermine.naechster(bildungsgang, heute()));
-      String klasse = Uebergang.AKTUELLE_KLASSE.von(task);
-      boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
-      List<String> partner = new ArrayList<>();
-      if (berechtigt && Boolean.TRUE.equals(Uebergang.KAOA_KOMPAKT.von(task))) {
-        partner.add(KAOA_TRAEGER);
-      }
-      setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, partner);
+      setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, kaoa.partner(task));
     };
   }
 

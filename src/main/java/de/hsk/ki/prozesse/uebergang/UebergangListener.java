@@ -38,14 +38,18 @@ public class UebergangListener {
     return task -> setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_AUSWAHL.name())));
   }
 
-  /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */
+  /**
+   * After a counselling session: withdrawals take effect at once, the same way as one recorded at any
+   * time (Widerruf); the step after the session tells the partners that received data. Partners to
+   * inform are collected.
+   */
   @Bean
-  TaskListener sitzungAuswerten(Einwilligungen einwilligungen) {
+  TaskListener sitzungAuswerten(Einwilligungen einwilligungen, Widerruf widerruf) {
     return task -> {
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
-      for (String partner : Listen.alsStrings(task.getVariable(Uebergang.EINWILLIGUNG_WIDERRUFEN.name()))) {
-        einwilligungen.widerrufe(aktenzeichen, partner, benutzer(task));
-      }
+      List<String> widerrufen = widerruf.erfassen(aktenzeichen,
+          Listen.alsStrings(task.getVariable(Uebergang.EINWILLIGUNG_WIDERRUFEN.name())), benutzer(task));
+      setzeListe(task, Uebergang.WIDERRUFENE_PARTNER, widerrufen);
       Uebergang.EINWILLIGUNG_WIDERRUFEN.setze(task, null);
       setzeListe(task, Uebergang.ZU_INFORMIERENDE_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_INFORMIEREN.name())));
       Uebergang.PARTNER_INFORMIEREN.setze(task, null);

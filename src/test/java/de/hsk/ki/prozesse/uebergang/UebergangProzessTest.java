@@ -476,7 +476,15 @@ class UebergangProzessTest {
         Map.of("einwilligungWiderrufen", List.of("JOBCENTER"), "partnerInformieren", List.of("JOBCENTER"))));
     informiereNachSitzung(fall);
 
-    assertThat(empfaenger()).as("no e-mail after the withdrawal").hasSize(2);
+    // no information after the withdrawal, only the notice that it was withdrawn (Art. 19 GDPR; EinwilligungWiderrufTest)
+    assertThat(empfaenger()).as("no e-mail after the withdrawal but its notice").hasSize(3);
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().endsWith("Widerruf der Einwilligung");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    })).hasSize(1);
     assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "JOBCENTER")).isFalse();
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "einwilligungenUebersicht")).contains("widerrufen am");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Event_Wiedervorlage");

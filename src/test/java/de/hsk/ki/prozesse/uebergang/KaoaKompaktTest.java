@@ -114,7 +114,7 @@ class KaoaKompaktTest {
       } catch (Exception e) {
         throw new IllegalStateException(e);
       }
-    })).containsExactly("realschule.brilon@example.org", "kaoa-koordinierung@example.org");
+    })).containsExactlyInAnyOrder("realschule.brilon@example.org", "kaoa-koordinierung@example.org");
     for (MimeMessage mail : mails) {
       assertThat(mail.getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Anregung KAoA-kompakt (Einwilligung liegt vor)");
       String text = mail.getContent().toString();
@@ -161,5 +161,80 @@ class KaoaKompaktTest {
     assertThat(vermittlungsvorlage.fuer("KOKO_KAOA")).isEqualTo("KAOA_KOMPAKT_ANREGUNG");
     assertThat(vermittlungsvorlage.fuer(SCHULE)).isEqualTo("KAOA_KOMPAKT_ANREGUNG");
     assertThat(vermittlungsvorlage.fuer("JOBCENTER")).isEqualTo("VERMITTLUNG");
+  }
+
+  @Test
+  void einFallDesModells120LaeuftAufSeinerFassungZuEnde() throws Exception {
+    var repo = engine.getRepositoryService();
+    org.camunda.bpm.engine.repository.Deployment alt;
+    try (java.io.InputStream modell = getClass().getResourceAsStream("/altmodelle/uebergang-1.2.0.bpmn")) {
+      alt = repo.createDeployment().name("test-uebergang-1.2.0").addInputStream("uebergang-schule-beruf.bpmn", modell).deploy();
+    }
+    org.camunda.bpm.engine.repository.Deployment neu;
+    try (java.io.InputStream modell = getClass().getResourceAsStream("/processes/uebergang/uebergang-schule-beruf.bpmn")) {
+      neu = repo.createDeployment().name("test-uebergang-aktuell").addInputStream("uebergang-schule-beruf.bpmn", modell).deploy();
+    }
+    try {
+      var fassung = repo.createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
+      assertThat(fassung.getVersionTag()).isEqualTo("1.2.0");
+
+      // a case whose old listener chose the provider and whose consent to it was given before the change:
+      // the booking still goes out as before (the state such a case has, set by hand)
+      ProcessInstance gebucht = engine.getRuntimeService().startProcessInstanceById(fassung.getId(),
+          Uebergangsfall.meldung(MARKER, 16, 10, "BRILON", "KLASSE_10", "EU", "A2"));
+      complete(task(gebucht, Uebergang.Element.Task_SchulischenAnschlussFestlegen), Map.of("bildungsgang", "IFK"));
+      engine.getRuntimeService().setVariable(gebucht.getId(), "vermittlungsPartner", Widerruf.liste(List.of("KAOA_TRAEGER")));
+      einwilligungen.erfasse(gebucht.getBusinessKey(), "KAOA_TRAEGER", true, "SORGEBERECHTIGTE", "Eltern", "KAoA-kompakt",
+          LocalDate.now(), "tbecker", "SCHRIFTLICH");
+      complete(task(gebucht, Uebergang.Element.Task_AnmeldungBerufskolleg), Map.of("anmeldungsergebnis", "ANGEMELDET",
+          "berufskolleg", "Berufskolleg Brilon", "schulbeginn", LocalDate.now().plusDays(30).toString()));
+      Fristablauf.fuehreAus(engine, gebucht.getId(), "Task_PartnerVermitteln");
+      assertThat(greenMail.getReceivedMessages()).singleElement().satisfies(m -> {
+        assertThat(m.getAllRecipients()[0].toString()).isEqualTo("kaoa-kompakt@example.org");
+        assertThat(m.getSubject()).endsWith("Anmeldung KAoA-kompakt (Einwilligung liegt vor)");
+      });
+      BpmnAwareTests.assertThat(gebucht).isWaitingAt("Task_BeratungsgespraechDokumentieren");
+
+      // an open task of the old version shows the new form: it suggests too, the guardians consent
+      ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(fassung.getId(),
+          Uebergangsfall.meldung(MARKER, 16, 10, "BRILON", "KLASSE_10", "EU", "A2"));
+      kaoaAnregen(fall, null);
+      Task aufgabe = einwilligungsaufgabe(fall);
+      assertThat(engine.getTaskService().getVariable(aufgabe.getId(), "offenePartner")).asList().containsExactly("KOKO_KAOA");
+      assertThat(engine.getTaskService().getVariable(aufgabe.getId(), "einwilligendePerson")).isEqualTo("SORGEBERECHTIGTE");
+      complete(aufgabe, Einwilligungsantwort.fuerAlle(engine.getTaskService(), aufgabe, true, "SORGEBERECHTIGTE"));
+      Fristablauf.fuehreAus(engine, fall.getId(), "Task_PartnerVermitteln");
+      assertThat(greenMail.getReceivedMessages()).hasSize(2);
+      // GreenMail does not keep the order of sending
+      MimeMessage anregung = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+        try {
+          return m.getAllRecipients()[0].toString().equals("kaoa-koordinierung@example.org");
+        } catch (Exception e) {
+          throw new IllegalStateException(e);
+        }
+      }).findFirst().orElseThrow();
+      assertThat(anregung.getContent().toString()).contains("regt die Teilnahme an KAoA-kompakt an")
+          .doesNotContain(MARKER).doesNotContain("besucht die Schule");
+
+      // the old version knows no withdrawal at any time: refused with a hint; in its session it still applies at once
+      engine.getIdentityService().setAuthentication("mhoffmann", List.of("kiLeitung"));
+      try {
+        assertThatThrownBy(() -> engine.getRuntimeService().startProcessInstanceByKey(WiderrufErfassen.SCHLUESSEL,
+            new HashMap<>(Map.of("widerrufFall", fall.getBusinessKey(), "widerrufPartner", new java.util.ArrayList<>(List.of("KOKO_KAOA")),
+                "widerrufEingang", "BRIEF", "widerrufEingangAm", LocalDate.now().toString()))))
+            .hasMessageContaining("läuft nach einer älteren Prozessversion");
+      } finally {
+        engine.getIdentityService().clearAuthentication();
+      }
+      complete(task(fall, Uebergang.Element.Task_BeratungsgespraechDokumentieren), new HashMap<>(Map.of(
+          "sitzungsdatum", LocalDate.now().toString(), "sitzungsinhalt", "Gespräch", "vereinbarteSchritte", "weiter",
+          "naechsterSchritt", "WEITERE_BERATUNG", "wiedervorlage", LocalDate.now().plusDays(14).toString(),
+          "einwilligungWiderrufen", new java.util.ArrayList<>(List.of("KOKO_KAOA")))));
+      assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KOKO_KAOA")).isFalse();
+      BpmnAwareTests.assertThat(fall).isWaitingAt("Event_Wiedervorlage");
+    } finally {
+      repo.deleteDeployment(neu.getId(), true);
+      repo.deleteDeployment(alt.getId(), true);
+    }
   }
 }

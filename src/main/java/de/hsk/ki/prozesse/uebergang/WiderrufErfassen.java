@@ -54,7 +54,9 @@ public class WiderrufErfassen implements JavaDelegate, Formularregel {
     try {
       execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(NACHRICHT)
           .processInstanceBusinessKey(aktenzeichen)
-          .setVariable(Uebergang.WIDERRUF_PARTNER.name(), Widerruf.liste(Uebergang.WIDERRUF_PARTNER.von(execution)))
+          .setVariable(Uebergang.WIDERRUF_PARTNER.name(),
+              // Tasklist submits the checklist as JSON, Java callers as a list
+              Widerruf.liste(de.hsk.ki.plattform.fall.Listen.alsStrings(execution.getVariable(Uebergang.WIDERRUF_PARTNER.name()))))
           .setVariable(Uebergang.WIDERRUF_EINGANG.name(), Uebergang.WIDERRUF_EINGANG.von(execution))
           .setVariable(Uebergang.WIDERRUF_EINGANG_AM.name(), execution.getVariable(Uebergang.WIDERRUF_EINGANG_AM.name()))
           .setVariable(Uebergang.WIDERRUF_NOTIZ.name(), Uebergang.WIDERRUF_NOTIZ.von(execution))

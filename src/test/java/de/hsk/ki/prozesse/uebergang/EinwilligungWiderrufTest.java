@@ -188,7 +188,9 @@ class EinwilligungWiderrufTest {
     // the counsellor works the case: she may record the withdrawal
     engine.getTaskService().claim(task(fall, "Task_BeratungsgespraechDokumentieren").getId(), "ademir");
 
-    erfasse("ademir", "kiSozialarbeit", widerruf(az, "JOBCENTER", "HWK"));
+    Map<String, Object> perTelefon = widerruf(az);
+    perTelefon.put("widerrufPartner", org.camunda.spin.Spin.JSON("[\"JOBCENTER\",\"HWK\"]")); // as Tasklist sends a checklist
+    erfasse("ademir", "kiSozialarbeit", perTelefon);
 
     // in force at once: register, partner access; the case goes on where it was
     assertThat(einwilligungen.liegtVor(az, "JOBCENTER")).isFalse();

@@ -87,18 +87,23 @@ public class Widerruf implements JavaDelegate {
     List<String> widerrufen = new ArrayList<>();
     for (String stelle : stellen) {
       for (String partner : mitEinwilligung(aktenzeichen, stelle)) {
-        einwilligungen.widerrufe(aktenzeichen, partner, benutzer); // ends the partner's Tasklist access too
-        widerrufen.add(partner);
+        if (!widerrufen.contains(partner)) { // a key and its kind may both be chosen
+          einwilligungen.widerrufe(aktenzeichen, partner, benutzer); // ends the partner's Tasklist access too
+          widerrufen.add(partner);
+        }
       }
     }
     return widerrufen;
   }
 
-  /** End of "Widerruf eingegangen": in force at once, in the transaction that delivered the message; who is to be told stays in the subprocess. */
+  /**
+   * End of "Widerruf eingegangen": in force at once, in the transaction that delivered the message;
+   * who is to be told stays local to the event subprocess, so a session meanwhile does not change it.
+   */
   public void eingegangen(DelegateExecution execution) {
     String aktenzeichen = execution.getProcessBusinessKey();
-    List<String> stellen = Uebergang.WIDERRUF_PARTNER.von(execution);
-    List<String> widerrufen = erfassen(aktenzeichen, stellen == null ? List.of() : stellen, Uebergang.WIDERRUF_VON.von(execution));
+    List<String> stellen = de.hsk.ki.plattform.fall.Listen.alsStrings(execution.getVariable(Uebergang.WIDERRUF_PARTNER.name()));
+    List<String> widerrufen = erfassen(aktenzeichen, stellen, Uebergang.WIDERRUF_VON.von(execution));
     execution.setVariableLocal(Uebergang.WIDERRUFENE_PARTNER.name(), liste(widerrufen));
     execution.getProcessInstance().setVariable(Uebergang.EINWILLIGUNGEN_UEBERSICHT.name(), einwilligungen.uebersicht(aktenzeichen));
   }

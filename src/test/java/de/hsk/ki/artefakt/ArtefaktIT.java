@@ -234,9 +234,11 @@ class ArtefaktIT {
     JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);
     assertThat(definitionen).extracting(d -> d.get("key").asText()).containsExactlyInAnyOrder("Process_Seiteneinstieg",
         "Process_UebergangSchuleBeruf", "Process_Abstimmung", "Process_Einrichtungsberatung", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen",
-        "Process_Baustein_Einwilligung", "Process_SeiteneinstiegUebersicht", "Process_FallVorzeitigBeenden");
-    // staff end a case from Tasklist's "Prozess starten"
-    assertThat(definitionen).filteredOn(d -> d.get("key").asText().equals("Process_FallVorzeitigBeenden"))
+        "Process_Baustein_Einwilligung", "Process_SeiteneinstiegUebersicht", "Process_FallVorzeitigBeenden",
+        "Process_EinwilligungWiderrufen");
+    // staff end a case, or record a withdrawal of consent, from Tasklist's "Prozess starten"
+    assertThat(definitionen).filteredOn(d -> d.get("key").asText().equals("Process_FallVorzeitigBeenden")
+            || d.get("key").asText().equals("Process_EinwilligungWiderrufen")).hasSize(2)
         .allSatisfy(d -> assertThat(d.get("startableInTasklist").asBoolean()).isTrue());
     // building blocks are called and the daily overview runs on its timer: never started from Tasklist
     assertThat(definitionen).filteredOn(d -> d.get("key").asText().startsWith("Process_Baustein_")

@@ -178,12 +178,12 @@ class TasklistBrowserTest extends BrowserTestBasis {
   @Test
   void lehrkraftStelltDieEinsichtsfaehigkeitEinerSechzehnjaehrigenFest() throws Exception {
     ProcessInstance fall = uebergangsfall("Lina", "Einsichttest", LocalDate.now().minusYears(16).minusDays(20), "BRILON", 9, "KLASSE_10");
-    Task anschluss = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
-    engine.getTaskService().complete(anschluss.getId(), Map.of("bildungsgang", "IFK", "kaoaKompakt", true,
-        "elternInformiertAm", LocalDate.now().toString()));
-    Task anmeldung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult();
-    engine.getTaskService().complete(anmeldung.getId(), Map.of("anmeldungsergebnis", "ANGEMELDET",
-        "berufskolleg", "Berufskolleg Brilon", "schulbeginn", LocalDate.now().plusDays(20).toString()));
+    // the consent building block for a partner without a guardians' rule (KAoA-kompakt has one since review U5),
+    // called under the case's number as a process would call it
+    engine.getRuntimeService().startProcessInstanceByKey("Process_Baustein_Einwilligung", fall.getBusinessKey(),
+        new java.util.HashMap<>(Map.of("partner", "JUGENDMIGRATIONSDIENST", "zustaendig", "kiLehrkraefte", "einholenBis", "P14D",
+            "vorname", "Lina", "nachname", "Einsichttest", "geburtsdatum", LocalDate.now().minusYears(16).minusDays(20).toString(),
+            "zweck", "Beratung im Jugendmigrationsdienst")));
 
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -43,7 +43,8 @@ public class EinwilligungErfassen implements TaskListener {
     Boolean einsichtsfaehig = WerWilligtEin.einsichtsfaehig(task.getVariable("einsichtsfaehig"));
     Object geburtsdatum = task.getVariable("geburtsdatum");
     if (geburtsdatum != null) {
-      String einwand = werWilligtEin.einwand(rolle, Zeit.datum(geburtsdatum), datum, einsichtsfaehig);
+      String einwand = werWilligtEin.einwand(rolle, Zeit.datum(geburtsdatum), datum, einsichtsfaehig,
+          werWilligtEin.sorgeberechtigteVerlangt(task));
       if (einwand != null) {
         throw Ablehnung.wegen(einwand); // also without a form: the register never holds a wrong declarant
       }

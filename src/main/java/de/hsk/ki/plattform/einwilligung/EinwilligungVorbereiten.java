@@ -66,9 +66,11 @@ public class EinwilligungVorbereiten implements TaskListener {
     LocalDate heute = Zeit.heute();
     Object geburtsdatum = task.getVariable("geburtsdatum");
     LocalDate geboren = geburtsdatum == null ? null : Zeit.datum(geburtsdatum);
-    Map<String, String> personen = werWilligtEin.angeboten(geboren, heute);
+    // a process may require the guardians for a partner (KAoA-kompakt): then the capacity decides nothing
+    boolean verlangt = werWilligtEin.sorgeberechtigteVerlangt(task);
+    Map<String, String> personen = werWilligtEin.angeboten(geboren, heute, verlangt);
     Auswahloptionen.anAufgabe(task, PERSON_OPTIONEN, personen);
-    task.setVariableLocal("einsichtsfrage", WerWilligtEin.einsichtsfrage(geboren, heute));
+    task.setVariableLocal("einsichtsfrage", !verlangt && WerWilligtEin.einsichtsfrage(geboren, heute));
     if (personen.size() == 1) {
       task.setVariable("einwilligendePerson", personen.keySet().iterator().next());
     }

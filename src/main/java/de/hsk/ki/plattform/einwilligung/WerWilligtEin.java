@@ -38,11 +38,31 @@ public class WerWilligtEin implements Formularregel {
 
   private final ObjectProvider<ProcessEngine> engine;
   private final boolean sorgeberechtigteZusaetzlich;
+  private final ObjectProvider<SorgeberechtigtePflicht> pflichten;
 
   public WerWilligtEin(ObjectProvider<ProcessEngine> engine,
-      @Value("${ki.einwilligung.sorgeberechtigte-zusaetzlich:false}") boolean sorgeberechtigteZusaetzlich) {
+      @Value("${ki.einwilligung.sorgeberechtigte-zusaetzlich:false}") boolean sorgeberechtigteZusaetzlich,
+      ObjectProvider<SorgeberechtigtePflicht> pflichten) {
     this.engine = engine;
     this.sorgeberechtigteZusaetzlich = sorgeberechtigteZusaetzlich;
+    this.pflichten = pflichten;
+  }
+
+  /**
+   * Whether a process requires the guardians for one of the partners this consent task asks for
+   * (one declarant for every row of the task).
+   */
+  public boolean sorgeberechtigteVerlangt(VariableScope aufgabe) {
+    String aktenzeichen = aufgabe instanceof org.camunda.bpm.engine.delegate.DelegateTask t && t.getExecution() != null
+        ? t.getExecution().getProcessBusinessKey() : null;
+    List<SorgeberechtigtePflicht> regeln = pflichten.orderedStream().toList();
+    if (aktenzeichen == null || regeln.isEmpty()) {
+      return false;
+    }
+    Object offen = aufgabe.getVariable(OffeneEinwilligungen.OFFENE_PARTNER);
+    java.util.Collection<?> partner = offen instanceof java.util.Collection<?> liste ? liste
+        : aufgabe.getVariable("partner") == null ? List.of() : List.of(aufgabe.getVariable("partner"));
+    return partner.stream().anyMatch(p -> regeln.stream().anyMatch(r -> r.gilt(aktenzeichen, String.valueOf(p))));
   }
 
   @Override
@@ -64,12 +84,14 @@ public class WerWilligtEin implements Formularregel {
     try {
       LocalDate geburtsdatum = Zeit.datum(fall.getVariable("geburtsdatum"));
       LocalDate erklaerung = LocalDate.parse(datum);
+      boolean verlangt = sorgeberechtigteVerlangt(fall);
       // the guardians may always declare for a minor; the young person only with the capacity assessed
-      if (einsichtsfrage(geburtsdatum, erklaerung) && !SORGEBERECHTIGTE.equals(rolle) && text(eingaben, "einsichtsfaehig") == null) {
+      if (!verlangt && einsichtsfrage(geburtsdatum, erklaerung) && !SORGEBERECHTIGTE.equals(rolle)
+          && text(eingaben, "einsichtsfaehig") == null) {
         return List.of(new EingabePruefung.Fehler("einsichtsfaehig",
             "Einsichtsfähigkeit: bei 14- bis 17-Jährigen bitte angeben, ob sie Bedeutung und Folgen der Einwilligung erfassen können."));
       }
-      String einwand = einwand(rolle, geburtsdatum, erklaerung, einsichtsfaehig(text(eingaben, "einsichtsfaehig")));
+      String einwand = einwand(rolle, geburtsdatum, erklaerung, einsichtsfaehig(text(eingaben, "einsichtsfaehig")), verlangt);
       return einwand == null ? List.of() : List.of(new EingabePruefung.Fehler("einwilligendePerson", einwand));
     } catch (DateTimeParseException | IllegalArgumentException e) {
       return List.of(); // the field check names a malformed date
@@ -92,17 +114,26 @@ public class WerWilligtEin implements Formularregel {
 
   /** Who declares for this person on this day: JUGENDLICHE, SORGEBERECHTIGTE or GEMEINSAM, and the rule's wording. */
   public DmnDecisionResultEntries berechtigt(LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig) {
+    return berechtigt(geburtsdatum, erklaerung, einsichtsfaehig, false);
+  }
+
+  /** @param verlangt a process requires the guardians for a partner of this consent (SorgeberechtigtePflicht) */
+  public DmnDecisionResultEntries berechtigt(LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig, boolean verlangt) {
     int alter = Period.between(geburtsdatum, erklaerung).getYears();
     return OhneBerechtigungspruefung.ausfuehren(() -> engine.getObject().getDecisionService()
         .evaluateDecisionByKey(ENTSCHEIDUNG)
         .variables(Variables.createVariables().putValue("alter", alter).putValue("einsichtsfaehig", einsichtsfaehig)
-            .putValue("sorgeberechtigteZusaetzlich", sorgeberechtigteZusaetzlich))
+            .putValue("sorgeberechtigteZusaetzlich", sorgeberechtigteZusaetzlich).putValue("sorgeberechtigteVerlangt", verlangt))
         .evaluate().getSingleResult());
   }
 
   /** The objection to this declarant, or null. */
   public String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig) {
-    DmnDecisionResultEntries ergebnis = berechtigt(geburtsdatum, erklaerung, einsichtsfaehig);
+    return einwand(rolle, geburtsdatum, erklaerung, einsichtsfaehig, false);
+  }
+
+  public String einwand(String rolle, LocalDate geburtsdatum, LocalDate erklaerung, Boolean einsichtsfaehig, boolean verlangt) {
+    DmnDecisionResultEntries ergebnis = berechtigt(geburtsdatum, erklaerung, einsichtsfaehig, verlangt);
     if (ergebnis.getEntry("berechtigt").equals(rolle)) {
       return null;
     }
@@ -111,14 +142,18 @@ public class WerWilligtEin implements Formularregel {
 
   /** The options the form offers for a person of this age (the rest is decided with the capacity question). */
   Map<String, String> angeboten(LocalDate geburtsdatum, LocalDate heute) {
+    return angeboten(geburtsdatum, heute, false);
+  }
+
+  Map<String, String> angeboten(LocalDate geburtsdatum, LocalDate heute, boolean verlangt) {
     Map<String, String> personen = new java.util.LinkedHashMap<>();
     if (geburtsdatum == null) {
       personen.put(JUGENDLICHE, bezeichnung(JUGENDLICHE));
       personen.put(SORGEBERECHTIGTE, bezeichnung(SORGEBERECHTIGTE));
       return personen;
     }
-    if (!einsichtsfrage(geburtsdatum, heute)) {
-      String wer = (String) berechtigt(geburtsdatum, heute, null).getEntry("berechtigt");
+    if (!einsichtsfrage(geburtsdatum, heute) || verlangt) {
+      String wer = (String) berechtigt(geburtsdatum, heute, null, verlangt).getEntry("berechtigt");
       personen.put(wer, Period.between(geburtsdatum, heute).getYears() >= 18 ? "die Person selbst (volljährig)" : bezeichnung(wer));
       return personen;
     }

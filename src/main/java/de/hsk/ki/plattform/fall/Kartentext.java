@@ -99,8 +99,10 @@ public class Kartentext extends AbstractProcessEnginePlugin {
     return switch (typ) {
       case "IHK", "HWK" -> typ;
       case "KAOA_TRAEGER" -> "KAoA-Träger";
+      case "KOKO_KAOA" -> "KAoA-Koordinierung";
       case "AGENTUR_FUER_ARBEIT" -> "Agentur für Arbeit";
-      default -> lesbar(typ);
+      // a school's key (SCHULE-RE-BRILON-1) read as words says nothing; the form names the school
+      default -> typ.startsWith("SCHULE-") ? "Schule" : lesbar(typ);
     };
   }
 

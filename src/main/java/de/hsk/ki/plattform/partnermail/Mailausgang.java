@@ -86,6 +86,12 @@ public class Mailausgang implements de.hsk.ki.plattform.datenschutz.Falldaten {
     }
   }
 
+  /** The templates of every e-mail of this case that reached this partner, e.g. to tell who received data under a consent. */
+  public List<String> gesendeteVorlagen(String aktenzeichen, String empfaenger) {
+    return jdbc.queryForList("SELECT DISTINCT vorlage FROM ki_mailausgang WHERE aktenzeichen = ? AND empfaenger = ? AND status = 'GESENDET'",
+        String.class, aktenzeichen, empfaenger);
+  }
+
   public int ausstehend() {
     return ausstehend.size();
   }

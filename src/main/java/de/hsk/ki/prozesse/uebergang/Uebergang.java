@@ -92,13 +92,31 @@ public class Uebergang {
   public static final Variable<String> NACHFRAGE_NOTIZ = Variable.text("nachfrageNotiz");
   public static final Variable<String> BILDUNGSGANG = Variable.text("bildungsgang");
   public static final Variable<Boolean> KAOA_KOMPAKT = Variable.jaNein("kaoaKompakt");
+  /** Asked before model 1.3.0, when the KI booked the provider; kept for the history of those cases. */
   public static final Variable<LocalDate> ELTERN_INFORMIERT_AM = Variable.datum("elternInformiertAm");
+  /** The young person's school (directory key) the KAoA-kompakt suggestion goes to (review U5); optional. */
+  public static final Variable<String> KAOA_SCHULE = Variable.text("kaoaSchule");
+  /** Task-local on "Schulischen Anschluss festlegen": the schools to choose from (valuesKey). */
+  public static final Variable<Object> KAOA_SCHUL_OPTIONEN = Variable.wert("kaoaSchulOptionen");
   public static final Variable<String> ANSCHLUSS_NOTIZ = Variable.text("anschlussNotiz");
   public static final Variable<LocalDate> SITZUNGSDATUM = Variable.datum("sitzungsdatum");
   public static final Variable<String> SITZUNGSINHALT = Variable.text("sitzungsinhalt");
   public static final Variable<String> VEREINBARTE_SCHRITTE = Variable.text("vereinbarteSchritte");
   public static final Variable<List<String>> PARTNER_INFORMIEREN = Variable.liste("partnerInformieren");
   public static final Variable<List<String>> EINWILLIGUNG_WIDERRUFEN = Variable.liste("einwilligungWiderrufen");
+  // a withdrawal at any time (review U7): the start form of Process_EinwilligungWiderrufen, handed to the case
+  public static final Variable<String> WIDERRUF_FALL = Variable.text("widerrufFall");
+  /** Kinds of partner (directory types, or keys of older consents) whose consent is withdrawn. */
+  public static final Variable<List<String>> WIDERRUF_PARTNER = Variable.liste("widerrufPartner");
+  /** TELEFON, BRIEF, EMAIL, PERSOENLICH. */
+  public static final Variable<String> WIDERRUF_EINGANG = Variable.text("widerrufEingang");
+  public static final Variable<LocalDate> WIDERRUF_EINGANG_AM = Variable.datum("widerrufEingangAm");
+  public static final Variable<String> WIDERRUF_NOTIZ = Variable.text("widerrufNotiz");
+  public static final Variable<String> WIDERRUF_VON = Variable.text("widerrufVon");
+  /** Partner keys whose consent was just withdrawn, to be told (local to the event subprocess; on the case after a session). */
+  public static final Variable<List<String>> WIDERRUFENE_PARTNER = Variable.liste("widerrufenePartner");
+  /** Element variable of the notice step: one partner to tell (an empty list skips the step). */
+  public static final Variable<String> WIDERRUFENER_PARTNER = Variable.text("widerrufenerPartner");
   public static final Variable<String> NAECHSTER_SCHRITT = Variable.text("naechsterSchritt");
   public static final Variable<LocalDate> WIEDERVORLAGE = Variable.datum("wiedervorlage");
   public static final Variable<List<String>> PARTNER_AUSWAHL = Variable.liste("partnerAuswahl");
@@ -163,7 +181,22 @@ public class Uebergang {
     Task_HoechstdauerEntscheidenUebergang,
     Event_HoechstdauerEntschiedenUebergang,
     Event_HoechstdauerUebergangErreicht,
-    Event_UebergangWegenZeitablaufGeschlossen
+    Event_UebergangWegenZeitablaufGeschlossen,
+    SubProcess_WiderrufAusGespraech,
+    Event_WiderrufAusGespraechBegonnen,
+    Task_WiderrufAusGespraechMitteilen,
+    Event_WiderrufAusGespraechMitgeteilt,
+    SubProcess_WiderrufEingegangen,
+    Event_WiderrufEingegangen,
+    SubProcess_WiderrufJePartner,
+    Event_WiderrufMitteilungBegonnen,
+    Task_WiderrufMitteilen,
+    Event_WiderrufPartnerMitgeteilt,
+    Event_WiderrufMitgeteilt,
+    // Process_EinwilligungWiderrufen (einwilligung-widerrufen.bpmn), started in Tasklist
+    Event_WiderrufGemeldet,
+    Task_WiderrufAnFallMelden,
+    Event_WiderrufGemeldetErledigt
   }
 
   @Bean

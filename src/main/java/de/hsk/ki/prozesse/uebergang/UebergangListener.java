@@ -18,21 +18,17 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class UebergangListener {
 
-  static final String KAOA_TRAEGER = "KAOA_TRAEGER";
-
-  /** School track: next intake date; KAoA-kompakt needs a consent for the provider first. */
+  /**
+   * School track: next intake date; KAoA-kompakt is suggested to the school and the KoKo after the
+   * guardians' consent (review U5). Also the listener of models before 1.3.0, which booked the
+   * provider: their open tasks show the new form, so they suggest as well.
+   */
   @Bean
-  TaskListener schulischenAnschlussFestlegen(Einstiegstermine einstiegstermine) {
+  TaskListener schulischenAnschlussFestlegen(Einstiegstermine einstiegstermine, KaoaAnregung kaoa) {
     return task -> {
       String bildungsgang = Uebergang.BILDUNGSGANG.von(task);
       Uebergang.NAECHSTER_EINSTIEG.setze(task, einstiegstermine.naechster(bildungsgang, heute()));
-      String klasse = Uebergang.AKTUELLE_KLASSE.von(task);
-      boolean berechtigt = "KLASSE_10".equals(klasse) || "IFK".equals(klasse);
-      List<String> partner = new ArrayList<>();
-      if (berechtigt && Boolean.TRUE.equals(Uebergang.KAOA_KOMPAKT.von(task))) {
-        partner.add(KAOA_TRAEGER);
-      }
-      setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, partner);
+      setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, kaoa.partner(task));
     };
   }
 
@@ -42,14 +38,18 @@ public class UebergangListener {
     return task -> setzeListe(task, Uebergang.VERMITTLUNGS_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_AUSWAHL.name())));
   }
 
-  /** After a counselling session: withdrawals take effect at once; partners to inform are collected. */
+  /**
+   * After a counselling session: withdrawals take effect at once, the same way as one recorded at any
+   * time (Widerruf); the step after the session tells the partners that received data. Partners to
+   * inform are collected.
+   */
   @Bean
-  TaskListener sitzungAuswerten(Einwilligungen einwilligungen) {
+  TaskListener sitzungAuswerten(Einwilligungen einwilligungen, Widerruf widerruf) {
     return task -> {
       String aktenzeichen = task.getExecution().getProcessBusinessKey();
-      for (String partner : Listen.alsStrings(task.getVariable(Uebergang.EINWILLIGUNG_WIDERRUFEN.name()))) {
-        einwilligungen.widerrufe(aktenzeichen, partner, benutzer(task));
-      }
+      List<String> widerrufen = widerruf.erfassen(aktenzeichen,
+          Listen.alsStrings(task.getVariable(Uebergang.EINWILLIGUNG_WIDERRUFEN.name())), benutzer(task));
+      setzeListe(task, Uebergang.WIDERRUFENE_PARTNER, widerrufen);
       Uebergang.EINWILLIGUNG_WIDERRUFEN.setze(task, null);
       setzeListe(task, Uebergang.ZU_INFORMIERENDE_PARTNER, Listen.alsStrings(task.getVariable(Uebergang.PARTNER_INFORMIEREN.name())));
       Uebergang.PARTNER_INFORMIEREN.setze(task, null);

@@ -32,18 +32,22 @@ public class Vermittlungsrueckmeldung {
   private final Einwilligungen einwilligungen;
   private final Partnergruppen partnergruppen;
   private final PartnerVerzeichnis verzeichnis;
+  private final KaoaAnregung kaoa;
 
-  public Vermittlungsrueckmeldung(Einwilligungen einwilligungen, Partnergruppen partnergruppen, PartnerVerzeichnis verzeichnis) {
+  public Vermittlungsrueckmeldung(Einwilligungen einwilligungen, Partnergruppen partnergruppen, PartnerVerzeichnis verzeichnis,
+      KaoaAnregung kaoa) {
     this.einwilligungen = einwilligungen;
     this.partnergruppen = partnergruppen;
     this.verzeichnis = verzeichnis;
+    this.kaoa = kaoa;
   }
 
   /** The partners referred just now who answer in Tasklist: consent valid, a group with at least one person. */
   public List<String> partner(DelegateExecution execution) {
     List<String> antworten = new ArrayList<>();
     for (String partner : Listen.alsStrings(execution.getVariable(Uebergang.VERMITTLUNGS_PARTNER.name()))) {
-      if (partnergruppen.mitKonten(partner) && einwilligungen.liegtVor(execution.getProcessBusinessKey(), partner)) {
+      // the KAoA-kompakt suggestion is no referral: the school contacts the KI and sees no data here
+      if (!kaoa.istAnregung(partner) && partnergruppen.mitKonten(partner) && einwilligungen.liegtVor(execution.getProcessBusinessKey(), partner)) {
         antworten.add(partner);
       }
     }

@@ -54,6 +54,24 @@ class EinwilligungsberechtigtTest {
     assertThat((String) r.getEntry("regel")).isNotBlank().doesNotContain("15");
   }
 
+  @ParameterizedTest(name = "{0} Jahre, einsichtsfähig {1}, der Zweck verlangt die Sorgeberechtigten → {2}")
+  @CsvSource(nullValues = "null", value = {
+    "14, true, SORGEBERECHTIGTE",   // Rule_SorgeberechtigteVerlangt (KAoA-kompakt), lower bound, also when capable
+    "17, true, SORGEBERECHTIGTE",   // Rule_SorgeberechtigteVerlangt, upper bound
+    "16, null, SORGEBERECHTIGTE",   // Rule_SorgeberechtigteVerlangt
+    "13, null, SORGEBERECHTIGTE",   // Rule_Unter14 comes first
+    "18, null, JUGENDLICHE",        // Rule_Volljaehrig: an adult consents for themself, whatever the purpose
+  })
+  void verlangtDerZweckDieSorgeberechtigtenWilligenSieFuerMinderjaehrigeEin(int alter, Boolean einsichtsfaehig, String berechtigt) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("alter", alter);
+    v.put("einsichtsfaehig", einsichtsfaehig);
+    v.put("sorgeberechtigteZusaetzlich", false);
+    v.put("sorgeberechtigteVerlangt", true);
+    DmnDecisionResultEntries r = dmn.evaluateDecision(entscheidung, v).getFirstResult();
+    assertThat((String) r.getEntry("berechtigt")).isEqualTo(berechtigt);
+  }
+
   @Test
   void dieFrageNachDerEinsichtsfaehigkeitGiltVom14BisZum18Geburtstag() {
     LocalDate geboren = LocalDate.of(2010, 3, 15);

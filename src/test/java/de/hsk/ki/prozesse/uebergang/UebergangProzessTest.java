@@ -324,25 +324,6 @@ class UebergangProzessTest {
   }
 
   @Test
-  void kaoaKompaktWirdNachEinwilligungBeimTraegerGebucht() throws Exception {
-    ProcessInstance fall = melde(16, 10, "BRILON", "KLASSE_10");
-    complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
-    angemeldet(fall);
-
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Call_EinwilligungEinholen");
-    assertThat(engine.getTaskService().getVariable(task(fall).getId(), "offenePartner")).asList().containsExactly("KAOA_TRAEGER");
-    complete(task(fall), einwilligung(fall, true, "SORGEBERECHTIGTE"));
-    fuehreJobAus(fall, "Task_PartnerVermitteln");
-
-    MimeMessage[] mails = greenMail.getReceivedMessages();
-    assertThat(mails).hasSize(1);
-    assertThat(mails[0].getAllRecipients()[0].toString()).isEqualTo("kaoa-kompakt@example.org");
-    assertThat(mails[0].getSubject()).isEqualTo("[" + fall.getBusinessKey() + "] Anmeldung KAoA-kompakt (Einwilligung liegt vor)");
-    assertThat(mails[0].getContent().toString()).contains("Potenzialanalyse (2 Tage)").doesNotContain(MARKER);
-    BpmnAwareTests.assertThat(fall).isWaitingAt("Task_BeratungsgespraechDokumentieren");
-  }
-
-  @Test
   void einwilligungIstAusDemFallVorbelegtUndDieMailNenntNurDieErfassteForm() throws Exception {
     ProcessInstance fall = melde(19, 12, "MESCHEDE", "KEINE");
     complete(task(fall), Map.of("partnerAuswahl", List.of("JOBCENTER", "IHK"), "vermittlungsziel", "Ausbildung im Handel"));
@@ -495,7 +476,15 @@ class UebergangProzessTest {
         Map.of("einwilligungWiderrufen", List.of("JOBCENTER"), "partnerInformieren", List.of("JOBCENTER"))));
     informiereNachSitzung(fall);
 
-    assertThat(empfaenger()).as("no e-mail after the withdrawal").hasSize(2);
+    // no information after the withdrawal, only the notice that it was withdrawn (Art. 19 GDPR; EinwilligungWiderrufTest)
+    assertThat(empfaenger()).as("no e-mail after the withdrawal but its notice").hasSize(3);
+    assertThat(Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
+      try {
+        return m.getSubject().endsWith("Widerruf der Einwilligung");
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    })).hasSize(1);
     assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "JOBCENTER")).isFalse();
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "einwilligungenUebersicht")).contains("widerrufen am");
     BpmnAwareTests.assertThat(fall).isWaitingAt("Event_Wiedervorlage");
@@ -526,30 +515,32 @@ class UebergangProzessTest {
   }
 
   @Test
-  void werEinwilligtEntscheidenAlterUndEinsichtsfaehigkeit() {
-    // 14: the young person only once found capable of understanding; the form asks for it
+  void werEinwilligtEntscheidenAlterUndZweck() {
+    // 14 and KAoA-kompakt (review U5): the guardians consent, also for a young person capable of understanding
     ProcessInstance fall = melde(14, 9, "ARNSBERG", "KLASSE_10");
-    complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    complete(task(fall), Map.of("bildungsgang", "IFK", "kaoaKompakt", true));
     angemeldet(fall);
     String aufgabe = task(fall).getId();
-    assertThat(engine.getTaskService().getVariableLocal(aufgabe, "einsichtsfrage")).isEqualTo(true);
-    assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einwilligung(fall, true, "JUGENDLICHE")))
+    assertThat(engine.getTaskService().getVariableLocal(aufgabe, "einsichtsfrage")).isEqualTo(false);
+    assertThat(engine.getTaskService().getVariable(aufgabe, "einwilligendePerson")).isEqualTo("SORGEBERECHTIGTE");
+    Map<String, Object> einsichtsfaehig = new HashMap<>(einwilligung(fall, true, "JUGENDLICHE"));
+    einsichtsfaehig.put("einsichtsfaehig", "JA");
+    assertThatThrownBy(() -> engine.getTaskService().complete(aufgabe, einsichtsfaehig))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("Mit 14 bis 17 Jahren willigen die Sorgeberechtigten ein, solange die Einsichtsfähigkeit")
+        .hasMessageContaining("Für diesen Zweck (KAoA-kompakt) willigen bei Minderjährigen die Sorgeberechtigten ein")
         .hasMessageContaining("Gewählt war: die oder der Jugendliche selbst.");
     assertThat(engine.getTaskService().createTaskQuery().taskId(aufgabe).count()).isEqualTo(1);
     assertThat(einwilligungen.vonFall(fall.getBusinessKey())).isEmpty();
-    Map<String, Object> einsichtsfaehig = new HashMap<>(einwilligung(fall, true, "JUGENDLICHE"));
-    einsichtsfaehig.put("einsichtsfaehig", "JA");
-    einsichtsfaehig.put("sprache", "Arabisch, mit Sprachmittlerin");
-    engine.getTaskService().complete(aufgabe, einsichtsfaehig);
-    assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KAOA_TRAEGER")).isTrue();
+    Map<String, Object> eltern = new HashMap<>(einwilligung(fall, true, "SORGEBERECHTIGTE"));
+    eltern.put("sprache", "Arabisch, mit Sprachmittlerin");
+    engine.getTaskService().complete(aufgabe, eltern);
+    assertThat(einwilligungen.liegtVor(fall.getBusinessKey(), "KOKO_KAOA")).isTrue();
     assertThat(jdbc.queryForMap("SELECT person_rolle, einsichtsfaehig, informiert, sprache FROM ki_einwilligung WHERE aktenzeichen = ?",
-        fall.getBusinessKey())).containsValues("JUGENDLICHE", true, "Arabisch, mit Sprachmittlerin");
+        fall.getBusinessKey())).containsValues("SORGEBERECHTIGTE", true, "Arabisch, mit Sprachmittlerin");
 
-    // 13: the guardians, whatever the capacity; the form does not ask for it
+    // 13: the guardians, whatever the purpose; the form does not ask for the capacity
     ProcessInstance kind = melde(13, 8, "ARNSBERG", "KLASSE_10");
-    complete(task(kind), Map.of("bildungsgang", "IFK", "kaoaKompakt", true, "elternInformiertAm", LocalDate.now().toString()));
+    complete(task(kind), Map.of("bildungsgang", "IFK", "kaoaKompakt", true));
     angemeldet(kind);
     String dritte = task(kind).getId();
     assertThat(engine.getTaskService().getVariableLocal(dritte, "einsichtsfrage")).isEqualTo(false);

@@ -12,6 +12,8 @@ public class Einladungsorte {
 
   static final String VOR_ORT = "VOR_ORT_KOMMUNE";
   static final int ADRESSE_HOECHSTENS = 150;
+  /** The form's pattern, checked again: the address also arrives in the letter link's query. */
+  private static final java.util.regex.Pattern ADRESSE = java.util.regex.Pattern.compile("[A-Za-zÄÖÜäöüß0-9 .,/()-]{3,150}");
 
   private final KiKontakt kontakt;
 
@@ -29,8 +31,7 @@ public class Einladungsorte {
       case "KREISHAUS_MESCHEDE" -> "Kreishaus Meschede, Steinstraße 27, 59872 Meschede";
       case "SCHULAMT_MESCHEDE" -> "Schulamt für den Hochsauerlandkreis, Meschede";
       case "DIGITAL" -> "digital (den Zugangslink senden wir Ihnen vor dem Termin)";
-      case VOR_ORT -> adresse == null || adresse.toString().isBlank() || adresse.toString().length() > ADRESSE_HOECHSTENS
-          ? null : adresse.toString().strip();
+      case VOR_ORT -> adresse == null || !ADRESSE.matcher(adresse.toString().strip()).matches() ? null : adresse.toString().strip();
       default -> null;
     };
   }

@@ -390,6 +390,9 @@ class ZuweisungsschreibenTest {
     String ausDemFall = verwaltung.get(basis + "&adresse=" + adresse).body();
     assertThat(ausDemFall).contains("دعوة إلى أول جلسة استشارية").contains("dir=\"rtl\"");
     assertThat(verwaltung.get(basis + "&adresse=" + adresse + "&sprache=KEINE").body()).doesNotContain("data-uebersetzung");
+    // what the form's pattern refuses, the letter refuses too
+    assertThat(verwaltung.get(basis + "&adresse=" + java.net.URLEncoder.encode("<b>Rathaus</b>", java.nio.charset.StandardCharsets.UTF_8))
+        .statusCode()).isEqualTo(409);
   }
 
   private void fuehreJobAus(ProcessInstance fall) {

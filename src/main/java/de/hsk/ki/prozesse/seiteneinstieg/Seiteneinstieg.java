@@ -50,6 +50,8 @@ public class Seiteneinstieg {
   /** An on-site appointment's address, and how the interpreter is booked: the KI's pool or elsewhere (review S12). */
   public static final Variable<String> TERMIN_ORT_ADRESSE = Variable.text("terminOrtAdresse");
   public static final Variable<String> SPRACHMITTLUNG_UEBER = Variable.text("sprachmittlungUeber");
+  /** Task-local on the invitation from model 1.4.0: the pool request exists. */
+  public static final Variable<Boolean> POOLANFRAGE_MOEGLICH = Variable.jaNein("poolanfrageMoeglich");
   /** The pool's answer: interpreter, confidentiality pledge on file, expense allowance in euro as typed ("25,00"). */
   public static final Variable<String> SPRACHMITTLUNG_ERGEBNIS = Variable.text("sprachmittlungErgebnis");
   public static final Variable<String> SPRACHMITTLER_NAME = Variable.text("sprachmittlerName");

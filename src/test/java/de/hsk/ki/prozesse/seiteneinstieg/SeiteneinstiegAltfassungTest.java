@@ -65,6 +65,24 @@ class SeiteneinstiegAltfassungTest {
   }
 
   @Test
+  void einAelterFallBietetWederDieAnfrageAnDenPoolNochNichtErschienen() {
+    ProcessDefinition alteFassung = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
+    ProcessInstance fall = engine.getRuntimeService().startProcessInstanceById(alteFassung.getId(), meldung("ARNSBERG", 12));
+    // the newest invitation form, but no pool request in this version: refused instead of silently not sent
+    java.util.Map<String, Object> pool = new java.util.HashMap<>(einladung());
+    pool.put("sprachmittlungUeber", "POOL");
+    String einladen = task("Task_EinladungVersenden", fall).getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung",
+        einladen, pool)).hasMessageContaining("in diesem älteren Fall fragt die Anwendung den Pool nicht an");
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", einladen, einladung());
+    java.util.Map<String, Object> nichtErschienen = java.util.Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN",
+        "nichtErschienenNotiz", "nicht gekommen");
+    String beraten = task("Task_ErstberatungDurchfuehren", fall).getId();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> de.hsk.ki.testkit.AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte",
+        beraten, nichtErschienen)).hasMessageContaining("„nicht erschienen“ gibt es in diesem älteren Fall nicht");
+  }
+
+  @Test
   void einFallDerAltenFassungEndetAufIhrMitDerZuweisung() throws Exception {
     ProcessDefinition alteFassung = engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(alt.getId()).singleResult();
     assertThat(alteFassung.getVersionTag()).isEqualTo("1.0.0");

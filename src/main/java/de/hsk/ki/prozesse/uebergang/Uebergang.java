@@ -88,6 +88,9 @@ public class Uebergang {
   public static final Variable<String> VERMITTLUNGS_HINWEISE = Variable.text("vermittlungsHinweise");
   public static final Variable<String> ERGEBNIS = Variable.text("ergebnis");
   public static final Variable<String> ERGEBNIS_NOTIZ = Variable.text("ergebnisNotiz");
+  /** When and why the team asks whether the transition held (review U10, Decision_Nachfragetermin). */
+  public static final Variable<java.time.LocalDate> NACHFRAGE_AM = Variable.datum("nachfrageAm");
+  public static final Variable<String> NACHFRAGE_ANLASS = Variable.text("nachfrageAnlass");
   public static final Variable<String> ANSCHLUSS_GEHALTEN = Variable.text("anschlussGehalten");
   public static final Variable<String> NACHFRAGE_NOTIZ = Variable.text("nachfrageNotiz");
   public static final Variable<String> BILDUNGSGANG = Variable.text("bildungsgang");

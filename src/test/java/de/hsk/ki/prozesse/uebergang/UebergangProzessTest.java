@@ -146,7 +146,12 @@ class UebergangProzessTest {
 
     BpmnAwareTests.assertThat(fall).isWaitingAt("Event_NachfrageFaellig");
     Job nachfrage = management.createJobQuery().processInstanceId(fall.getId()).activityId("Event_NachfrageFaellig").singleResult();
-    assertThat(nachfrage.getDuedate()).isAfter(java.sql.Date.valueOf(LocalDate.now().plusMonths(6).minusDays(1)));
+    // a school place: asked at the next half-year change at least a month away (review U10)
+    LocalDate halbjahr = LocalDate.now().plusMonths(1);
+    LocalDate erwartet = java.util.stream.Stream.of(LocalDate.of(halbjahr.getYear(), 2, 1), LocalDate.of(halbjahr.getYear(), 8, 1),
+        LocalDate.of(halbjahr.getYear() + 1, 2, 1)).filter(t -> !t.isBefore(halbjahr)).findFirst().orElseThrow();
+    assertThat(nachfrage.getDuedate()).isEqualTo(de.hsk.ki.plattform.zeit.Zeit.morgens(erwartet));
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "nachfrageAnlass")).isEqualTo("nächster Halbjahreswechsel (1. Februar oder 1. August)");
     execute(nachfrage);
     complete(task("Task_NachfrageErfassen", fall), Map.of("anschlussGehalten", "JA"));
     BpmnAwareTests.assertThat(fall).isEnded();

@@ -64,10 +64,13 @@ public class Briefuebersetzungen implements TaskListener {
       return Optional.empty();
     }
     Map<String, Object> ergebnis = new LinkedHashMap<>();
+    // German names and dates inside an Arabic sentence keep their own direction (first-strong isolate)
+    boolean rtl = Boolean.TRUE.equals(text.get("rtl"));
     text.forEach((schluessel, wert) -> {
       if (wert instanceof String s) {
         for (Map.Entry<String, String> w : werte.entrySet()) {
-          s = s.replace("{" + w.getKey() + "}", w.getValue() == null ? "" : w.getValue());
+          String eingesetzt = w.getValue() == null ? "" : w.getValue();
+          s = s.replace("{" + w.getKey() + "}", rtl ? "\u2068" + eingesetzt + "\u2069" : eingesetzt);
         }
         ergebnis.put(schluessel, s);
       } else {

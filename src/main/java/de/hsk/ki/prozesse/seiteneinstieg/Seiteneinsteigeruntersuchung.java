@@ -88,6 +88,12 @@ public class Seiteneinsteigeruntersuchung implements Formularregel {
           "Termin: „nicht erschienen“ gibt es in diesem älteren Fall nicht. Bitte die Familie erneut einladen oder den Fall über "
               + "„Prozess starten“ → „Fall vorzeitig beenden“ schließen."));
     }
+    LocalDate termin = fall == null ? null : Seiteneinstieg.TERMIN_DATUM.von(fall);
+    if ("NICHT_ERSCHIENEN".equals(Formularregel.text(eingaben, Seiteneinstieg.ERSTBERATUNG_ERGEBNIS.name()))
+        && termin != null && termin.isAfter(Zeit.heute())) {
+      return List.of(new EingabePruefung.Fehler(Seiteneinstieg.ERSTBERATUNG_ERGEBNIS.name(),
+          "Termin: der Termin am " + termin.format(DATUM) + " liegt noch in der Zukunft – „nicht erschienen“ erst ab diesem Tag."));
+    }
     String neu = Formularregel.text(eingaben, Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name());
     if (neu != null && !Zeit.datum(neu).isAfter(Zeit.heute())) {
       return List.of(new EingabePruefung.Fehler(Seiteneinstieg.NEUER_UNTERSUCHUNGSTERMIN.name(),

@@ -310,6 +310,10 @@ class PartnerzugangTest {
     erledige(fall, "Task_EinladungVersenden", einladung());
     // a no-show records only that: the counselling fields are not required then, the note is (review S5)
     Task erste = task("Task_ErstberatungDurchfuehren", fall);
+    // not before the appointment's day
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
+        Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN", "nichtErschienenNotiz", "x"))).hasMessageContaining("liegt noch in der Zukunft");
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf(LocalDate.now().plusDays(4).atTime(9, 0)));
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
         Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN"))).hasMessageContaining("Was ist bekannt");
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", erste.getId(),
@@ -324,12 +328,16 @@ class PartnerzugangTest {
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "bisherigeKontaktversuche"))
         .contains("1. Versuch am").contains("zum Termin am").contains("nicht erschienen").contains("Telefon aus");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "erstberatungErgebnis")).isNull();
-    erledige(fall, "Task_EinladungVersenden", einladung());
+    Map<String, Object> zweiterTermin = new HashMap<>(einladung());
+    zweiterTermin.put("terminDatum", LocalDate.now().plusDays(6).toString());
+    erledige(fall, "Task_EinladungVersenden", zweiterTermin);
+    ClockUtil.setCurrentTime(java.sql.Timestamp.valueOf(LocalDate.now().plusDays(7).atTime(9, 0)));
     AlsPerson.erledige(engine, "tbecker", "kiLehrkraefte", task("Task_ErstberatungDurchfuehren", fall).getId(),
         Map.of("erstberatungErgebnis", "NICHT_ERSCHIENEN", "nichtErschienenNotiz", "wieder nicht gekommen"));
 
     Task abschluss = task("Task_FallOhneErstberatungAbschliessen", fall);
-    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", abschluss.getId(), Map.of("abschlussgrund", "NICHT_ERSCHIENEN"));
+    AlsPerson.erledige(engine, "pschneider", "kiVerwaltung", abschluss.getId(), Map.of("abschlussgrund", "NICHT_ERSCHIENEN",
+        "abschlussnotiz", "Nachbarn: Familie zu Verwandten nach Sundern"));
     int vorher = greenMail.getReceivedMessages().length;
     Fristablauf.fuehreAus(engine, fall.getId(), "Task_SchultraegerOhneErstberatungInformieren");
     MimeMessage mail = greenMail.getReceivedMessages()[vorher];
@@ -341,7 +349,8 @@ class PartnerzugangTest {
     String traeger = Partnergruppen.gruppe("SCHULTRAEGER_ARNSBERG");
     Task ueberwachen = task("Task_SchulpflichtUeberwachen", fall);
     Map<String, Object> sichtbar = (Map<String, Object>) als("bschmitt", traeger, () -> engine.getFormService().getTaskFormVariables(ueberwachen.getId()));
-    assertThat(sichtbar).containsKeys("vorname", "nachname", "anschrift", "erziehungsberechtigte", "bisherigeKontaktversuche")
+    assertThat(sichtbar.get("abschlussnotiz")).asString().contains("Verwandten nach Sundern");
+    assertThat(sichtbar).containsKeys("vorname", "nachname", "anschrift", "erziehungsberechtigte", "bisherigeKontaktversuche", "abschlussgrund")
         .doesNotContainKeys("sprachen", "deutschniveau", "beratungsnotiz");
     assertThat(siehtAufgaben(Partnergruppen.gruppe("SCHULTRAEGER_SUNDERN"), fall)).isZero();
     AlsPerson.erledige(engine, "bschmitt", traeger, ueberwachen.getId(), Map.of("schulpflichtUebernommen", "UEBERNOMMEN"));

@@ -234,7 +234,7 @@ class PartnerzugangTest {
         Map.of("schulbesuch", "BEGONNEN", "schulbesuchSeit", LocalDate.now().toString()));
     assertThat(task("Task_ZuweisungZurKenntnis", fall)).isNull();
     assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(fall.getId())
-        .activityId("Event_ErsterSchultagGemeldet").count()).isOne();
+        .activityId("Event_SchulstartGeklaert").count()).isOne();
     assertThat(siehtAufgaben(traeger, fall)).isZero();
     assertThat(schultraeger.getBytes(pdf).statusCode()).isEqualTo(404);
   }

@@ -328,6 +328,10 @@ class PartnerzugangTest {
     assertThat((String) engine.getRuntimeService().getVariable(fall.getId(), "bisherigeKontaktversuche"))
         .contains("1. Versuch am").contains("zum Termin am").contains("nicht erschienen").contains("Telefon aus");
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "erstberatungErgebnis")).isNull();
+    // the interpreter chosen for the first appointment is offered again, the appointment itself not
+    assertThat(engine.getTaskService().getVariable(zweiteEinladung.getId(), "dolmetscherSprache")).isEqualTo("Arabisch");
+    assertThat(engine.getTaskService().getVariable(zweiteEinladung.getId(), "sprachmittlungUeber")).isEqualTo("EXTERN");
+    assertThat(engine.getTaskService().getVariable(zweiteEinladung.getId(), "terminUhrzeit")).isNull();
     Map<String, Object> zweiterTermin = new HashMap<>(einladung());
     zweiterTermin.put("terminDatum", LocalDate.now().plusDays(6).toString());
     erledige(fall, "Task_EinladungVersenden", zweiterTermin);

@@ -317,7 +317,8 @@ class ZuweisungsschreibenTest {
         .contains("Rechtsbehelfsbelehrung:")
         .contains("Gegen diese Entscheidung (Schulamt für den Hochsauerlandkreis (Demo)) kann innerhalb eines Monats")
         .contains("Verwaltungsgericht Arnsberg")
-        .contains("Kopie an: <span>Grundschule Arnsberg 2 (Demo); Stadt/Gemeinde Arnsberg, Schulverwaltung (Demo)</span>");
+        .contains("Kopie an: <span>Grundschule Arnsberg 2 (Demo); Stadt/Gemeinde Arnsberg, Schulverwaltung (Demo)</span>")
+        .contains("Контактна особа:</td><td dir=\"ltr\">Frau Schulz");
     String deutsch = verwaltung.get("/ki/seiteneinstieg/zuweisungsschreiben/" + fall.getBusinessKey() + "?sprache=KEINE").body();
     assertThat(deutsch).doesNotContain("data-uebersetzung").contains("Rechtsbehelfsbelehrung:");
     // an unknown code is German only, never an error page
@@ -364,7 +365,9 @@ class ZuweisungsschreibenTest {
     for (String sprache : sprachen) {
       var text = uebersetzungen.fuer(sprache, java.util.Map.of("name", "N", "geburtsdatum", "G", "stelle", "S", "aktenzeichen", "A")).orElseThrow();
       assertThat(text).as(sprache).containsKeys("sprache", "lang", "rtl", "hinweis", "titel", "einleitung", "schule", "anschrift",
-          "klasse", "ersterTag", "vorstellenKind", "vorstellenSelbst", "rechtsbehelf", "fragen");
+          "klasse", "ersterTag", "vorstellenKind", "vorstellenSelbst", "rechtsbehelf", "fragen", "deutschfoerderung", "ansprechperson",
+          "einladungTitel", "einladungKind", "einladungSelbst", "terminLabel", "ortLabel", "mitbringenKind", "mitbringenSelbst",
+          "dolmetschung", "absagen");
       assertThat((String) text.get("einleitung")).as(sprache).contains("N").contains("G").contains("S").doesNotContain("{");
       assertThat((String) text.get("fragen")).as(sprache).contains("A");
     }

@@ -97,7 +97,7 @@ public class FallBeenden implements JavaDelegate, Formularregel {
     if (fall == null) {
       return nichtIhrer;
     }
-    if (wer != null && !darf(wer, aktenzeichen)) {
+    if (wer != null && !Fallbearbeitung.darf(engine.getTaskService(), wer, aktenzeichen)) {
       return nichtIhrer;
     }
     if (engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(fall.getId()).eventType("message")
@@ -106,12 +106,5 @@ public class FallBeenden implements JavaDelegate, Formularregel {
           + "Bitte die Leitung ansprechen.";
     }
     return null;
-  }
-
-  /** Management, or the assignee of an open task of the case (its called building blocks included). */
-  private boolean darf(Authentication wer, String aktenzeichen) {
-    List<String> gruppen = wer.getGroupIds() == null ? List.of() : wer.getGroupIds();
-    return gruppen.contains(KiGruppen.LEITUNG) || engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
-        .taskAssignee(wer.getUserId()).count() > 0;
   }
 }

@@ -114,7 +114,7 @@ public class WiderrufErfassen implements JavaDelegate, Formularregel {
     // one answer for "no such case" and "not yours": the form does not tell which case numbers exist
     String nichtIhrer = "Aktenzeichen: kein offener Fall " + aktenzeichen + ", zu dem Sie einen Widerruf erfassen können. "
         + "Bitte das Aktenzeichen prüfen; erfassen kann, wer eine Aufgabe des Falls übernommen hat, und die Leitung.";
-    if (fall == null || (wer != null && !darf(wer, aktenzeichen))) {
+    if (fall == null || (wer != null && !de.hsk.ki.plattform.fall.Fallbearbeitung.darf(engine.getTaskService(), wer, aktenzeichen))) {
       return List.of(fehler(Uebergang.WIDERRUF_FALL.name(), nichtIhrer));
     }
     // by key: a long key makes the engine use a bare id for the definition
@@ -140,12 +140,5 @@ public class WiderrufErfassen implements JavaDelegate, Formularregel {
 
   private static EingabePruefung.Fehler fehler(String feld, String meldung) {
     return new EingabePruefung.Fehler(feld, meldung);
-  }
-
-  /** Management, or the assignee of an open task of the case (its called building blocks included). */
-  private boolean darf(Authentication wer, String aktenzeichen) {
-    List<String> gruppen = wer.getGroupIds() == null ? List.of() : wer.getGroupIds();
-    return gruppen.contains(KiGruppen.LEITUNG) || engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
-        .taskAssignee(wer.getUserId()).count() > 0;
   }
 }

@@ -223,4 +223,26 @@ final class Browser {
     return browser.findElements(By.cssSelector(".notifications .alert-danger, .notifications .alert-error")).stream()
         .filter(WebElement::isDisplayed).toList();
   }
+
+  /**
+   * Tasklist's "Prozess starten", then the process, until its start form shows the field. Tasklist
+   * redraws the list while it loads the definitions: a click on a link being replaced opens nothing,
+   * so the click is repeated (at most three times) instead of waiting out the whole timeout.
+   */
+  static void starteProzess(WebDriver browser, WebDriverWait warte, String prozess, String feldId) {
+    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
+    By link = By.xpath("//*[contains(@class,'modal-body')]//a[contains(.,'" + prozess + "')]");
+    By feld = By.cssSelector("[id$='-" + feldId + "']");
+    for (int versuch = 1; ; versuch++) {
+      warte.until(ExpectedConditions.elementToBeClickable(link)).click();
+      try {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(feld));
+        return;
+      } catch (org.openqa.selenium.TimeoutException e) {
+        if (versuch == 3) {
+          throw e;
+        }
+      }
+    }
+  }
 }

@@ -38,9 +38,7 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
   }
 
   private void startdialog(String prozess) {
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal-body')]//a[contains(.,'" + prozess + "')]"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vorname']")));
+    Browser.starteProzess(browser, warte, prozess, "Field_vorname");
   }
 
   private WebElement startknopf() {

@@ -269,9 +269,7 @@ class TasklistBrowserTest extends BrowserTestBasis {
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
     anmelden(warte, "pschneider");
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Seiteneinstieg')]"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vorname']")));
+    Browser.starteProzess(browser, warte, "Seiteneinstieg", "Field_vorname");
 
     String nachname = "Startformular" + System.nanoTime() % 100000;
     waehle(warte, "meldendeStelle", "Einwohnermeldeamt");

@@ -44,6 +44,11 @@ public final class Variable<T> {
     return new Variable(name, List.class);
   }
 
+  /** Money in euro and cent, stored as German text ("1250,50") and read as an exact BigDecimal (plattform.geld.Betrag). */
+  public static Variable<java.math.BigDecimal> geld(String name) {
+    return new Variable<>(name, java.math.BigDecimal.class);
+  }
+
   /** A value the engine or a decision table keeps (maps, objects); read as it is. */
   public static Variable<Object> wert(String name) {
     return new Variable<>(name, Object.class);
@@ -67,6 +72,9 @@ public final class Variable<T> {
     if (typ == LocalDate.class) {
       return (T) Zeit.datum(wert); // dates are parsed in one place
     }
+    if (typ == java.math.BigDecimal.class) {
+      return (T) de.hsk.ki.plattform.geld.Betrag.von(wert);
+    }
     if (typ == Long.class && wert instanceof Number n) {
       return (T) Long.valueOf(n.longValue());
     }
@@ -79,7 +87,9 @@ public final class Variable<T> {
   }
 
   public void setze(VariableScope scope, T wert) {
-    scope.setVariable(name, wert instanceof LocalDate d ? d.toString() : wert);
+    Object gespeichert = wert instanceof LocalDate d ? d.toString()
+        : wert instanceof java.math.BigDecimal b ? de.hsk.ki.plattform.geld.Betrag.text(b) : wert;
+    scope.setVariable(name, gespeichert);
   }
 
   @Override

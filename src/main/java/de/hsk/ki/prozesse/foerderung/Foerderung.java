@@ -90,7 +90,33 @@ public class Foerderung {
   public static final Variable<BigDecimal> RUECKFORDERUNGSBETRAG = Variable.geld("rueckforderungsbetrag");
   public static final Variable<BigDecimal> ZINSEN = Variable.geld("zinsen");
 
-  /** Every group of the KI may record nothing here: only funding staff and coordination work funding cases. */
+  public static final Variable<List<String>> PFLICHTUNTERLAGEN = Variable.liste("pflichtunterlagen");
+  public static final Variable<Boolean> VERSPAETET = Variable.jaNein("verspaetet");
+  public static final Variable<String> FEHLENDE_UNTERLAGEN = Variable.text("fehlendeUnterlagen");
+  public static final Variable<LocalDate> NACHFORDERUNG_BIS = Variable.datum("nachforderungBis");
+  public static final Variable<List<String>> PLAUSIBILITAETSHINWEISE = Variable.liste("plausibilitaetshinweise");
+  /** Who reviewed (Fachlich prüfen): may not decide (four-eyes). */
+  public static final Variable<String> PRUEFER = Variable.text("pruefer");
+  public static final Variable<String> VOTUM = Variable.text("votum");
+  public static final Variable<BigDecimal> VORGESCHLAGENER_BETRAG = Variable.geld("vorgeschlagenerBetrag");
+  /** BEWILLIGT, TEILBEWILLIGT, ABGELEHNT or ZURUECK_AN_PRUEFUNG. */
+  public static final Variable<String> ENTSCHEIDUNG = Variable.text("entscheidung");
+  public static final Variable<String> ENTSCHIEDEN_VON = Variable.text("entschiedenVon");
+  public static final Variable<LocalDate> BEWILLIGUNG_VON = Variable.datum("bewilligungVon");
+  public static final Variable<LocalDate> BEWILLIGUNG_BIS = Variable.datum("bewilligungBis");
+  public static final Variable<String> AUFLAGEN = Variable.text("auflagen");
+  public static final Variable<String> BEGRUENDUNG = Variable.text("begruendung");
+  /** Payouts: list of {nr, baustein, betrag, bescheinigtVon, angeordnetVon, gebuchtAm}. */
+  public static final Variable<Object> AUSZAHLUNGEN = Variable.wert("auszahlungen");
+  public static final Variable<LocalDate> VN_FAELLIG_AM = Variable.datum("vnFaelligAm");
+  /** VN_NICHT_VORGELEGT, ZWECKVERFEHLUNG, NICHT_ALSBALD_VERWENDET, MENGENUNTERSCHREITUNG, AUFLAGENVERSTOSS. */
+  public static final Variable<String> RUECKFORDERUNG_GRUND = Variable.text("rueckforderungGrund");
+  /** From this day the grant no longer holds; interest runs from here (§49a Abs. 3 VwVfG). */
+  public static final Variable<LocalDate> UNWIRKSAM_AB = Variable.datum("unwirksamAb");
+  public static final Variable<LocalDate> ANHOERUNG_BIS = Variable.datum("anhoerungBis");
+  public static final Variable<LocalDate> ZAHLUNG_BIS = Variable.datum("zahlungBis");
+
+  /** Only funding staff and coordination record and work funding cases; administration books and dispatches. */
   @Bean
   Prozessbeschreibung foerderantragBeschreibung() {
     return new Prozessbeschreibung(ANTRAG, ANTRAG_PRAEFIX, "Förderantrag",

@@ -34,7 +34,7 @@ public final class Zeilen {
         return zeilen;
       }
       String text = wert instanceof SpinJsonNode node ? node.toString() : wert.toString();
-      List<Map<String, Object>> zeilen = JSON.readValue(text, new TypeReference<List<LinkedHashMap<String, Object>>>() {});
+      List<Map<String, Object>> zeilen = JSON.readValue(text, new TypeReference<List<Map<String, Object>>>() {});
       return zeilen == null ? new ArrayList<>() : zeilen;
     } catch (Exception e) {
       throw new IllegalArgumentException("Liste nicht lesbar", e);

@@ -21,6 +21,11 @@ public interface Formularregel {
    */
   List<EingabePruefung.Fehler> pruefe(Map<String, JsonNode> eingaben, VariableScope fall);
 
+  /** As {@link #pruefe(Map, VariableScope)}, for a rule that serves several forms and needs to know which. */
+  default List<EingabePruefung.Fehler> pruefe(String formularId, Map<String, JsonNode> eingaben, VariableScope fall) {
+    return pruefe(eingaben, fall);
+  }
+
   /** A submitted value as text; null when it was not sent, is null or blank. */
   static String text(Map<String, JsonNode> eingaben, String name) {
     JsonNode wert = eingaben.containsKey(name) ? eingaben.get(name).path("value") : null;

@@ -140,7 +140,7 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     if (fehler.isEmpty()) {
       for (Formularregel regel : regeln.orderedStream().toList()) {
         if (regel.gilt(formular.id())) {
-          fehler.addAll(regel.pruefe(eintraege, fall));
+          fehler.addAll(regel.pruefe(formular.id(), eintraege, fall));
         }
       }
     }

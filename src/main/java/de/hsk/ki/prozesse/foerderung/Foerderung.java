@@ -33,6 +33,7 @@ public class Foerderung {
   public static final String ENTSCHEIDUNG_AUSZAHLUNG = "Decision_FA_Auszahlung";
   public static final String ENTSCHEIDUNG_PRUEFERGEBNIS = "Decision_FA_Pruefergebnis";
   public static final String ENTSCHEIDUNG_RUECKFORDERUNG = "Decision_FA_Rueckforderung";
+  public static final String ENTSCHEIDUNG_FRISTEN = "Decision_FA_Fristen";
 
   // ---- both processes ----
   /** Case number (business key), copied onto every task. */
@@ -115,6 +116,183 @@ public class Foerderung {
   public static final Variable<LocalDate> UNWIRKSAM_AB = Variable.datum("unwirksamAb");
   public static final Variable<LocalDate> ANHOERUNG_BIS = Variable.datum("anhoerungBis");
   public static final Variable<LocalDate> ZAHLUNG_BIS = Variable.datum("zahlungBis");
+
+  /** Key of the applicant in the partner directory (kept per case): letters and reminders go there. */
+  public static final Variable<String> TRAEGER_PARTNER = Variable.text("traegerPartner");
+  /** ZULASSEN or ABLEHNEN (late application). */
+  public static final Variable<String> VERSPAETUNG_ZULASSUNG = Variable.text("verspaetungZulassung");
+  /** Options of the checklist of required documents (task-local). */
+  public static final Variable<Object> UNTERLAGEN_OPTIONEN = Variable.wert("unterlagenOptionen");
+  public static final Variable<List<String>> VORHANDENE_UNTERLAGEN = Variable.liste("vorhandeneUnterlagen");
+  public static final Variable<Boolean> VOLLSTAENDIG = Variable.jaNein("vollstaendig");
+  public static final Variable<LocalDate> UNTERLAGEN_EINGANG_AM = Variable.datum("unterlagenEingangAm");
+  public static final Variable<String> UNTERLAGEN_NOTIZ = Variable.text("unterlagenNotiz");
+  /** VERLAENGERN or ABLEHNEN. */
+  public static final Variable<String> FRISTVERLAENGERUNG = Variable.text("fristverlaengerung");
+  /** The hints in one line (task-local). */
+  public static final Variable<String> PLAUSIBILITAET_TEXT = Variable.text("plausibilitaetText");
+  public static final Variable<String> VERHAELTNISMAESSIGKEIT = Variable.text("verhaeltnismaessigkeit");
+  public static final Variable<String> KOSTENPLAN_PLAUSIBEL = Variable.text("kostenplanPlausibel");
+  public static final Variable<String> ZIELGRUPPENBEZUG = Variable.text("zielgruppenbezug");
+  public static final Variable<String> WILLKOMMENSKULTUR = Variable.text("willkommenskultur");
+  public static final Variable<String> GESCHAEFTSFUEHRUNG = Variable.text("geschaeftsfuehrung");
+  public static final Variable<String> FRUEHERE_FOERDERUNGEN = Variable.text("fruehereFoerderungen");
+  public static final Variable<String> PRUEFBEGRUENDUNG = Variable.text("pruefbegruendung");
+  /** Declaration of no conflict of interest (§§ 20, 21 VwVfG NRW) on every decision form. */
+  public static final Variable<Boolean> NICHT_BEFANGEN = Variable.jaNein("nichtBefangen");
+  /** Out of Decision_FA_Zeichnung: the group that decides. */
+  public static final Variable<String> ZEICHNUNGSGRUPPE = Variable.text("zeichnungsgruppe");
+  public static final Variable<String> BEWILLIGT_VON = Variable.text("bewilligtVon");
+  public static final Variable<LocalDate> VERTRAG_VERSANDT_AM = Variable.datum("vertragVersandtAm");
+  public static final Variable<LocalDate> VERTRAG_EINGANG_AM = Variable.datum("vertragEingangAm");
+  /** ZURUECKZIEHEN or WARTEN. */
+  public static final Variable<String> RUECKZUG = Variable.text("rueckzug");
+  public static final Variable<LocalDate> VERTRAG_WARTEN_BIS = Variable.datum("vertragWartenBis");
+  /** ABRUF or KEIN_WEITERER. */
+  public static final Variable<String> ABRUF_ART = Variable.text("abrufArt");
+  public static final Variable<Object> BAUSTEIN_OPTIONEN = Variable.wert("bausteinOptionen");
+  public static final Variable<String> ABRUF_BAUSTEIN = Variable.text("abrufBaustein");
+  public static final Variable<BigDecimal> ABRUFBETRAG = Variable.geld("abrufbetrag");
+  public static final Variable<Boolean> ZWEI_MONATE = Variable.jaNein("zweiMonate");
+  public static final Variable<Boolean> KOSTENPLAN_GEPRUEFT = Variable.jaNein("kostenplanGeprueft");
+  public static final Variable<Boolean> SACHLICH_RICHTIG = Variable.jaNein("sachlichRichtig");
+  /** Who certified the funds request: may not order the payout. */
+  public static final Variable<String> BESCHEINIGT_VON = Variable.text("bescheinigtVon");
+  public static final Variable<Boolean> ANORDNUNG = Variable.jaNein("anordnung");
+  public static final Variable<String> ANGEORDNET_VON = Variable.text("angeordnetVon");
+  public static final Variable<LocalDate> GEBUCHT_AM = Variable.datum("gebuchtAm");
+  public static final Variable<LocalDate> VN_EINGANG_AM = Variable.datum("vnEingangAm");
+  /** NACHFRIST or WIDERRUF. */
+  public static final Variable<String> WIDERRUF = Variable.text("widerruf");
+  public static final Variable<Boolean> VN_VOLLSTAENDIG = Variable.jaNein("vnVollstaendig");
+  /** Rows of the proof check (task-local): baustein, menge, nachgewiesen. */
+  public static final Variable<Object> NACHWEISZEILEN = Variable.wert("nachweiszeilen");
+  /** Participants according to the proof: a count. */
+  public static final Variable<Long> TEILNEHMENDE_TATSAECHLICH = Variable.zahl("teilnehmendeTatsaechlich");
+  public static final Variable<List<String>> NACHWEISARTEN = Variable.liste("nachweisarten");
+  public static final Variable<Boolean> LOGO_VERWENDET = Variable.jaNein("logoVerwendet");
+  public static final Variable<Boolean> AUFLAGEN_ERFUELLT = Variable.jaNein("auflagenErfuellt");
+  public static final Variable<String> ABWEICHUNGEN = Variable.text("abweichungen");
+  /** Who checked the proof of use: may not counter-sign or decide the reclaim. */
+  public static final Variable<String> VN_PRUEFER = Variable.text("vnPruefer");
+  /** Recognised share of the approved sum, whole percent rounded down. */
+  public static final Variable<Long> ANTEIL_PROZENT = Variable.zahl("anteilProzent");
+  public static final Variable<Long> VN_NACHFORDERUNGEN = Variable.zahl("vnNachforderungen");
+  /** Out of Decision_FA_Pruefergebnis. */
+  public static final Variable<String> PRUEFERGEBNIS = Variable.text("pruefergebnis");
+  /** BESTAETIGT or ZURUECK. */
+  public static final Variable<String> GEGENZEICHNUNG = Variable.text("gegenzeichnung");
+  public static final Variable<String> GEGENZEICHNUNG_NOTIZ = Variable.text("gegenzeichnungNotiz");
+  public static final Variable<String> GEGENGEZEICHNET_VON = Variable.text("gegengezeichnetVon");
+  /** Out of Decision_FA_Rueckforderung. */
+  public static final Variable<String> MASSNAHME = Variable.text("massnahme");
+  public static final Variable<LocalDate> STELLUNGNAHME_AM = Variable.datum("stellungnahmeAm");
+  public static final Variable<String> STELLUNGNAHME = Variable.text("stellungnahme");
+  /** FESTSETZEN or ABSEHEN. */
+  public static final Variable<String> RUECKFORDERUNG_ENTSCHEIDUNG = Variable.text("rueckforderungEntscheidung");
+  public static final Variable<BigDecimal> FESTGESETZTER_BETRAG = Variable.geld("festgesetzterBetrag");
+  public static final Variable<String> RUECKFORDERUNG_ENTSCHIEDEN_VON = Variable.text("rueckforderungEntschiedenVon");
+  public static final Variable<LocalDate> ZAHLUNG_EINGANG_AM = Variable.datum("zahlungEingangAm");
+  public static final Variable<BigDecimal> ZAHLUNG_BETRAG = Variable.geld("zahlungBetrag");
+  /** Receipts are kept five years after the proof of use (Decision_FA_Fristen). */
+  public static final Variable<LocalDate> BELEGE_AUFBEWAHREN_BIS = Variable.datum("belegeAufbewahrenBis");
+  /** Amounts as staff read them (task-local). */
+  public static final Variable<String> BEWILLIGT_TEXT = Variable.text("bewilligtText");
+  public static final Variable<String> AUSGEZAHLT_TEXT = Variable.text("ausgezahltText");
+  public static final Variable<String> REST_TEXT = Variable.text("restText");
+  public static final Variable<String> ABRUFBETRAG_TEXT = Variable.text("abrufbetragText");
+  public static final Variable<String> ANERKANNT_TEXT = Variable.text("anerkanntText");
+  public static final Variable<String> RUECKFORDERUNG_TEXT = Variable.text("rueckforderungText");
+  public static final Variable<String> ZINSEN_TEXT = Variable.text("zinsenText");
+  public static final Variable<String> LETZTER_ABRUFTAG = Variable.text("letzterAbruftag");
+  /** Input of the four-eyes listener on a decision task. */
+  public static final Variable<String> VORSCHLAG_VON = Variable.text("vorschlagVon");
+
+  /** Element ids of the models of processes/foerderung (ProzessklassenTest: the same set as the BPMN). */
+  public enum Element {
+    Event_AntragEingegangen,
+    Gateway_Verspaetet,
+    Task_VerspaetungEntscheiden,
+    Gateway_Zulassen,
+    Gateway_ZurBestaetigung,
+    Task_EingangBestaetigen,
+    Task_PflichtunterlagenBestimmen,
+    Gateway_ZurVollstaendigkeit,
+    Task_VollstaendigkeitPruefen,
+    Gateway_Vollstaendig,
+    Task_UnterlagenNachfordern,
+    Task_UnterlagenEingang,
+    Task_UnterlagenErinnern,
+    Gateway_ZumNachreichen,
+    Task_UnterlagenEingangNachErinnerung,
+    Task_FristverlaengerungEntscheiden,
+    Gateway_Fristverlaengerung,
+    Gateway_UnterlagenDa,
+    Task_BetragBerechnen,
+    Task_PlausibilitaetPruefen,
+    Gateway_ZurPruefung,
+    Task_FachlichPruefen,
+    Task_ZeichnungBestimmen,
+    Task_BewilligungEntscheiden,
+    Gateway_Entscheidung,
+    Gateway_ZurAblehnung,
+    Task_AblehnungVersenden,
+    Event_Abgelehnt,
+    Task_VertragVersenden,
+    Task_VertragEingang,
+    Task_VertragErinnern,
+    Gateway_ZumVertragWarten,
+    Task_VertragEingangNachErinnerung,
+    Task_BewilligungZurueckziehen,
+    Gateway_Zurueckziehen,
+    Event_Zurueckgezogen,
+    Gateway_ZumMittelabruf,
+    Task_MittelabrufErfassen,
+    Gateway_Abruf,
+    Task_SachlichRichtig,
+    Task_AuszahlungAnordnen,
+    Task_KreiskasseAnweisen,
+    Task_ZahlungBuchen,
+    Gateway_Restbetrag,
+    Gateway_ZumVerwendungsnachweis,
+    Task_VerwendungsnachweisEingang,
+    Gateway_ZurVnErinnerung,
+    Task_VnErinnern,
+    Event_VnErinnert,
+    Task_WiderrufPruefen,
+    Gateway_Widerruf,
+    Gateway_ZurVnPruefung,
+    Task_VerwendungsnachweisPruefen,
+    Task_PruefergebnisErmitteln,
+    Task_PruefvermerkGegenzeichnen,
+    Gateway_Gegenzeichnung,
+    Gateway_Pruefergebnis,
+    Event_Abgeschlossen,
+    Gateway_ZurRueckforderung,
+    Task_RueckforderungBerechnen,
+    Task_AnhoerungVersenden,
+    Task_StellungnahmeErfassen,
+    Gateway_NachAnhoerung,
+    Task_RueckforderungEntscheiden,
+    Gateway_Rueckforderung,
+    Event_OhneRueckforderung,
+    Task_RueckforderungsbescheidVersenden,
+    Task_ZahlungseingangErfassen,
+    Event_Zurueckgefordert,
+    Task_KreiskasseVollstreckung,
+    Event_AnKreiskasse,
+    Event_NachforderungAbgelaufen,
+    Event_ErinnerungAbgelaufen,
+    Event_VertragNichtZurueck,
+    Event_VertragWeiterNichtZurueck,
+    Event_AbruffristAbgelaufen,
+    Event_VnHinweis,
+    Event_VnFaellig,
+    Event_VnZweiteErinnerung,
+    Event_VnUeberfaellig,
+    Event_AnhoerungAbgelaufen,
+    Event_ZahlungUeberfaellig
+  }
 
   /** Only funding staff and coordination record and work funding cases; administration books and dispatches. */
   @Bean

@@ -1,0 +1,308 @@
+package de.hsk.ki.prozesse.foerderung;
+
+import static de.hsk.ki.prozesse.foerderung.Foerderung.*;
+
+import de.hsk.ki.plattform.geld.Betrag;
+import de.hsk.ki.plattform.partner.Partner;
+import de.hsk.ki.plattform.partner.PartnerVerzeichnis;
+import de.hsk.ki.plattform.prozess.Ablehnung;
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** Listeners and service tasks of an application (processes/foerderung/foerderantrag.bpmn). */
+@Component("foerderantragAblauf")
+public class FoerderantragAblauf implements JavaDelegate {
+
+  private final Foerderbetraege betraege;
+  private final FoerderantragFristen fristen;
+  private final PartnerVerzeichnis verzeichnis;
+  private final DecisionService entscheidungen;
+  private final Programmjahre programmjahre;
+  private final Zinsen zinsen;
+
+  public FoerderantragAblauf(Foerderbetraege betraege, FoerderantragFristen fristen, PartnerVerzeichnis verzeichnis,
+      @Lazy DecisionService entscheidungen, Programmjahre programmjahre, Zinsen zinsen) {
+    this.betraege = betraege;
+    this.fristen = fristen;
+    this.verzeichnis = verzeichnis;
+    this.entscheidungen = entscheidungen;
+    this.programmjahre = programmjahre;
+    this.zinsen = zinsen;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    switch (execution.getCurrentActivityId()) {
+      case "Task_BetragBerechnen" -> betraege.berechne(execution);
+      case "Task_RueckforderungBerechnen" -> rueckforderungBerechnen(execution);
+      default -> throw new IllegalStateException("Kein Schritt " + execution.getCurrentActivityId());
+    }
+  }
+
+  /** Start: receipt stamped, the applicant in the case's partner directory (letters go there), late or not. */
+  public void eingang(DelegateExecution execution) {
+    if (EINGANGSDATUM.von(execution) == null) {
+      EINGANGSDATUM.setze(execution, Zeit.heute());
+    }
+    if (EINGANGSKANAL.von(execution) == null) {
+      EINGANGSKANAL.setze(execution, "FORMULAR");
+    }
+    Partner traeger = verzeichnis.einrichtungFuerFall(execution.getProcessBusinessKey(), TRAEGER.von(execution), KOMMUNE.von(execution),
+        Set.of(), EMAIL.von(execution), STRASSE.von(execution) + ", " + PLZ.von(execution) + " " + ORT.von(execution));
+    TRAEGER_PARTNER.setze(execution, traeger.schluessel());
+    IBAN.setze(execution, de.hsk.ki.plattform.geld.Iban.normalisiert(IBAN.von(execution)));
+    LocalDate frist = programmjahre.lokaleAntragsfrist(PROGRAMM.von(execution), FOERDERJAHR.von(execution)).orElse(null);
+    VERSPAETET.setze(execution, frist != null && EINGANGSDATUM.von(execution).isAfter(frist));
+    STATUS.setze(execution, "EINGEGANGEN");
+  }
+
+  public void status(DelegateExecution execution, String status) {
+    STATUS.setze(execution, status);
+    NAECHSTE_FRIST.setze(execution, null);
+  }
+
+  public void vollstaendigkeitGeprueft(DelegateTask task) {
+    if (Boolean.TRUE.equals(VOLLSTAENDIG.von(task))) {
+      STATUS.setze(task.getExecution(), "IN_PRUEFUNG");
+      return;
+    }
+    String frist = (String) betraege.fristen(PROGRAMM.von(task)).get("nachforderung");
+    LocalDate bis = Zeit.heute().plus(Period.parse(frist));
+    NACHFORDERUNG_BIS.setze(task.getExecution(), bis);
+    NAECHSTE_FRIST.setze(task.getExecution(), bis);
+    STATUS.setze(task.getExecution(), "NACHFORDERUNG");
+  }
+
+  /** The one reminder gives a new, shorter deadline. */
+  public void nachfristSetzen(DelegateExecution execution) {
+    LocalDate bis = Zeit.heute().plus(Period.parse(fristen.getErinnerung()));
+    NACHFORDERUNG_BIS.setze(execution, bis);
+    NAECHSTE_FRIST.setze(execution, bis);
+  }
+
+  /** What a task shows (German amounts, option lists), kept on the task only. */
+  public void anzeigen(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    task.setVariableLocal("bewilligtText", betraege.anzeige(fall.getVariable(BEWILLIGTER_BETRAG.name())));
+    task.setVariableLocal("ausgezahltText", betraege.anzeige(fall.getVariable(AUSGEZAHLTER_BETRAG.name())));
+    task.setVariableLocal("restText", Betrag.anzeige(betraege.rest(fall)));
+    task.setVariableLocal("abrufbetragText", betraege.anzeige(fall.getVariable(ABRUFBETRAG.name())));
+    task.setVariableLocal("anerkanntText", betraege.anzeige(fall.getVariable(ANERKANNTER_BETRAG.name())));
+    task.setVariableLocal("rueckforderungText", betraege.anzeige(fall.getVariable(RUECKFORDERUNGSBETRAG.name())));
+    task.setVariableLocal("zinsenText", betraege.anzeige(fall.getVariable(ZINSEN.name())));
+    switch (task.getTaskDefinitionKey()) {
+      case "Task_VollstaendigkeitPruefen" -> {
+        Map<String, String> optionen = new LinkedHashMap<>();
+        PFLICHTUNTERLAGEN.von(fall).forEach(u -> optionen.put(u, u));
+        de.hsk.ki.plattform.formular.Auswahloptionen.anAufgabe(task, UNTERLAGEN_OPTIONEN, optionen);
+        task.setVariableLocal(VORHANDENE_UNTERLAGEN.name(), de.hsk.ki.plattform.formular.Auswahloptionen.leereAuswahl());
+      }
+      case "Task_FachlichPruefen" -> {
+        List<String> hinweise = PLAUSIBILITAETSHINWEISE.von(fall);
+        task.setVariableLocal(PLAUSIBILITAET_TEXT.name(), hinweise == null || hinweise.isEmpty() ? "keine" : String.join("; ", hinweise));
+      }
+      case "Task_MittelabrufErfassen" -> {
+        Map<String, String> optionen = new LinkedHashMap<>();
+        betraege.bausteinCodes(fall).forEach(b -> optionen.put(b, b));
+        de.hsk.ki.plattform.formular.Auswahloptionen.anAufgabe(task, BAUSTEIN_OPTIONEN, optionen);
+        task.setVariableLocal("letzterAbruftag", fristen.datum(fristen.letzterAbruftag(fall)));
+      }
+      case "Task_VerwendungsnachweisPruefen" -> {
+        List<Map<String, Object>> zeilen = new ArrayList<>();
+        for (Map<String, Object> z : Zeilen.von(BAUSTEINE.von(fall))) {
+          Map<String, Object> zeile = new LinkedHashMap<>();
+          zeile.put("baustein", z.get("baustein"));
+          zeile.put("menge", z.getOrDefault("gefoerderteMenge", z.get("menge")));
+          zeile.put("nachgewiesen", z.get("nachgewiesen"));
+          zeilen.add(zeile);
+        }
+        task.setVariableLocal(NACHWEISZEILEN.name(), Zeilen.alsJson(zeilen));
+      }
+      default -> { }
+    }
+  }
+
+  /** No proof of use after the deadline and two reminders: the whole grant is revoked. */
+  public void widerrufGeprueft(DelegateTask task) {
+    if ("WIDERRUF".equals(WIDERRUF.von(task))) {
+      RUECKFORDERUNG_GRUND.setze(task.getExecution(), "VN_NICHT_VORGELEGT");
+      VN_PRUEFER.setze(task.getExecution(), person(task));
+    }
+  }
+
+  /** Who reviewed may not decide: stored for the four-eyes rule of the decision. */
+  public void geprueft(DelegateTask task) {
+    PRUEFER.setze(task.getExecution(), person(task));
+    STATUS.setze(task.getExecution(), "ZUR_ENTSCHEIDUNG");
+  }
+
+  public void entschieden(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    BEWILLIGT_VON.setze(fall, person(task));
+    String entscheidung = ENTSCHEIDUNG.von(task);
+    if ("BEWILLIGT".equals(entscheidung)) {
+      BEWILLIGTER_BETRAG.setze(fall, VORGESCHLAGENER_BETRAG.von(fall));
+    }
+    if ("BEWILLIGT".equals(entscheidung) || "TEILBEWILLIGT".equals(entscheidung)) {
+      long jahr = FOERDERJAHR.von(fall);
+      if (BEWILLIGUNG_VON.von(fall) == null) {
+        BEWILLIGUNG_VON.setze(fall, LocalDate.of((int) jahr, 1, 1).isBefore(Zeit.heute()) ? Zeit.heute() : LocalDate.of((int) jahr, 1, 1));
+      }
+      if (BEWILLIGUNG_BIS.von(fall) == null) {
+        BEWILLIGUNG_BIS.setze(fall, LocalDate.of((int) jahr, 12, 31));
+      }
+      List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+      Foerderbetraege.verteilen(zeilen, BEWILLIGTER_BETRAG.von(fall));
+      BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
+      AUSGEZAHLTER_BETRAG.setze(fall, Betrag.NULL);
+      AUSZAHLUNGEN.setze(fall, Zeilen.alsJson(new ArrayList<>()));
+      VN_FAELLIG_AM.setze(fall, fristen.vnFaellig(PROGRAMM.von(fall), FOERDERJAHR.von(fall)));
+      VERTRAG_VERSANDT_AM.setze(fall, Zeit.heute());
+      VN_NACHFORDERUNGEN.setze(fall, 0L);
+      STATUS.setze(fall, "BEWILLIGT");
+    } else if ("ZURUECK_AN_PRUEFUNG".equals(entscheidung)) {
+      STATUS.setze(fall, "IN_PRUEFUNG");
+    } else {
+      BEWILLIGTER_BETRAG.setze(fall, Betrag.NULL);
+    }
+  }
+
+  public void bescheinigt(DelegateTask task) {
+    BESCHEINIGT_VON.setze(task.getExecution(), person(task));
+  }
+
+  public void angeordnet(DelegateTask task) {
+    ANGEORDNET_VON.setze(task.getExecution(), person(task));
+  }
+
+  /** A booked payout: a row of the payouts, the sum paid. */
+  public void gebucht(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    List<Map<String, Object>> auszahlungen = Zeilen.von(AUSZAHLUNGEN.von(fall));
+    Map<String, Object> zeile = new LinkedHashMap<>();
+    zeile.put("nr", auszahlungen.size() + 1);
+    zeile.put("baustein", ABRUF_BAUSTEIN.von(fall));
+    zeile.put("betrag", Betrag.text(ABRUFBETRAG.von(fall)));
+    zeile.put("bescheinigtVon", BESCHEINIGT_VON.von(fall));
+    zeile.put("angeordnetVon", ANGEORDNET_VON.von(fall));
+    zeile.put("gebuchtAm", GEBUCHT_AM.von(task).toString());
+    auszahlungen.add(zeile);
+    AUSZAHLUNGEN.setze(fall, Zeilen.alsJson(auszahlungen));
+    BigDecimal bisher = AUSGEZAHLTER_BETRAG.von(fall);
+    AUSGEZAHLTER_BETRAG.setze(fall, (bisher == null ? Betrag.NULL : bisher).add(ABRUFBETRAG.von(fall)));
+    STATUS.setze(fall, "AUSZAHLUNG");
+  }
+
+  /** The proven quantities of the check (task-local rows) go into the blocks; recognised amount and share follow. */
+  public void vnGeprueft(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    VN_PRUEFER.setze(fall, person(task));
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+    List<Map<String, Object>> nachweis = Zeilen.von(task.getVariable(NACHWEISZEILEN.name()));
+    for (int i = 0; i < zeilen.size() && i < nachweis.size(); i++) {
+      Object menge = nachweis.get(i).get("nachgewiesen");
+      zeilen.get(i).put("nachgewiesen", menge == null ? 0L : ((Number) menge).longValue());
+    }
+    long anteil = Foerderbetraege.anerkennen(zeilen);
+    BigDecimal anerkannt = Foerderbetraege.summe(zeilen, "anerkannt");
+    if (!Boolean.TRUE.equals(AUFLAGEN_ERFUELLT.von(task)) || !Boolean.TRUE.equals(VN_VOLLSTAENDIG.von(task))) {
+      // the Leitung decides what a breach of conditions costs; the amount proven stays the basis
+    }
+    BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
+    ANERKANNTER_BETRAG.setze(fall, anerkannt);
+    ANTEIL_PROZENT.setze(fall, anteil);
+    STATUS.setze(fall, "VN_PRUEFUNG");
+  }
+
+  public void gegengezeichnet(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    GEGENGEZEICHNET_VON.setze(fall, person(task));
+    if ("NACHFORDERUNG".equals(fall.getVariable(PRUEFERGEBNIS.name())) && !"ZURUECK".equals(GEGENZEICHNUNG.von(task))) {
+      VN_NACHFORDERUNGEN.setze(fall, VN_NACHFORDERUNGEN.von(fall) + 1);
+    }
+  }
+
+  /** Amount (paid − recognised) and interest from the day the grant lapsed to the payment deadline. */
+  void rueckforderungBerechnen(DelegateExecution execution) {
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(execution));
+    List<Map<String, Object>> auszahlungen = Zeilen.von(AUSZAHLUNGEN.von(execution));
+    if (RUECKFORDERUNG_GRUND.von(execution) == null) {
+      RUECKFORDERUNG_GRUND.setze(execution, "MENGENUNTERSCHREITUNG");
+    }
+    if ("VN_NICHT_VORGELEGT".equals(RUECKFORDERUNG_GRUND.von(execution))) {
+      zeilen.forEach(z -> z.put("anerkannt", Betrag.text(Betrag.NULL)));
+      ANERKANNTER_BETRAG.setze(execution, Betrag.NULL);
+      ANTEIL_PROZENT.setze(execution, 0L);
+    }
+    BigDecimal betrag = Foerderbetraege.zurueckfordern(zeilen, auszahlungen);
+    BAUSTEINE.setze(execution, Zeilen.alsJson(zeilen));
+    Map<String, Object> regel = entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_RUECKFORDERUNG,
+        Variables.putValue("grund", RUECKFORDERUNG_GRUND.von(execution)).putValue("anteilProzent", ANTEIL_PROZENT.von(execution)))
+        .getFirstResult().getEntryMap();
+    LocalDate unwirksam = UNWIRKSAM_AB.von(execution);
+    if (unwirksam == null) {
+      // interest runs from the payouts: the grant lapsed as far as it was not used (§49a Abs. 3 VwVfG)
+      unwirksam = auszahlungen.stream().map(a -> LocalDate.parse((String) a.get("gebuchtAm"))).min(LocalDate::compareTo).orElse(Zeit.heute());
+      UNWIRKSAM_AB.setze(execution, unwirksam);
+    }
+    LocalDate zahlungBis = Zeit.heute().plus(Period.parse(fristen.getAnhoerung())).plus(Period.parse(fristen.getZahlung()));
+    RUECKFORDERUNGSBETRAG.setze(execution, betrag);
+    MASSNAHME.setze(execution, (String) regel.get("massnahme"));
+    BigDecimal z = "KEINE".equals(regel.get("massnahme")) || betrag.signum() == 0 ? Betrag.NULL : zinsen.zinsen(betrag, unwirksam, zahlungBis);
+    ZINSEN.setze(execution, z);
+    ANHOERUNG_BIS.setze(execution, Zeit.heute().plus(Period.parse(fristen.getAnhoerung())));
+    NAECHSTE_FRIST.setze(execution, ANHOERUNG_BIS.von(execution));
+    STATUS.setze(execution, "RUECKFORDERUNG");
+  }
+
+  /** The decision fixes the amount (at most the calculated one) and the payment deadline; interest to that day. */
+  public void rueckforderungEntschieden(DelegateTask task) {
+    DelegateExecution fall = task.getExecution();
+    RUECKFORDERUNG_ENTSCHIEDEN_VON.setze(fall, person(task));
+    if (!"FESTSETZEN".equals(RUECKFORDERUNG_ENTSCHEIDUNG.von(task))) {
+      RUECKFORDERUNGSBETRAG.setze(fall, Betrag.NULL);
+      ZINSEN.setze(fall, Betrag.NULL);
+      return;
+    }
+    BigDecimal festgesetzt = FESTGESETZTER_BETRAG.von(task);
+    LocalDate zahlungBis = Zeit.heute().plus(Period.parse(fristen.getZahlung()));
+    ZAHLUNG_BIS.setze(fall, zahlungBis);
+    NAECHSTE_FRIST.setze(fall, zahlungBis);
+    RUECKFORDERUNGSBETRAG.setze(fall, festgesetzt);
+    ZINSEN.setze(fall, festgesetzt.signum() == 0 ? Betrag.NULL : zinsen.zinsen(festgesetzt, UNWIRKSAM_AB.von(fall), zahlungBis));
+  }
+
+  public void abgeschlossen(DelegateExecution execution) {
+    STATUS.setze(execution, "ABGESCHLOSSEN");
+    NAECHSTE_FRIST.setze(execution, null);
+    String aufbewahrung = (String) betraege.fristen(PROGRAMM.von(execution)).get("belegAufbewahrung");
+    BELEGE_AUFBEWAHREN_BIS.setze(execution, Zeit.heute().plus(Period.parse(aufbewahrung)));
+  }
+
+  private static String person(DelegateTask task) {
+    var kontext = Context.getCommandContext();
+    String angemeldet = kontext == null ? null : kontext.getAuthenticatedUserId();
+    if (angemeldet != null) {
+      return angemeldet;
+    }
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    throw Ablehnung.wegen("Diesen Schritt schließt eine angemeldete Person ab.");
+  }
+}

@@ -1,0 +1,32 @@
+package de.hsk.ki.prozesse.foerderung;
+
+import de.hsk.ki.plattform.zeit.Zeit;
+import java.time.LocalDate;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/** What an application needs of its funding year: the local deadline, if the year is run in the engine. */
+@Component
+public class Programmjahre {
+
+  /** The local application deadline of the running funding year (Process_Foerderprogrammjahr). */
+  static final String LOKALE_ANTRAGSFRIST = "lokaleAntragsfrist";
+
+  private final RuntimeService laufzeit;
+
+  public Programmjahre(@Lazy RuntimeService laufzeit) {
+    this.laufzeit = laufzeit;
+  }
+
+  public Optional<LocalDate> lokaleAntragsfrist(String programm, Long foerderjahr) {
+    if (programm == null || foerderjahr == null) {
+      return Optional.empty();
+    }
+    return laufzeit.createProcessInstanceQuery().processDefinitionKey(Foerderung.PROGRAMMJAHR)
+        .variableValueEquals(Foerderung.PROGRAMM.name(), programm).variableValueEquals(Foerderung.FOERDERJAHR.name(), foerderjahr)
+        .list().stream().findFirst()
+        .map(jahr -> Zeit.datum(laufzeit.getVariable(jahr.getId(), LOKALE_ANTRAGSFRIST)));
+  }
+}

@@ -29,6 +29,9 @@ public class DemoBenutzer {
           new Demo("ademir", "Aylin", "Demir", KiGruppen.SOZIALARBEIT),
           new Demo("mhoffmann", "Martina", "Hoffmann", KiGruppen.LEITUNG),
           new Demo("fyilmaz", "Fatma", "Yilmaz", KiGruppen.FOERDERUNG),
+          // a second funding clerk: proofs of use are counter-signed by another person of the group
+          new Demo("kwolf", "Katrin", "Wolf", KiGruppen.FOERDERUNG),
+          new Demo("dfischer", "Dirk", "Fischer", "fachdienstleitung"),
           new Demo("jklein", "Jürgen", "Klein", KiGruppen.SCHULAMT),
           // partners who answer in Tasklist (ADR 0006), from the demo partner directory
           new Demo("gsommer", "Gabriele", "Sommer", Partnergruppen.gruppe("SCHULE-GR-ARNSBERG-1")),

@@ -23,6 +23,7 @@ public final class KiGruppen {
           new Gruppe(LEITUNG, "KI – Leitung und Koordination"),
           new Gruppe(FOERDERUNG, "KI – Förderprogramme"),
           new Gruppe(SCHULAMT, "Schulamt für den Hochsauerlandkreis"),
+          new Gruppe("fachdienstleitung", "Fachdienstleitung (Zeichnung großer Bewilligungen)"),
           new Gruppe(BETRIEB, "Betrieb (Administration)"));
 
   /** Groups whose members work in Tasklist. */

@@ -1,0 +1,81 @@
+package de.hsk.ki.prozesse.foerderung;
+
+import de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll;
+import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
+import de.hsk.ki.plattform.identitaet.KiGruppen;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.http.ContentDisposition;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A funding letter as staff check it before it goes out: HTML preview with a link to the PDF
+ * ({@code ?format=pdf}). Under /ki/ like the other letter pages, so the filter chain of our own pages
+ * applies (session lifetime, origin check, security headers); logged-in webapp session as there.
+ * Funding staff, coordination and administration only; every read goes to the access log.
+ */
+@Controller
+public class FoerderbriefSeite {
+
+  static final String PFAD = "/ki/foerderung/{aktenzeichen}/brief/{art}";
+  /** Who works funding cases: review, decision, dispatch (FOERDERANTRAG.md, roles). */
+  static final Set<String> GRUPPEN = Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG, KiGruppen.VERWALTUNG);
+
+  private final AngemeldeteBenutzer angemeldet;
+  private final Zugriffsprotokoll protokoll;
+  private final Foerderbriefe briefe;
+
+  public FoerderbriefSeite(AngemeldeteBenutzer angemeldet, Zugriffsprotokoll protokoll, Foerderbriefe briefe) {
+    this.angemeldet = angemeldet;
+    this.protokoll = protokoll;
+    this.briefe = briefe;
+  }
+
+  @GetMapping(PFAD)
+  public ModelAndView brief(@PathVariable String aktenzeichen, @PathVariable String art, @RequestParam(required = false) String format,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    var benutzer = angemeldet.aus(request);
+    if (benutzer.isEmpty()) {
+      return hinweis(response, 401, "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
+    }
+    if (benutzer.get().gruppen().stream().noneMatch(GRUPPEN::contains)) {
+      return hinweis(response, 403, "Förderbriefe sind den Förderprogrammen, der Leitung und der Verwaltung des KI vorbehalten.");
+    }
+    Optional<Briefart> briefart = Briefart.von(art);
+    if (briefart.isEmpty()) {
+      return hinweis(response, 404, "Diesen Brief gibt es nicht. Briefe: eingangsbestaetigung, nachforderung, bewilligung, "
+          + "ablehnung, vertrag, anhoerung, rueckforderung.");
+    }
+    Optional<Map<String, Object>> variablen = briefe.variablen(aktenzeichen);
+    if (variablen.isEmpty()) {
+      return hinweis(response, 404, "Zu diesem Aktenzeichen gibt es keinen Förderantrag.");
+    }
+    protokoll.lesend(benutzer.get().id(), aktenzeichen, "Förderbrief " + briefart.get().name());
+    Map<String, Object> modell = briefe.modell(aktenzeichen, briefart.get(), variablen.get());
+    if ("pdf".equals(format)) {
+      byte[] pdf = briefe.pdf(aktenzeichen, briefart.get(), variablen.get());
+      response.setContentType("application/pdf");
+      response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(briefart.get().dateiname(aktenzeichen)).build().toString());
+      response.setContentLength(pdf.length);
+      response.getOutputStream().write(pdf);
+      return null;
+    }
+    modell.put("pdfAdresse", "/ki/foerderung/" + aktenzeichen + "/brief/" + briefart.get().name().toLowerCase(Locale.ROOT) + "?format=pdf");
+    return new ModelAndView(Foerderbriefe.VORLAGE, modell);
+  }
+
+  private static ModelAndView hinweis(HttpServletResponse response, int status, String meldung) {
+    response.setStatus(status);
+    return new ModelAndView("ki/hinweis", Map.of("meldung", meldung));
+  }
+}

@@ -1,0 +1,61 @@
+package de.hsk.ki.prozesse.foerderung;
+
+import de.hsk.ki.plattform.partnermail.AdressVersand;
+import de.hsk.ki.plattform.partnermail.Anhang;
+import de.hsk.ki.plattform.partnermail.Sendeschluessel;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Service task "Brief an den Träger senden": {@code camunda:delegateExpression="${foerderbriefVersand}"},
+ * asyncBefore, input parameter {@code brief} = the kind (BEWILLIGUNG, …). E-mails the letter as PDF
+ * to the applicant's address ({@code email}) through the idempotent mail register: the send key is
+ * per case, kind and visit of the step, so a retried job sends nothing twice. The subject names only
+ * the case number and the kind.
+ */
+@Component("foerderbriefVersand")
+public class FoerderbriefVersand implements JavaDelegate {
+
+  static final String EINGABE = "brief";
+  static final String EMPFAENGER = "ANTRAGSTELLER";
+
+  private final Foerderbriefe briefe;
+  private final AdressVersand versand;
+  private final Foerderbriefeinstellungen einstellungen;
+
+  public FoerderbriefVersand(Foerderbriefe briefe, AdressVersand versand, Foerderbriefeinstellungen einstellungen) {
+    this.briefe = briefe;
+    this.versand = versand;
+    this.einstellungen = einstellungen;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Object eingabe = execution.getVariableLocal(EINGABE);
+    Briefart art = Briefart.von(eingabe == null ? null : eingabe.toString())
+        .orElseThrow(() -> new IllegalArgumentException("Eingabeparameter „brief“ nennt keine Briefart: " + eingabe));
+    String aktenzeichen = execution.getProcessBusinessKey();
+    String adresse = Foerderung.EMAIL.von(execution);
+    if (adresse == null || adresse.isBlank()) {
+      throw new IllegalStateException("Im Fall " + aktenzeichen + " ist keine E-Mail-Adresse des Trägers erfasst.");
+    }
+    if (art == Briefart.RUECKFORDERUNG && !einstellungen.kreiskasse().eingestellt()) {
+      // a reclaim without the account to pay to cannot be met; the incident tells the operators what to set
+      throw new IllegalStateException("Die Bankverbindung der Kreiskasse ist nicht eingestellt (ki.prozesse.foerderung.kreiskasse.iban).");
+    }
+    Map<String, Object> variablen = execution.getProcessInstance().getVariables();
+    byte[] pdf = briefe.pdf(aktenzeichen, art, variablen);
+    String betreff = "Förderantrag " + aktenzeichen + ": " + art.titel();
+    String text = "Guten Tag,\n\n"
+        + "anbei erhalten Sie zu Ihrem Förderantrag " + aktenzeichen + " das Schreiben „" + art.titel() + "“ als PDF-Datei.\n"
+        + (art == Briefart.VERTRAG ? "Bitte unterschreiben Sie den Vertrag und senden Sie ihn an uns zurück.\n" : "")
+        + "\nBei Fragen antworten Sie bitte auf diese E-Mail und nennen Sie das Aktenzeichen.\n\n"
+        + "Mit freundlichen Grüßen\n" + briefe.absender() + "\n";
+    versand.sende(Sendeschluessel.fuer(execution, "FOERDERBRIEF_" + art.name(), EMPFAENGER),
+        new AdressVersand.Nachricht(aktenzeichen, "FOERDERBRIEF_" + art.name(), EMPFAENGER, adresse.strip(), betreff, text,
+            List.of(Anhang.pdf(art.dateiname(aktenzeichen), pdf))));
+  }
+}

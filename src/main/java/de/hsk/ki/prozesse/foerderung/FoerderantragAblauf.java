@@ -71,6 +71,15 @@ public class FoerderantragAblauf implements JavaDelegate {
     STATUS.setze(execution, "EINGEGANGEN");
   }
 
+  /**
+   * A collected decision result is an immutable list the JSON mapper cannot rebuild when it is read
+   * again (an empty one fails at once): stored as a plain list of strings instead.
+   */
+  public void listeSichern(DelegateExecution execution, String name) {
+    List<String> werte = de.hsk.ki.plattform.fall.Listen.alsStrings(execution.getVariable(name));
+    execution.setVariable(name, Variables.objectValue(new ArrayList<>(werte)).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
   public void status(DelegateExecution execution, String status) {
     STATUS.setze(execution, status);
     NAECHSTE_FRIST.setze(execution, null);
@@ -213,7 +222,9 @@ public class FoerderantragAblauf implements JavaDelegate {
     DelegateExecution fall = task.getExecution();
     VN_PRUEFER.setze(fall, person(task));
     List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
-    List<Map<String, Object>> nachweis = Zeilen.von(task.getVariable(NACHWEISZEILEN.name()));
+    // a completion writes the form's values to the case, beside the task's prefilled rows; kept only in the blocks
+    List<Map<String, Object>> nachweis = Zeilen.von(fall.getVariable(NACHWEISZEILEN.name()));
+    fall.removeVariable(NACHWEISZEILEN.name());
     for (int i = 0; i < zeilen.size() && i < nachweis.size(); i++) {
       Object menge = nachweis.get(i).get("nachgewiesen");
       zeilen.get(i).put("nachgewiesen", menge == null ? 0L : ((Number) menge).longValue());
@@ -251,7 +262,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     }
     BigDecimal betrag = Foerderbetraege.zurueckfordern(zeilen, auszahlungen);
     BAUSTEINE.setze(execution, Zeilen.alsJson(zeilen));
-    Map<String, Object> regel = entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_RUECKFORDERUNG,
+    Map<String, Object> regel = betraege.auswerten(ENTSCHEIDUNG_RUECKFORDERUNG,
         Variables.putValue("grund", RUECKFORDERUNG_GRUND.von(execution)).putValue("anteilProzent", ANTEIL_PROZENT.von(execution)))
         .getFirstResult().getEntryMap();
     LocalDate unwirksam = UNWIRKSAM_AB.von(execution);
@@ -260,10 +271,10 @@ public class FoerderantragAblauf implements JavaDelegate {
       unwirksam = auszahlungen.stream().map(a -> LocalDate.parse((String) a.get("gebuchtAm"))).min(LocalDate::compareTo).orElse(Zeit.heute());
       UNWIRKSAM_AB.setze(execution, unwirksam);
     }
-    LocalDate zahlungBis = Zeit.heute().plus(Period.parse(fristen.getAnhoerung())).plus(Period.parse(fristen.getZahlung()));
     RUECKFORDERUNGSBETRAG.setze(execution, betrag);
     MASSNAHME.setze(execution, (String) regel.get("massnahme"));
-    BigDecimal z = "KEINE".equals(regel.get("massnahme")) || betrag.signum() == 0 ? Betrag.NULL : zinsen.zinsen(betrag, unwirksam, zahlungBis);
+    // interest to the day of the calculation: later half-years' base rates are not yet published
+    BigDecimal z = "KEINE".equals(regel.get("massnahme")) || betrag.signum() == 0 ? Betrag.NULL : zinsen.zinsen(betrag, unwirksam, Zeit.heute());
     ZINSEN.setze(execution, z);
     ANHOERUNG_BIS.setze(execution, Zeit.heute().plus(Period.parse(fristen.getAnhoerung())));
     NAECHSTE_FRIST.setze(execution, ANHOERUNG_BIS.von(execution));
@@ -284,7 +295,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     ZAHLUNG_BIS.setze(fall, zahlungBis);
     NAECHSTE_FRIST.setze(fall, zahlungBis);
     RUECKFORDERUNGSBETRAG.setze(fall, festgesetzt);
-    ZINSEN.setze(fall, festgesetzt.signum() == 0 ? Betrag.NULL : zinsen.zinsen(festgesetzt, UNWIRKSAM_AB.von(fall), zahlungBis));
+    ZINSEN.setze(fall, festgesetzt.signum() == 0 ? Betrag.NULL : zinsen.zinsen(festgesetzt, UNWIRKSAM_AB.von(fall), Zeit.heute()));
   }
 
   public void abgeschlossen(DelegateExecution execution) {

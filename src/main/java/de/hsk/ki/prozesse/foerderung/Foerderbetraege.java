@@ -32,6 +32,11 @@ public class Foerderbetraege {
     this.entscheidungen = entscheidungen;
   }
 
+  /** On behalf of the case: staff may not evaluate decisions themselves. */
+  org.camunda.bpm.dmn.engine.DmnDecisionTableResult auswerten(String schluessel, Map<String, Object> werte) {
+    return de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung.ausfuehren(() -> entscheidungen.evaluateDecisionTableByKey(schluessel, werte));
+  }
+
   public String programmName(String programm) {
     return PROGRAMME.getOrDefault(programm, programm);
   }
@@ -51,7 +56,7 @@ public class Foerderbetraege {
   }
 
   public Map<String, Object> fristen(String programm) {
-    return entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_FRISTEN, Variables.putValue("programm", programm)).getSingleResult().getEntryMap();
+    return auswerten(ENTSCHEIDUNG_FRISTEN, Variables.putValue("programm", programm)).getSingleResult().getEntryMap();
   }
 
   /** Rate × quantity (at most the maximum quantity) per block; the rows keep rate, unit and amount, the case the sum. */
@@ -76,7 +81,7 @@ public class Foerderbetraege {
   }
 
   Map<String, Object> pauschale(String programm, Long jahr, String baustein) {
-    var ergebnis = entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_PAUSCHALE,
+    var ergebnis = auswerten(ENTSCHEIDUNG_PAUSCHALE,
         Variables.putValue("programm", programm).putValue("foerderjahr", jahr).putValue("baustein", baustein));
     if (ergebnis.isEmpty()) {
       throw new IllegalStateException("Keine Pauschale für " + programm + " " + jahr + " " + baustein);
@@ -86,7 +91,7 @@ public class Foerderbetraege {
 
   /** The building blocks of a programme and year that have a rate (what the start form may offer). */
   public boolean hatPauschale(String programm, Long jahr, String baustein) {
-    return !entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_PAUSCHALE,
+    return !auswerten(ENTSCHEIDUNG_PAUSCHALE,
         Variables.putValue("programm", programm).putValue("foerderjahr", jahr).putValue("baustein", baustein)).isEmpty();
   }
 
@@ -130,7 +135,7 @@ public class Foerderbetraege {
     werte.put("letzterMittelabruf", letzterTag);
     werte.put("baustein", baustein);
     werte.put("kostenplanGeprueft", kostenplanGeprueft);
-    Map<String, Object> ergebnis = entscheidungen.evaluateDecisionTableByKey(ENTSCHEIDUNG_AUSZAHLUNG, werte).getSingleResult().getEntryMap();
+    Map<String, Object> ergebnis = auswerten(ENTSCHEIDUNG_AUSZAHLUNG, werte).getSingleResult().getEntryMap();
     return Boolean.TRUE.equals(ergebnis.get("zulaessig")) ? null : (String) ergebnis.get("hinweis");
   }
 

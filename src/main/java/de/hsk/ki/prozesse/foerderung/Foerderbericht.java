@@ -82,6 +82,12 @@ public class Foerderbericht {
       return bewilligt != null && bewilligt.signum() > 0;
     }
 
+    /** What the applicant asked for: the amounts of the building blocks' cost plans. */
+    public BigDecimal beantragt() {
+      return bausteine.stream().map(z -> betrag(z.get("betrag"))).filter(java.util.Objects::nonNull)
+          .reduce(Betrag.NULL, BigDecimal::add);
+    }
+
     /** Approved building blocks of an approved application. */
     public long massnahmen() {
       return istBewilligt() ? bausteine.stream().filter(Foerderbericht::bewilligteZeile).count() : 0;

@@ -39,7 +39,8 @@ import org.springframework.util.ClassUtils;
 class ProzessklassenTest {
 
   static final Map<String, Class<?>> KLASSEN = Map.of("seiteneinstieg", Seiteneinstieg.class, "uebergang", Uebergang.class,
-      "einrichtungsberatung", de.hsk.ki.prozesse.einrichtungsberatung.Einrichtungsberatung.class);
+      "einrichtungsberatung", de.hsk.ki.prozesse.einrichtungsberatung.Einrichtungsberatung.class,
+      "foerderung", de.hsk.ki.prozesse.foerderung.Foerderung.class);
   static final Set<String> EL = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne", "lt", "gt", "le", "ge",
       "div", "mod", "instanceof", "execution", "task", "authenticatedUserId", "currentUser", "currentUserGroups", "now", "dateTime");
   static final Set<String> FEEL = Set.of("if", "then", "else", "null", "substring", "and", "or", "not", "true", "false", "string",
@@ -76,7 +77,7 @@ class ProzessklassenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung"})
+  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung", "foerderung"})
   void modellUndFormulareNennenNurDeklarierteVariablen(String prozess) throws Exception {
     Class<?> klasse = KLASSEN.get(prozess);
     Set<String> deklariert = variablen(klasse);
@@ -115,7 +116,7 @@ class ProzessklassenTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung"})
+  @ValueSource(strings = {"seiteneinstieg", "uebergang", "einrichtungsberatung", "foerderung"})
   void dieElementIdsDerKlasseSindDieDesModells(String prozess) throws Exception {
     Class<?> aufzaehlung = Arrays.stream(KLASSEN.get(prozess).getClasses()).filter(c -> c.getSimpleName().equals("Element")).findFirst()
         .orElseThrow();

@@ -42,6 +42,50 @@ public class Foerderung {
   public static final Variable<String> PROGRAMM = Variable.text("programm");
   public static final Variable<Long> FOERDERJAHR = Variable.zahl("foerderjahr");
 
+  // ---- funding year ----
+  // Process_Foerderprogrammjahr (FP-<programm>-<jahr>): state application, distribution, call-offs, collective proof of use.
+  public static final Variable<LocalDate> LANDESANTRAGSFRIST = Variable.datum("landesantragsfrist");
+  /** Until this day associations apply to the KI; the distribution starts the morning after. */
+  public static final Variable<LocalDate> LOKALE_ANTRAGSFRIST = Variable.datum("lokaleAntragsfrist");
+  public static final Variable<BigDecimal> BEANTRAGTES_BUDGET = Variable.geld("beantragtesBudget");
+  public static final Variable<Boolean> VERTEILUNG_NACH_KOMMUNEN = Variable.jaNein("verteilungNachKommunen");
+  public static final Variable<String> LANDESANTRAG_HINWEIS = Variable.text("landesantragHinweis");
+  public static final Variable<LocalDate> LANDESANTRAG_EINGEREICHT_AM = Variable.datum("landesantragEingereichtAm");
+  /** GEZEICHNET or ZURUECK: the answer of each signature of the year, read by the gateway right after it. */
+  public static final Variable<String> ZEICHNUNG = Variable.text("zeichnung");
+  public static final Variable<String> ZEICHNUNG_HINWEIS = Variable.text("zeichnungHinweis");
+  /** Declaration of no conflict of interest on every signature (§§ 20, 21 VwVfG NRW). */
+  public static final Variable<Boolean> ZEICHNUNG_NICHT_BEFANGEN = Variable.jaNein("zeichnungNichtBefangen");
+  /** Who prepared what is signed; the four-eyes listener (plattform.vieraugen) refuses that person. */
+  public static final Variable<String> VORSCHLAG_VON = Variable.text("vorschlagVon");
+  /** The state's grant decision (Zuwendungsbescheid des Landes). */
+  public static final Variable<BigDecimal> LANDESBETRAG = Variable.geld("landesbetrag");
+  public static final Variable<LocalDate> LANDES_BEWILLIGUNG_VON = Variable.datum("landesBewilligungVon");
+  public static final Variable<LocalDate> LANDES_BEWILLIGUNG_BIS = Variable.datum("landesBewilligungBis");
+  /** Deadline of the county's collective proof of use to the Bezirksregierung. */
+  public static final Variable<LocalDate> VN_FRIST_LAND = Variable.datum("vnFristLand");
+  public static final Variable<String> LANDES_AUFLAGEN = Variable.text("landesAuflagen");
+  /** The budget to distribute when the state granted less than applied for. */
+  public static final Variable<BigDecimal> BUDGET = Variable.geld("budget");
+  public static final Variable<String> BUDGET_HINWEIS = Variable.text("budgetHinweis");
+  public static final Variable<String> AUFRUFTEXT = Variable.text("aufruftext");
+  public static final Variable<LocalDate> AUFRUF_VERSANDT_AM = Variable.datum("aufrufVersandtAm");
+  public static final Variable<String> VERTEILUNGSUEBERSICHT = Variable.text("verteilungsuebersicht");
+  public static final Variable<String> VERTEILUNGSVORSCHLAG = Variable.text("verteilungsvorschlag");
+  public static final Variable<String> ABRUFUEBERSICHT = Variable.text("abrufuebersicht");
+  public static final Variable<BigDecimal> ABRUFBETRAG = Variable.geld("abrufbetrag");
+  /** Payouts a call-off task covers: rows {auszahlung ("FA-2026-0001/2"), betrag}, local to that task. */
+  public static final Variable<Object> ABRUFPOSITIONEN = Variable.wert("abrufpositionen");
+  /** Payouts called off from the state so far: rows {auszahlung, betrag, abgerufenAm}. */
+  public static final Variable<Object> MITTELABRUFE = Variable.wert("mittelabrufe");
+  public static final Variable<String> NACHWEISUEBERSICHT = Variable.text("nachweisuebersicht");
+  public static final Variable<String> SACHBERICHT = Variable.text("sachbericht");
+  public static final Variable<LocalDate> VN_EINGEREICHT_AM = Variable.datum("vnEingereichtAm");
+  public static final Variable<LocalDate> PRUEFMITTEILUNG_AM = Variable.datum("pruefmitteilungAm");
+  public static final Variable<Boolean> RUECKZAHLUNG_LAND = Variable.jaNein("rueckzahlungLand");
+  public static final Variable<BigDecimal> RUECKZAHLUNGSBETRAG_LAND = Variable.geld("rueckzahlungsbetragLand");
+  public static final Variable<LocalDate> RUECKZAHLUNG_ANGEWIESEN_AM = Variable.datum("rueckzahlungAngewiesenAm");
+
   // ---- application (Process_Foerderantrag) ----
   public static final Variable<LocalDate> EINGANGSDATUM = Variable.datum("eingangsdatum");
   /** FORMULAR (entered by staff) or PORTAL (the county's online service). */
@@ -152,7 +196,6 @@ public class Foerderung {
   public static final Variable<String> ABRUF_ART = Variable.text("abrufArt");
   public static final Variable<Object> BAUSTEIN_OPTIONEN = Variable.wert("bausteinOptionen");
   public static final Variable<String> ABRUF_BAUSTEIN = Variable.text("abrufBaustein");
-  public static final Variable<BigDecimal> ABRUFBETRAG = Variable.geld("abrufbetrag");
   public static final Variable<Boolean> ZWEI_MONATE = Variable.jaNein("zweiMonate");
   public static final Variable<Boolean> KOSTENPLAN_GEPRUEFT = Variable.jaNein("kostenplanGeprueft");
   public static final Variable<Boolean> SACHLICH_RICHTIG = Variable.jaNein("sachlichRichtig");
@@ -206,7 +249,6 @@ public class Foerderung {
   public static final Variable<String> ZINSEN_TEXT = Variable.text("zinsenText");
   public static final Variable<String> LETZTER_ABRUFTAG = Variable.text("letzterAbruftag");
   /** Input of the four-eyes listener on a decision task. */
-  public static final Variable<String> VORSCHLAG_VON = Variable.text("vorschlagVon");
 
   /** Element ids of the models of processes/foerderung (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
@@ -291,7 +333,41 @@ public class Foerderung {
     Event_VnZweiteErinnerung,
     Event_VnUeberfaellig,
     Event_AnhoerungAbgelaufen,
-    Event_ZahlungUeberfaellig
+    Event_ZahlungUeberfaellig,
+    // ---- funding year (programmjahr.bpmn) ----
+    Event_ProgrammjahrAngelegt,
+    Gateway_LandesantragVorbereiten,
+    Task_LandesantragVorbereiten,
+    Task_LandesantragZeichnen,
+    Gateway_LandesantragGezeichnet,
+    Gateway_BescheidUndAufruf,
+    Task_FoerderaufrufVersenden,
+    Event_LokaleAntragsfrist,
+    Gateway_Verteilungsvorschlag,
+    Task_Verteilungsvorschlag,
+    Task_VerteilungBeschliessen,
+    Gateway_VerteilungBeschlossen,
+    Task_ZuwendungsbescheidErfassen,
+    Gateway_BetragGekuerzt,
+    Task_BudgetAnpassen,
+    Gateway_BudgetFestgelegt,
+    Gateway_DurchfuehrungBeginnt,
+    SubProcess_Durchfuehrung,
+    Event_DurchfuehrungBeginnt,
+    Event_DurchfuehrungEndet,
+    Event_DurchfuehrungBeendet,
+    Event_MonatlicherMittelabruf,
+    Task_MittelabrufBeimLand,
+    Event_MittelAbgerufen,
+    Gateway_SammelnachweisErstellen,
+    Task_SammelnachweisErstellen,
+    Task_SammelnachweisZeichnen,
+    Gateway_SammelnachweisGezeichnet,
+    Task_PruefmitteilungErfassen,
+    Gateway_RueckzahlungAnDasLand,
+    Task_RueckzahlungAnweisen,
+    Event_ProgrammjahrAbgeschlossen,
+    Event_ProgrammjahrMitRueckzahlungAbgeschlossen
   }
 
   /** Only funding staff and coordination record and work funding cases; administration books and dispatches. */
@@ -306,4 +382,5 @@ public class Foerderung {
     return new Prozessbeschreibung(PROGRAMMJAHR, PROGRAMMJAHR_PRAEFIX, "Förderprogrammjahr",
         Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG), Set.of(), Set.of(KiGruppen.LEITUNG));
   }
+
 }

@@ -151,6 +151,13 @@ class ProzessklassenTest {
           }
         }
       }
+      if ("dynamiclist".equals(k.path("type").asText())) {
+        // a dynamic list is one variable (its path); its fields are the columns of its rows
+        if (!deklariert.contains(k.path("path").asText())) {
+          unbekannt.add("Liste " + k.path("path").asText());
+        }
+        continue;
+      }
       sammle(k.path("components"), unbekannt, deklariert);
     }
   }

@@ -86,7 +86,7 @@ public class FoerderantragAblauf implements JavaDelegate {
   }
 
   public void vollstaendigkeitGeprueft(DelegateTask task) {
-    if (Boolean.TRUE.equals(VOLLSTAENDIG.von(task))) {
+    if ("VOLLSTAENDIG".equals(VOLLSTAENDIGKEIT.von(task))) {
       STATUS.setze(task.getExecution(), "IN_PRUEFUNG");
       return;
     }
@@ -148,6 +148,10 @@ public class FoerderantragAblauf implements JavaDelegate {
 
   /** No proof of use after the deadline and two reminders: the whole grant is revoked. */
   public void widerrufGeprueft(DelegateTask task) {
+    if ("NACHFRIST".equals(WIDERRUF.von(task))) {
+      VN_FAELLIG_AM.setze(task.getExecution(), NACHFRIST_BIS.von(task));
+      NAECHSTE_FRIST.setze(task.getExecution(), NACHFRIST_BIS.von(task));
+    }
     if ("WIDERRUF".equals(WIDERRUF.von(task))) {
       RUECKFORDERUNG_GRUND.setze(task.getExecution(), "VN_NICHT_VORGELEGT");
       VN_PRUEFER.setze(task.getExecution(), person(task));

@@ -66,12 +66,12 @@ public class FoerderantragRegeln implements Formularregel {
     switch (formularId) {
       case "form_fa_antrag" -> antrag(eingaben, fehler);
       case "form_fa_vollstaendigkeit" -> {
-        if ("true".equals(Formularregel.text(eingaben, "vollstaendig")) && fall != null) {
+        if ("VOLLSTAENDIG".equals(Formularregel.text(eingaben, "vollstaendigkeit")) && fall != null) {
           List<String> vorhanden = de.hsk.ki.plattform.fall.Listen.alsStrings(wert(eingaben, "vorhandeneUnterlagen"));
           List<String> fehlend = new ArrayList<>(PFLICHTUNTERLAGEN.von(fall));
           fehlend.removeAll(vorhanden);
           if (!fehlend.isEmpty()) {
-            fehler.add(new Fehler("vollstaendig", "Vollständig ist der Antrag erst, wenn alle Pflichtunterlagen vorliegen. Es fehlt: " + String.join(", ", fehlend) + "."));
+            fehler.add(new Fehler("vollstaendigkeit", "Vollständig ist der Antrag erst, wenn alle Pflichtunterlagen vorliegen. Es fehlt: " + String.join(", ", fehlend) + "."));
           }
         }
       }

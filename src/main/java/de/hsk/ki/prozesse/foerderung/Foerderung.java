@@ -168,7 +168,8 @@ public class Foerderung {
   /** Options of the checklist of required documents (task-local). */
   public static final Variable<Object> UNTERLAGEN_OPTIONEN = Variable.wert("unterlagenOptionen");
   public static final Variable<List<String>> VORHANDENE_UNTERLAGEN = Variable.liste("vorhandeneUnterlagen");
-  public static final Variable<Boolean> VOLLSTAENDIG = Variable.jaNein("vollstaendig");
+  /** VOLLSTAENDIG or UNVOLLSTAENDIG. */
+  public static final Variable<String> VOLLSTAENDIGKEIT = Variable.text("vollstaendigkeit");
   public static final Variable<LocalDate> UNTERLAGEN_EINGANG_AM = Variable.datum("unterlagenEingangAm");
   public static final Variable<String> UNTERLAGEN_NOTIZ = Variable.text("unterlagenNotiz");
   /** VERLAENGERN or ABLEHNEN. */
@@ -207,6 +208,8 @@ public class Foerderung {
   public static final Variable<LocalDate> VN_EINGANG_AM = Variable.datum("vnEingangAm");
   /** NACHFRIST or WIDERRUF. */
   public static final Variable<String> WIDERRUF = Variable.text("widerruf");
+  /** New proof-of-use deadline the Leitung sets instead of revoking. */
+  public static final Variable<LocalDate> NACHFRIST_BIS = Variable.datum("nachfristBis");
   public static final Variable<Boolean> VN_VOLLSTAENDIG = Variable.jaNein("vnVollstaendig");
   /** Rows of the proof check (task-local): baustein, menge, nachgewiesen. */
   public static final Variable<Object> NACHWEISZEILEN = Variable.wert("nachweiszeilen");
@@ -248,7 +251,6 @@ public class Foerderung {
   public static final Variable<String> RUECKFORDERUNG_TEXT = Variable.text("rueckforderungText");
   public static final Variable<String> ZINSEN_TEXT = Variable.text("zinsenText");
   public static final Variable<String> LETZTER_ABRUFTAG = Variable.text("letzterAbruftag");
-  /** Input of the four-eyes listener on a decision task. */
 
   /** Element ids of the models of processes/foerderung (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {

@@ -177,7 +177,7 @@ class FoerderantragProzessTest {
     assertThat(Foerderung.PFLICHTUNTERLAGEN.name()).isNotNull();
 
     // when it is complete and reviewed, the amount is the sum of the rates
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendig", true));
+    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
     assertThat(betrag(fall, "berechneterBetrag")).isEqualByComparingTo("2700.00");
     erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "2700,00"));
     assertThat(variable(fall, "zeichnungsgruppe")).isEqualTo("kiLeitung");
@@ -222,7 +222,7 @@ class FoerderantragProzessTest {
   @Test
   void eineAblehnungGehtMitGruendenAnDenTraeger() {
     ProcessInstance fall = eingang(antrag("Kulturbrücke Meschede", List.of(baustein("B2", 2))));
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendig", true));
+    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
     erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("ABLEHNEN", "0,00"));
     // the reason is required for a refusal
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, aufgabe(fall, Task_BewilligungEntscheiden).getId(),
@@ -237,7 +237,7 @@ class FoerderantragProzessTest {
   @Test
   void einTeilweiseNachgewiesenerBausteinWirdMitZinsenZurueckgefordertUndUnbezahltDerKreiskasseUebergeben() {
     ProcessInstance fall = eingang(antrag("Netzwerk Sundern hilft", List.of(baustein("B1", 20), baustein("D2", 4))));
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendig", true));
+    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
     assertThat(betrag(fall, "berechneterBetrag")).isEqualByComparingTo("900.00"); // 20 × 35 + 4 × 50
     erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "900,00"));
     erledige(fall, Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));

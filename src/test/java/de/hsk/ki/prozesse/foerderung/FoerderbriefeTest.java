@@ -235,7 +235,7 @@ class FoerderbriefeTest {
     // the interest of ZinsenTest: 407,49 € on 17.871,97 € from 01.05.2025 to 31.08.2025
     assertThat(text(briefe.pdf(az, "RUECKFORDERUNG"))).contains("17.871,97 €").contains("407,49 €").contains("18.279,46 €")
         .contains("01.05.2025 – 30.06.2025").contains("7,27 %").contains("6,27 %").contains("01.09.2025")
-        .contains("Verwaltungsgericht Arnsberg").contains("Bankverbindung der Kreiskasse ist nicht eingestellt");
+        .contains("Verwaltungsgericht Arnsberg").contains("DE02 1203 0000 0000 2020 51"); // the treasury account of the test settings
     assertThatThrownBy(() -> briefe.pdf(az, "MAHNUNG")).hasMessageContaining("Unbekannte Briefart");
   }
 

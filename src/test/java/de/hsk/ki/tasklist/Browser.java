@@ -65,8 +65,12 @@ final class Browser {
       bildschirmfoto(browser, "fehler-anmeldung");
       throw e;
     }
-    if (!"Anmelden".equals(browser.findElement(By.cssSelector("button[type=submit]")).getText())) {
-      throw new AssertionError("login page not German: " + browser.findElement(By.cssSelector("button[type=submit]")).getText());
+    // Tasklist redraws its login form once after loading: the button is read again on every poll
+    try {
+      new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("button[type=submit]"), "Anmelden"));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("login page not German: " + browser.findElement(By.cssSelector("button[type=submit]")).getText(), e);
     }
     browser.findElement(By.cssSelector("input[ng-model=username]")).sendKeys(benutzer);
     browser.findElement(By.cssSelector("input[type=password]")).sendKeys(passwort);

@@ -47,9 +47,7 @@ class EinrichtungsberatungBrowserTest extends BrowserTestBasis {
 
     // the clerk records a phone call in the start dialog
     Browser.anmelden(browser, warte, port, "pschneider", Rest.DEMO_PASSWORT);
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Beratung und Qualifizierung für Einrichtungen')]"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_einrichtung']")));
+    Browser.starteProzess(browser, warte, "Beratung und Qualifizierung für Einrichtungen", "Field_einrichtung");
     waehle(warte, "eingangskanal", "Telefon");
     feld("eingangsdatum-date").sendKeys(LocalDate.now().format(TAG_MONAT_JAHR), Keys.TAB);
     tippe("einrichtung", einrichtung);

@@ -54,9 +54,7 @@ class EntwurfBrowserTest {
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     WebDriverWait warte = new WebDriverWait(browser, Duration.ofSeconds(30));
     Browser.anmelden(browser, warte, port, "pschneider", PASSWORT);
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Seiteneinstieg')]"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vorname']")));
+    Browser.starteProzess(browser, warte, "Seiteneinstieg", "Field_vorname");
     Browser.tippe(browser, "vorname", "Mira");
     Browser.tippe(browser, "nachname", "Entwurfsprobe");
 

@@ -40,9 +40,7 @@ class FormularDeutschBrowserTest extends BrowserTestBasis {
     browser = Browser.starte(Files.createTempDirectory("chromium-profil"));
     warte = new WebDriverWait(browser, Duration.ofSeconds(30));
     Browser.anmelden(browser, warte, port, "pschneider", "Sauerland-2026");
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//a[contains(.,'Seiteneinstieg')]"))).click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_vorname']")));
+    Browser.starteProzess(browser, warte, "Seiteneinstieg", "Field_vorname");
 
     // nothing English on the empty form: select placeholders, date placeholders
     warte.until(d -> seitentext().contains("Bitte auswählen"));

@@ -222,10 +222,7 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
     // she has taken on the invitation of the case
     engine.getTaskService().claim(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).singleResult().getId(), "pschneider");
     oeffne("pschneider");
-    browser.findElement(By.xpath("//a[contains(.,'Prozess starten')]")).click();
-    warte.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[contains(@class,'modal-body')]//a[contains(.,'Fall vorzeitig beenden')]")))
-        .click();
-    warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_zuBeendenderFall']")));
+    Browser.starteProzess(browser, warte, "Fall vorzeitig beenden", "Field_zuBeendenderFall");
     Browser.tippe(browser, "zuBeendenderFall", "SE-2026-9999");
     Browser.waehle(browser, warte, "beendigungsgrund", "Deutschland verlassen");
     Browser.sichtbar(browser, startknopf()).click();

@@ -22,11 +22,8 @@ public class Beratungsfaelle implements Falldaten {
   private static final Logger LOG = LoggerFactory.getLogger(Beratungsfaelle.class);
 
   private final JdbcTemplate jdbc;
-  private final de.hsk.ki.plattform.partner.PartnerVerzeichnis verzeichnis;
-
-  public Beratungsfaelle(JdbcTemplate jdbc, de.hsk.ki.plattform.partner.PartnerVerzeichnis verzeichnis) {
+  public Beratungsfaelle(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
-    this.verzeichnis = verzeichnis;
   }
 
   void anlegen(String aktenzeichen, String einrichtung, String typ, String kommune, String thema, String format) {
@@ -64,9 +61,6 @@ public class Beratungsfaelle implements Falldaten {
       geloescht += jdbc.update("DELETE FROM " + tabelle + " WHERE NOT EXISTS"
           + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = " + tabelle + ".aktenzeichen)");
     }
-    // the directory entries of the cases' institutions (EINR-<case number>) go with their cases
-    geloescht += jdbc.update("DELETE FROM ki_partner WHERE typ = 'EINRICHTUNG' AND schluessel LIKE 'EINR-%' AND NOT EXISTS"
-        + " (SELECT 1 FROM ACT_HI_PROCINST p WHERE 'EINR-' || p.BUSINESS_KEY_ = ki_partner.schluessel)");
     if (geloescht > 0) {
       LOG.info("{} advice row(s) of cases no longer in the history deleted", geloescht);
     }
@@ -76,7 +70,6 @@ public class Beratungsfaelle implements Falldaten {
   @Override
   public int loescheFall(String aktenzeichen) {
     return jdbc.update("DELETE FROM ki_eb_termin WHERE aktenzeichen = ?", aktenzeichen)
-        + jdbc.update("DELETE FROM ki_eb_fall WHERE aktenzeichen = ?", aktenzeichen)
-        + verzeichnis.einrichtungDesFallsLoeschen(aktenzeichen);
+        + jdbc.update("DELETE FROM ki_eb_fall WHERE aktenzeichen = ?", aktenzeichen);
   }
 }

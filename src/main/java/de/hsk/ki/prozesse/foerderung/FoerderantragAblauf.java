@@ -68,7 +68,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     IBAN.setze(execution, de.hsk.ki.plattform.geld.Iban.normalisiert(IBAN.von(execution)));
     LocalDate frist = programmjahre.lokaleAntragsfrist(PROGRAMM.von(execution), FOERDERJAHR.von(execution)).orElse(null);
     VERSPAETET.setze(execution, frist != null && EINGANGSDATUM.von(execution).isAfter(frist));
-    STATUS.setze(execution, "EINGEGANGEN");
+    STATUS.setze(execution, Antragsstatus.EINGEGANGEN.name());
   }
 
   /**
@@ -81,20 +81,20 @@ public class FoerderantragAblauf implements JavaDelegate {
   }
 
   public void status(DelegateExecution execution, String status) {
-    STATUS.setze(execution, status);
+    STATUS.setze(execution, Antragsstatus.valueOf(status).name());
     NAECHSTE_FRIST.setze(execution, null);
   }
 
   public void vollstaendigkeitGeprueft(DelegateTask task) {
     if ("VOLLSTAENDIG".equals(VOLLSTAENDIGKEIT.von(task))) {
-      STATUS.setze(task.getExecution(), "IN_PRUEFUNG");
+      STATUS.setze(task.getExecution(), Antragsstatus.IN_PRUEFUNG.name());
       return;
     }
     String frist = (String) betraege.fristen(PROGRAMM.von(task)).get("nachforderung");
     LocalDate bis = Zeit.heute().plus(Period.parse(frist));
     NACHFORDERUNG_BIS.setze(task.getExecution(), bis);
     NAECHSTE_FRIST.setze(task.getExecution(), bis);
-    STATUS.setze(task.getExecution(), "NACHFORDERUNG");
+    STATUS.setze(task.getExecution(), Antragsstatus.NACHFORDERUNG.name());
   }
 
   /** The one reminder gives a new, shorter deadline. */
@@ -153,15 +153,15 @@ public class FoerderantragAblauf implements JavaDelegate {
       NAECHSTE_FRIST.setze(task.getExecution(), NACHFRIST_BIS.von(task));
     }
     if ("WIDERRUF".equals(WIDERRUF.von(task))) {
+      // no proof, no reviewer: the reclaim decision has no one it must differ from
       RUECKFORDERUNG_GRUND.setze(task.getExecution(), "VN_NICHT_VORGELEGT");
-      VN_PRUEFER.setze(task.getExecution(), person(task));
     }
   }
 
   /** Who reviewed may not decide: stored for the four-eyes rule of the decision. */
   public void geprueft(DelegateTask task) {
     PRUEFER.setze(task.getExecution(), person(task));
-    STATUS.setze(task.getExecution(), "ZUR_ENTSCHEIDUNG");
+    STATUS.setze(task.getExecution(), Antragsstatus.ZUR_ENTSCHEIDUNG.name());
   }
 
   public void entschieden(DelegateTask task) {
@@ -187,9 +187,9 @@ public class FoerderantragAblauf implements JavaDelegate {
       VN_FAELLIG_AM.setze(fall, fristen.vnFaellig(PROGRAMM.von(fall), FOERDERJAHR.von(fall)));
       VERTRAG_VERSANDT_AM.setze(fall, Zeit.heute());
       VN_NACHFORDERUNGEN.setze(fall, 0L);
-      STATUS.setze(fall, "BEWILLIGT");
+      STATUS.setze(fall, Antragsstatus.BEWILLIGT.name());
     } else if ("ZURUECK_AN_PRUEFUNG".equals(entscheidung)) {
-      STATUS.setze(fall, "IN_PRUEFUNG");
+      STATUS.setze(fall, Antragsstatus.IN_PRUEFUNG.name());
     } else {
       BEWILLIGTER_BETRAG.setze(fall, Betrag.NULL);
     }
@@ -218,7 +218,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     AUSZAHLUNGEN.setze(fall, Zeilen.alsJson(auszahlungen));
     BigDecimal bisher = AUSGEZAHLTER_BETRAG.von(fall);
     AUSGEZAHLTER_BETRAG.setze(fall, (bisher == null ? Betrag.NULL : bisher).add(ABRUFBETRAG.von(fall)));
-    STATUS.setze(fall, "AUSZAHLUNG");
+    STATUS.setze(fall, Antragsstatus.AUSZAHLUNG.name());
   }
 
   /** The proven quantities of the check (task-local rows) go into the blocks; recognised amount and share follow. */
@@ -241,7 +241,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
     ANERKANNTER_BETRAG.setze(fall, anerkannt);
     ANTEIL_PROZENT.setze(fall, anteil);
-    STATUS.setze(fall, "VN_PRUEFUNG");
+    STATUS.setze(fall, Antragsstatus.VN_PRUEFUNG.name());
   }
 
   public void gegengezeichnet(DelegateTask task) {
@@ -282,7 +282,7 @@ public class FoerderantragAblauf implements JavaDelegate {
     ZINSEN.setze(execution, z);
     ANHOERUNG_BIS.setze(execution, Zeit.heute().plus(Period.parse(fristen.getAnhoerung())));
     NAECHSTE_FRIST.setze(execution, ANHOERUNG_BIS.von(execution));
-    STATUS.setze(execution, "RUECKFORDERUNG");
+    STATUS.setze(execution, Antragsstatus.RUECKFORDERUNG.name());
   }
 
   /** The decision fixes the amount (at most the calculated one) and the payment deadline; interest to that day. */
@@ -303,7 +303,7 @@ public class FoerderantragAblauf implements JavaDelegate {
   }
 
   public void abgeschlossen(DelegateExecution execution) {
-    STATUS.setze(execution, "ABGESCHLOSSEN");
+    STATUS.setze(execution, Antragsstatus.ABGESCHLOSSEN.name());
     NAECHSTE_FRIST.setze(execution, null);
     String aufbewahrung = (String) betraege.fristen(PROGRAMM.von(execution)).get("belegAufbewahrung");
     BELEGE_AUFBEWAHREN_BIS.setze(execution, Zeit.heute().plus(Period.parse(aufbewahrung)));

@@ -34,23 +34,6 @@ public class Foerderbericht {
   /** The programmes a year and an application can belong to, with the names staff read. */
   public static final Map<String, String> PROGRAMME = programme();
 
-  /** German labels of the application's states; an unknown state is shown as it is stored. */
-  static final Map<String, String> STATUS = Map.ofEntries(
-      Map.entry("EINGEGANGEN", "eingegangen"),
-      Map.entry("VERSPAETET", "verspätet eingegangen"),
-      Map.entry("NACHFORDERUNG", "Unterlagen nachgefordert"),
-      Map.entry("IN_PRUEFUNG", "in Prüfung"),
-      Map.entry("ENTSCHEIDUNG", "zur Entscheidung"),
-      Map.entry("BEWILLIGT", "bewilligt"),
-      Map.entry("TEILBEWILLIGT", "teilweise bewilligt"),
-      Map.entry("ABGELEHNT", "abgelehnt"),
-      Map.entry("VERTRAG", "Vertrag versandt"),
-      Map.entry("AUSZAHLUNG", "Auszahlung läuft"),
-      Map.entry("VERWENDUNGSNACHWEIS", "Verwendungsnachweis in Prüfung"),
-      Map.entry("RUECKFORDERUNG", "Rückforderung"),
-      Map.entry("ABGESCHLOSSEN", "abgeschlossen"),
-      Map.entry("ZURUECKGEZOGEN", "zurückgezogen"));
-
   /** Variables the report reads; the others of a case (bank details, contact persons) are not loaded. */
   private static final List<String> GELESEN = List.of(Foerderung.PROGRAMM.name(), Foerderung.FOERDERJAHR.name(),
       Foerderung.AKTENZEICHEN.name(), Foerderung.TRAEGER.name(), Foerderung.KOMMUNE.name(), Foerderung.STATUS.name(),
@@ -141,7 +124,7 @@ public class Foerderbericht {
     if (status == null || status.isBlank()) {
       return laufend ? "in Bearbeitung" : "beendet";
     }
-    return STATUS.getOrDefault(status, status);
+    return Antragsstatus.text(status);
   }
 
   private List<Antrag> antraege(String programm, int jahr, Map<String, String> kommunen) {

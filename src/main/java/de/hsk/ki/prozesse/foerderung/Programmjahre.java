@@ -11,9 +11,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class Programmjahre {
 
-  /** The local application deadline of the running funding year (Process_Foerderprogrammjahr). */
-  static final String LOKALE_ANTRAGSFRIST = "lokaleAntragsfrist";
-
   private final RuntimeService laufzeit;
 
   public Programmjahre(@Lazy RuntimeService laufzeit) {
@@ -27,6 +24,6 @@ public class Programmjahre {
     return laufzeit.createProcessInstanceQuery().processDefinitionKey(Foerderung.PROGRAMMJAHR)
         .variableValueEquals(Foerderung.PROGRAMM.name(), programm).variableValueEquals(Foerderung.FOERDERJAHR.name(), foerderjahr)
         .list().stream().findFirst()
-        .map(jahr -> Zeit.datum(laufzeit.getVariable(jahr.getId(), LOKALE_ANTRAGSFRIST)));
+        .map(jahr -> Zeit.datum(laufzeit.getVariable(jahr.getId(), Foerderung.LOKALE_ANTRAGSFRIST.name())));
   }
 }

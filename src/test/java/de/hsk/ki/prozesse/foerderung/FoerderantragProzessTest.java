@@ -23,6 +23,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import static de.hsk.ki.prozesse.foerderung.Foerderfall.*;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,86 +35,11 @@ class FoerderantragProzessTest {
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(Testpostfach.SMTP);
 
-  static final String FOERDERUNG = "kiFoerderung";
-  static final String LEITUNG = "kiLeitung";
-  static final String VERWALTUNG = "kiVerwaltung";
-  /** Applications in autumn are for next year: calls for funds and the proof of use lie ahead. */
-  static final long JAHR = de.hsk.ki.plattform.zeit.Zeit.heute().getYear() + 1L;
+  static final String FOERDERUNG = Foerderfall.FOERDERUNG;
+  static final String LEITUNG = Foerderfall.LEITUNG;
+  static final String VERWALTUNG = Foerderfall.VERWALTUNG;
 
   @Autowired ProcessEngine engine;
-
-  static Map<String, Object> antrag(String traeger, List<Map<String, Object>> bausteine) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("programm", "KOMM_AN_II");
-    v.put("foerderjahr", JAHR);
-    v.put("eingangsdatum", LocalDate.now().toString());
-    v.put("traeger", traeger);
-    v.put("rechtsform", "EV");
-    v.put("register", "Amtsgericht Arnsberg VR 1234");
-    v.put("strasse", "Marktstraße 5");
-    v.put("plz", "59821");
-    v.put("ort", "Arnsberg");
-    v.put("kommune", "ARNSBERG");
-    v.put("ansprechperson", "Maria Beispiel");
-    v.put("email", "vorstand@" + traeger.toLowerCase().replaceAll("[^a-z]", "") + ".example.org");
-    v.put("vertretung", "Maria Beispiel (Vorsitzende)");
-    v.put("ehrenamtliche", 12L);
-    v.put("teilnehmende", 40L);
-    v.put("iban", "DE89 3704 0044 0532 0130 00");
-    v.put("kontoinhaber", traeger);
-    v.put("bausteine", Zeilen.alsJson(bausteine));
-    v.put("erklaerungen", new ArrayList<>(FoerderantragRegeln.ERKLAERUNGEN_ALLE));
-    return v;
-  }
-
-  static Map<String, Object> baustein(String code, long menge) {
-    Map<String, Object> z = new LinkedHashMap<>();
-    z.put("baustein", code);
-    z.put("menge", menge);
-    return z;
-  }
-
-  ProcessInstance eingang(Map<String, Object> antrag) {
-    ProcessInstance fall;
-    engine.getIdentityService().setAuthentication("fyilmaz", List.of(FOERDERUNG));
-    try {
-      String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(Foerderung.ANTRAG)
-          .latestVersion().singleResult().getId();
-      fall = engine.getFormService().submitStartForm(definition, antrag);
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-    Jobs.ausfuehren(engine, fall.getId());
-    return fall;
-  }
-
-  Task aufgabe(ProcessInstance fall, Element element) {
-    List<Task> offen = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey(element.name()).list();
-    assertThat(offen).as("open task " + element).hasSize(1);
-    return offen.get(0);
-  }
-
-  void erledige(ProcessInstance fall, Element element, String person, String gruppe, Map<String, Object> werte) {
-    AlsPerson.erledige(engine, person, gruppe, aufgabe(fall, element).getId(), werte);
-    Jobs.ausfuehren(engine, fall.getId());
-  }
-
-  Object variable(ProcessInstance fall, String name) {
-    return engine.getRuntimeService().getVariable(fall.getId(), name);
-  }
-
-  BigDecimal betrag(ProcessInstance fall, String name) {
-    return Betrag.von(variable(fall, name));
-  }
-
-  boolean beendet(ProcessInstance fall) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(fall.getId()).count() == 0;
-  }
-
-  Object historisch(ProcessInstance fall, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(fall.getId()).variableName(name)
-        .singleResult().getValue();
-  }
 
   List<MimeMessage> mails(String betreffEnthaelt) {
     return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> {
@@ -125,152 +51,109 @@ class FoerderantragProzessTest {
     }).toList();
   }
 
-  static Map<String, Object> pruefung(String votum, String betrag) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("verhaeltnismaessigkeit", "1");
-    v.put("kostenplanPlausibel", "1");
-    v.put("zielgruppenbezug", "JA");
-    v.put("willkommenskultur", "2");
-    v.put("geschaeftsfuehrung", "JA");
-    v.put("fruehereFoerderungen", "KEINE");
-    v.put("votum", votum);
-    v.put("vorgeschlagenerBetrag", betrag);
-    v.put("nichtBefangen", true);
-    if (!"BEWILLIGEN".equals(votum)) {
-      v.put("pruefbegruendung", "Kostenplan teilweise nicht belegt.");
-    }
-    return v;
-  }
-
-  void tranche(ProcessInstance fall, String baustein, String betrag) {
-    erledige(fall, Task_MittelabrufErfassen, "fyilmaz", FOERDERUNG,
-        Map.of("abrufArt", "ABRUF", "abrufBaustein", baustein, "abrufbetrag", betrag, "zweiMonate", true, "kostenplanGeprueft", true));
-    erledige(fall, Task_SachlichRichtig, "fyilmaz", FOERDERUNG, Map.of("sachlichRichtig", true));
-    erledige(fall, Task_AuszahlungAnordnen, "mhoffmann", LEITUNG, Map.of("anordnung", true));
-    erledige(fall, Task_ZahlungBuchen, "pschneider", VERWALTUNG, Map.of("gebuchtAm", LocalDate.now().toString()));
-  }
-
-  void nachweis(ProcessInstance fall, long... nachgewiesen) {
-    erledige(fall, Task_VerwendungsnachweisEingang, "pschneider", VERWALTUNG, Map.of("vnEingangAm", LocalDate.now().toString()));
-    List<Map<String, Object>> zeilen = Zeilen.von(engine.getTaskService().getVariableLocal(aufgabe(fall, Task_VerwendungsnachweisPruefen).getId(), "nachweiszeilen"));
-    for (int i = 0; i < zeilen.size(); i++) {
-      zeilen.get(i).put("nachgewiesen", nachgewiesen[i]);
-    }
-    Map<String, Object> v = new HashMap<>();
-    v.put("vnVollstaendig", true);
-    v.put("nachweiszeilen", zeilen);
-    v.put("teilnehmendeTatsaechlich", 35L);
-    v.put("auflagenErfuellt", true);
-    v.put("logoVerwendet", true);
-    if (Arrays.stream(nachgewiesen).sum() < zeilen.stream().mapToLong(z -> ((Number) z.get("menge")).longValue()).sum()) {
-      v.put("rueckforderungGrund", "MENGENUNTERSCHREITUNG");
-    }
-    erledige(fall, Task_VerwendungsnachweisPruefen, "fyilmaz", FOERDERUNG, v);
-  }
-
   @Test
   void einAntragVomEingangUeberZweiTranchenBisZumAnerkanntenNachweis() {
     // given an association applying for two blocks: 2 rooms × 1.000 € and 20 escorts × 35 €
-    ProcessInstance fall = eingang(antrag("Willkommen in Arnsberg e.V.", List.of(baustein("A1", 2), baustein("B1", 20))));
-    assertThat(fall.getBusinessKey()).matches("FA-\\d{4}-\\d{4,}");
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Willkommen in Arnsberg e.V.", List.of(baustein("A1", 2), baustein("B1", 20))));
+    assertThat(fall.aktenzeichen()).matches("FA-\\d{4}-\\d{4,}");
     assertThat(mails("Eingangsbestätigung")).hasSize(1);
     assertThat(Foerderung.PFLICHTUNTERLAGEN.name()).isNotNull();
 
     // when it is complete and reviewed, the amount is the sum of the rates
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
-    assertThat(betrag(fall, "berechneterBetrag")).isEqualByComparingTo("2700.00");
-    erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "2700,00"));
-    assertThat(variable(fall, "zeichnungsgruppe")).isEqualTo("kiLeitung");
+    fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
+    assertThat(fall.betrag("berechneterBetrag")).isEqualByComparingTo("2700.00");
+    fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "2700,00"));
+    assertThat(fall.variable("zeichnungsgruppe")).isEqualTo("kiLeitung");
 
     // then the reviewer may neither take over nor complete the decision
-    Task entscheidung = aufgabe(fall, Task_BewilligungEntscheiden);
+    Task entscheidung = fall.aufgabe(Task_BewilligungEntscheiden);
     assertThatThrownBy(() -> engine.getTaskService().claim(entscheidung.getId(), "fyilmaz")).hasMessageContaining("Vier-Augen-Prinzip");
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, entscheidung.getId(),
         Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true))).hasMessageContaining("Vier-Augen-Prinzip");
-    erledige(fall, Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
-    assertThat(betrag(fall, "bewilligterBetrag")).isEqualByComparingTo("2700.00");
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    assertThat(fall.betrag("bewilligterBetrag")).isEqualByComparingTo("2700.00");
     assertThat(mails("Weiterleitungsvertrag").size() + mails("Vertrag").size()).isGreaterThan(0);
-    erledige(fall, Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
+    fall.erledige(Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
 
     // two tranches: more than the remainder is refused, the certifier may not order
-    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, aufgabe(fall, Task_MittelabrufErfassen).getId(),
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, fall.aufgabe(Task_MittelabrufErfassen).getId(),
         Map.of("abrufArt", "ABRUF", "abrufBaustein", "A1", "abrufbetrag", "2700,01", "zweiMonate", true, "kostenplanGeprueft", true)))
         .hasMessageContaining("übersteigt den Restbetrag");
-    erledige(fall, Task_MittelabrufErfassen, "fyilmaz", FOERDERUNG,
+    fall.erledige(Task_MittelabrufErfassen, "fyilmaz", FOERDERUNG,
         Map.of("abrufArt", "ABRUF", "abrufBaustein", "A1", "abrufbetrag", "2000,00", "zweiMonate", true, "kostenplanGeprueft", true));
-    erledige(fall, Task_SachlichRichtig, "fyilmaz", FOERDERUNG, Map.of("sachlichRichtig", true));
-    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, aufgabe(fall, Task_AuszahlungAnordnen).getId(),
+    fall.erledige(Task_SachlichRichtig, "fyilmaz", FOERDERUNG, Map.of("sachlichRichtig", true));
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, fall.aufgabe(Task_AuszahlungAnordnen).getId(),
         Map.of("anordnung", true))).hasMessageContaining("Vier-Augen-Prinzip");
-    erledige(fall, Task_AuszahlungAnordnen, "mhoffmann", LEITUNG, Map.of("anordnung", true));
+    fall.erledige(Task_AuszahlungAnordnen, "mhoffmann", LEITUNG, Map.of("anordnung", true));
     assertThat(mails("Auszahlungsanordnung")).hasSize(1);
-    erledige(fall, Task_ZahlungBuchen, "pschneider", VERWALTUNG, Map.of("gebuchtAm", LocalDate.now().toString()));
-    tranche(fall, "B1", "700,00");
-    assertThat(betrag(fall, "ausgezahlterBetrag")).isEqualByComparingTo("2700.00");
-    assertThat(Zeilen.von(variable(fall, "auszahlungen"))).hasSize(2);
+    fall.erledige(Task_ZahlungBuchen, "pschneider", VERWALTUNG, Map.of("gebuchtAm", LocalDate.now().toString()));
+    fall.tranche("B1", "700,00");
+    assertThat(fall.betrag("ausgezahlterBetrag")).isEqualByComparingTo("2700.00");
+    assertThat(Zeilen.von(fall.variable("auszahlungen"))).hasSize(2);
 
     // the proof shows everything; a second person counter-signs
-    nachweis(fall, 2, 20);
-    assertThat(variable(fall, "pruefergebnis")).isEqualTo("ANERKANNT");
-    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, aufgabe(fall, Task_PruefvermerkGegenzeichnen).getId(),
+    fall.nachweis(2, 20);
+    assertThat(fall.variable("pruefergebnis")).isEqualTo("ANERKANNT");
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, fall.aufgabe(Task_PruefvermerkGegenzeichnen).getId(),
         Map.of("gegenzeichnung", "BESTAETIGT"))).hasMessageContaining("Vier-Augen-Prinzip");
-    erledige(fall, Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
-    assertThat(beendet(fall)).isTrue();
-    assertThat(historisch(fall, "status")).isEqualTo("ABGESCHLOSSEN");
-    assertThat(Betrag.von(historisch(fall, "anerkannterBetrag"))).isEqualByComparingTo("2700.00");
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
+    assertThat(fall.beendet()).isTrue();
+    assertThat(fall.historisch("status")).isEqualTo("ABGESCHLOSSEN");
+    assertThat(Betrag.von(fall.historisch("anerkannterBetrag"))).isEqualByComparingTo("2700.00");
   }
 
   @Test
   void eineAblehnungGehtMitGruendenAnDenTraeger() {
-    ProcessInstance fall = eingang(antrag("Kulturbrücke Meschede", List.of(baustein("B2", 2))));
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
-    erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("ABLEHNEN", "0,00"));
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Kulturbrücke Meschede", List.of(baustein("B2", 2))));
+    fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
+    fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("ABLEHNEN", "0,00"));
     // the reason is required for a refusal
-    assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, aufgabe(fall, Task_BewilligungEntscheiden).getId(),
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_BewilligungEntscheiden).getId(),
         Map.of("entscheidung", "ABGELEHNT", "nichtBefangen", true))).hasMessageContaining("Begründung");
-    erledige(fall, Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
         Map.of("entscheidung", "ABGELEHNT", "begruendung", "Zielgruppe nicht erreicht.", "nichtBefangen", true));
-    assertThat(beendet(fall)).isTrue();
-    assertThat(historisch(fall, "status")).isEqualTo("ABGELEHNT");
+    assertThat(fall.beendet()).isTrue();
+    assertThat(fall.historisch("status")).isEqualTo("ABGELEHNT");
     assertThat(mails("Ablehnung")).hasSize(1);
   }
 
   @Test
   void einTeilweiseNachgewiesenerBausteinWirdMitZinsenZurueckgefordertUndUnbezahltDerKreiskasseUebergeben() {
-    ProcessInstance fall = eingang(antrag("Netzwerk Sundern hilft", List.of(baustein("B1", 20), baustein("D2", 4))));
-    erledige(fall, Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", unterlagen(fall), "vollstaendigkeit", "VOLLSTAENDIG"));
-    assertThat(betrag(fall, "berechneterBetrag")).isEqualByComparingTo("900.00"); // 20 × 35 + 4 × 50
-    erledige(fall, Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "900,00"));
-    erledige(fall, Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
-    erledige(fall, Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
-    tranche(fall, "B1", "700,00");
-    tranche(fall, "D2", "200,00");
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Netzwerk Sundern hilft", List.of(baustein("B1", 20), baustein("D2", 4))));
+    fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
+    assertThat(fall.betrag("berechneterBetrag")).isEqualByComparingTo("900.00"); // 20 × 35 + 4 × 50
+    fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "900,00"));
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    fall.erledige(Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
+    fall.tranche("B1", "700,00");
+    fall.tranche("D2", "200,00");
 
     // 13 of 20 escorts proven: 700 × 13/20 = 455,00 recognised, 245,00 back
-    nachweis(fall, 13, 4);
-    assertThat(variable(fall, "pruefergebnis")).isEqualTo("TEILWEISE");
-    assertThat(betrag(fall, "anerkannterBetrag")).isEqualByComparingTo("655.00");
-    erledige(fall, Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
-    assertThat(betrag(fall, "rueckforderungsbetrag")).isEqualByComparingTo("245.00");
+    fall.nachweis(13, 4);
+    assertThat(fall.variable("pruefergebnis")).isEqualTo("TEILWEISE");
+    assertThat(fall.betrag("anerkannterBetrag")).isEqualByComparingTo("655.00");
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
+    assertThat(fall.betrag("rueckforderungsbetrag")).isEqualByComparingTo("245.00");
     assertThat(mails("Anhörung")).hasSize(1);
 
     // no statement: the hearing deadline passes, the Leitung fixes the reclaim, interest runs to the payment deadline
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(fall.id())
         .activityId(Event_AnhoerungAbgelaufen.name()).singleResult().getId());
-    Jobs.ausfuehren(engine, fall.getId());
-    assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, aufgabe(fall, Task_RueckforderungEntscheiden).getId(),
+    fall.jobs();
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_RueckforderungEntscheiden).getId(),
         Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,01", "begruendung", "Mengen unterschritten.", "nichtBefangen", true)))
         .hasMessageContaining("höchstens");
-    erledige(fall, Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG,
+    fall.erledige(Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG,
         Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,00", "begruendung", "Mengen unterschritten.", "nichtBefangen", true));
-    assertThat(betrag(fall, "zinsen").signum()).isGreaterThanOrEqualTo(0);
+    assertThat(fall.betrag("zinsen").signum()).isGreaterThanOrEqualTo(0);
     assertThat(mails("Rückforderung")).isNotEmpty();
 
     // unpaid by the deadline: handed to the county treasury
-    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(fall.getId())
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery().processInstanceId(fall.id())
         .activityId(Event_ZahlungUeberfaellig.name()).singleResult().getId());
-    Jobs.ausfuehren(engine, fall.getId());
-    assertThat(beendet(fall)).isTrue();
-    assertThat(historisch(fall, "status")).isEqualTo("VOLLSTRECKUNG");
+    fall.jobs();
+    assertThat(fall.beendet()).isTrue();
+    assertThat(fall.historisch("status")).isEqualTo("VOLLSTRECKUNG");
     assertThat(mails("Vollstreckung")).hasSize(1);
   }
 
@@ -280,11 +163,218 @@ class FoerderantragProzessTest {
     antrag.put("iban", "DE89 3704 0044 0532 0130 01");
     antrag.put("erklaerungen", new ArrayList<>(List.of("NICHT_BEGONNEN")));
     long vorher = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Foerderung.ANTRAG).count();
-    assertThatThrownBy(() -> eingang(antrag)).hasMessageContaining("IBAN").hasMessageContaining("Erklärungen");
+    assertThatThrownBy(() -> Foerderfall.eingang(engine, antrag)).hasMessageContaining("IBAN").hasMessageContaining("Erklärungen");
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(Foerderung.ANTRAG).count()).isEqualTo(vorher);
   }
 
-  List<String> unterlagen(ProcessInstance fall) {
-    return de.hsk.ki.plattform.fall.Listen.alsStrings(variable(fall, "pflichtunterlagen"));
+
+  // ---- every deadline: answered in time, late, never ----
+
+  @Test
+  void fehlendeUnterlagenKommenInDerFristNachDerErinnerungOderNieUndDieLeitungEntscheidet() {
+    // in time: the request names what is missing and its deadline; the documents arrive, completeness is checked again
+    Foerderfall rechtzeitig = Foerderfall.eingang(engine, antrag("Nachreicher in der Frist e.V.", List.of(baustein("B1", 10))));
+    unvollstaendig(rechtzeitig);
+    assertThat(mails("Nachforderung von Unterlagen").stream().filter(m -> betreff(m).contains(rechtzeitig.aktenzeichen()))).hasSize(1);
+    LocalDate frist = LocalDate.parse((String) rechtzeitig.variable("nachforderungBis"));
+    assertThat(frist).isEqualTo(LocalDate.now().plus(java.time.Period.parse("P14D"))); // Decision_FA_Fristen, KOMM_AN_II
+    assertThat(rechtzeitig.aufgabe(Task_UnterlagenEingang).getDueDate()).isNotNull();
+    rechtzeitig.erledige(Task_UnterlagenEingang, "pschneider", VERWALTUNG, Map.of("unterlagenEingangAm", LocalDate.now().toString()));
+    assertThat(rechtzeitig.aufgabe(Task_VollstaendigkeitPruefen)).isNotNull();
+
+    // late: at the deadline one reminder with a week more; the documents come then
+    Foerderfall spaet = Foerderfall.eingang(engine, antrag("Nachreicher nach Erinnerung e.V.", List.of(baustein("B1", 10))));
+    unvollstaendig(spaet);
+    java.util.Date abgelaufen = spaet.timerFeuertAmTag(Event_NachforderungAbgelaufen);
+    assertThat(abgelaufen.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate())
+        .isEqualTo(LocalDate.now().plusDays(14));
+    assertThat(mails("Nachforderung von Unterlagen").stream().filter(m -> betreff(m).contains(spaet.aktenzeichen()))).hasSize(2);
+    spaet.erledige(Task_UnterlagenEingangNachErinnerung, "pschneider", VERWALTUNG, Map.of("unterlagenEingangAm", LocalDate.now().toString()));
+    assertThat(spaet.aufgabe(Task_VollstaendigkeitPruefen)).isNotNull();
+
+    // never: the Leitung extends once, then refuses; the refusal letter goes out
+    Foerderfall nie = Foerderfall.eingang(engine, antrag("Nachreicher nie e.V.", List.of(baustein("B1", 10))));
+    unvollstaendig(nie);
+    nie.timerFeuert(Event_NachforderungAbgelaufen);
+    nie.timerFeuert(Event_ErinnerungAbgelaufen);
+    assertThat(nie.kandidaten(Task_FristverlaengerungEntscheiden)).containsExactly(LEITUNG);
+    nie.erledige(Task_FristverlaengerungEntscheiden, "mhoffmann", LEITUNG, Map.of("fristverlaengerung", "VERLAENGERN",
+        "nachforderungBis", LocalDate.now().plusDays(10).toString(), "begruendung", "Vorstand im Urlaub."));
+    assertThat(nie.aufgabe(Task_UnterlagenEingangNachErinnerung).getDueDate()).isNotNull();
+    nie.timerFeuert(Event_ErinnerungAbgelaufen);
+    nie.erledige(Task_FristverlaengerungEntscheiden, "mhoffmann", LEITUNG,
+        Map.of("fristverlaengerung", "ABLEHNEN", "begruendung", "Unterlagen trotz Verlängerung nicht eingegangen."));
+    assertThat(nie.beendet()).isTrue();
+    assertThat(nie.historisch("status")).isEqualTo("ABGELEHNT");
+    assertThat(mails("Ablehnung").stream().filter(m -> betreff(m).contains(nie.aktenzeichen()))).hasSize(1);
+  }
+
+  void unvollstaendig(Foerderfall fall) {
+    fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", new ArrayList<>(),
+        "vollstaendigkeit", "UNVOLLSTAENDIG", "fehlendeUnterlagen", "Satzung, Vereinsregisterauszug"));
+  }
+
+  @Test
+  void derVertragKommtNachDerErinnerungOderNieUndDieBewilligungWirdZurueckgezogen() {
+    Foerderfall erinnert = Foerderfall.eingang(engine, antrag("Vertrag nach Erinnerung e.V.", List.of(baustein("B1", 10))));
+    erinnert.vollstaendigUndGeprueft("350,00");
+    erinnert.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    java.util.Date erinnerung = erinnert.timerFeuertAmTag(Event_VertragNichtZurueck);
+    assertThat(erinnerung.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.now().plusDays(28));
+    assertThat(mails("Erinnerung an den Weiterleitungsvertrag").stream().filter(m -> betreff(m).contains(erinnert.aktenzeichen()))).hasSize(1);
+    erinnert.erledige(Task_VertragEingangNachErinnerung, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
+    assertThat(erinnert.aufgabe(Task_MittelabrufErfassen)).isNotNull();
+
+    Foerderfall nie = Foerderfall.eingang(engine, antrag("Vertrag nie e.V.", List.of(baustein("B1", 10))));
+    nie.vollstaendigUndGeprueft("350,00");
+    nie.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    nie.timerFeuert(Event_VertragNichtZurueck);
+    java.util.Date rueckzug = nie.timerFeuertAmTag(Event_VertragWeiterNichtZurueck);
+    assertThat(rueckzug.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.now().plusDays(56));
+    // the Leitung first waits a week, then withdraws
+    nie.erledige(Task_BewilligungZurueckziehen, "mhoffmann", LEITUNG, Map.of("rueckzug", "WARTEN",
+        "vertragWartenBis", LocalDate.now().plusDays(7).toString(), "begruendung", "Vorstand hat Rücksendung zugesagt."));
+    java.util.Date gewartet = nie.timerFeuertAmTag(Event_VertragWeiterNichtZurueck);
+    assertThat(gewartet.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.now().plusDays(7));
+    nie.erledige(Task_BewilligungZurueckziehen, "mhoffmann", LEITUNG,
+        Map.of("rueckzug", "ZURUECKZIEHEN", "begruendung", "Vertrag trotz Erinnerung nicht zurückgesandt."));
+    assertThat(nie.beendet()).isTrue();
+    assertThat(nie.historisch("status")).isEqualTo("ZURUECKGEZOGEN");
+  }
+
+  @Test
+  void nachDemLetztenAbruftagVerfallenDieRestmittelUndDerNachweisFolgt() {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Abruffrist e.V.", List.of(baustein("B1", 20))));
+    fall.bewilligtMitVertrag("700,00");
+    assertThat(fall.variable("letzterAbruftag")).isNull(); // task-local only
+    fall.tranche("B1", "300,00");
+    java.util.Date frist = fall.timerFeuertAmTag(Event_AbruffristAbgelaufen);
+    assertThat(frist.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.of((int) JAHR, 11, 16));
+    assertThat(fall.aufgabe(Task_VerwendungsnachweisEingang)).isNotNull();
+    assertThat(fall.betrag("ausgezahlterBetrag")).isEqualByComparingTo("300.00");
+  }
+
+  @Test
+  void ohneVerwendungsnachweisErinnertDasKiZweimalUndDieLeitungWiderruftMitVollerRueckforderung() {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Nachweis fehlt e.V.", List.of(baustein("B1", 20))));
+    fall.bewilligtMitVertrag("700,00");
+    fall.tranche("B1", "700,00");
+    LocalDate faellig = LocalDate.of((int) JAHR + 1, 1, 31);
+    assertThat(fall.variable("vnFaelligAm")).isEqualTo(faellig.toString());
+
+    // four weeks before: a notice; on the day after: a reminder; two weeks later: the second one announcing revocation
+    assertThat(tag(fall.timerFeuertAmTag(Event_VnHinweis))).isEqualTo(faellig.minusDays(28));
+    assertThat(tag(fall.timerFeuertAmTag(Event_VnFaellig))).isEqualTo(faellig.plusDays(1));
+    assertThat(tag(fall.timerFeuertAmTag(Event_VnZweiteErinnerung))).isEqualTo(faellig.plusDays(14));
+    List<String> texte = mails("Verwendungsnachweis").stream().filter(m -> betreff(m).contains(fall.aktenzeichen())).map(FoerderantragProzessTest::text).toList();
+    assertThat(texte).hasSize(3);
+    assertThat(texte.get(0)).contains("bis zum 31.01." + (JAHR + 1) + " fällig");
+    assertThat(texte.get(1)).contains("liegt uns noch nicht vor");
+    assertThat(texte.get(2)).contains("prüfen wir").contains("Widerruf");
+
+    // four weeks after: the Leitung grants a grace period once, then revokes
+    assertThat(tag(fall.timerFeuertAmTag(Event_VnUeberfaellig))).isEqualTo(faellig.plusDays(28));
+    fall.erledige(Task_WiderrufPruefen, "mhoffmann", LEITUNG, Map.of("widerruf", "NACHFRIST",
+        "nachfristBis", LocalDate.now().plusDays(14).toString(), "begruendung", "Kassenwart erkrankt."));
+    assertThat(fall.variable("vnFaelligAm")).isEqualTo(LocalDate.now().plusDays(14).toString());
+    fall.timerFeuert(Event_VnUeberfaellig);
+    fall.erledige(Task_WiderrufPruefen, "mhoffmann", LEITUNG, Map.of("widerruf", "WIDERRUF", "begruendung", "Kein Nachweis trotz Nachfrist."));
+    assertThat(fall.variable("rueckforderungGrund")).isEqualTo("VN_NICHT_VORGELEGT");
+    assertThat(fall.variable("massnahme")).isEqualTo("VOLLWIDERRUF");
+    assertThat(fall.betrag("rueckforderungsbetrag")).isEqualByComparingTo("700.00");
+    assertThat(fall.aufgabe(Task_StellungnahmeErfassen)).isNotNull();
+
+    // the association answers in time; the Leitung fixes the reclaim; it is paid
+    fall.erledige(Task_StellungnahmeErfassen, "fyilmaz", FOERDERUNG,
+        Map.of("stellungnahmeAm", LocalDate.now().toString(), "stellungnahme", "Maßnahme ausgefallen, Rückzahlung zugesagt."));
+    fall.erledige(Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG, Map.of("rueckforderungEntscheidung", "FESTSETZEN",
+        "festgesetzterBetrag", "700,00", "begruendung", "Vollwiderruf, kein Nachweis.", "nichtBefangen", true));
+    fall.erledige(Task_ZahlungseingangErfassen, "pschneider", VERWALTUNG,
+        Map.of("zahlungEingangAm", LocalDate.now().toString(), "zahlungBetrag", "700,00"));
+    assertThat(fall.beendet()).isTrue();
+    assertThat(fall.historisch("status")).isEqualTo("ZURUECKGEZAHLT");
+  }
+
+  @Test
+  void eineTeilbewilligungVerteiltDenBetragCentgenauUndEineRueckgabeGehtZurPruefung() {
+    // 3 × 35 (B1) + 1 × 250 (B2) + 1 × 50 (C2) = 405,00
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Teilbewilligung e.V.", List.of(baustein("B1", 3), baustein("B2", 1), baustein("C2", 1))));
+    fall.vollstaendigUndGeprueft("405,00");
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
+        Map.of("entscheidung", "ZURUECK_AN_PRUEFUNG", "begruendung", "Bitte Kostenplan B2 nachfragen.", "nichtBefangen", true));
+    fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("TEILWEISE", "400,00"));
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_BewilligungEntscheiden).getId(),
+        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "405,00", "begruendung", "B2 gekürzt.", "nichtBefangen", true)))
+        .hasMessageContaining("unter dem berechneten Betrag");
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
+        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "100,00", "begruendung", "Nur ein Teil plausibel.", "nichtBefangen", true));
+    // 100 × 105/405 = 25,92…, 100 × 250/405 = 61,72…, the last row takes the remaining cents
+    List<Map<String, Object>> zeilen = Zeilen.von(fall.variable("bausteine"));
+    assertThat(zeilen).extracting(z -> z.get("bewilligt")).containsExactly("25,92", "61,72", "12,36");
+    assertThat(zeilen.stream().map(z -> Betrag.von(z.get("bewilligt"))).reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("100.00");
+    assertThat(fall.betrag("bewilligterBetrag")).isEqualByComparingTo("100.00");
+  }
+
+  @Test
+  void ueberZehntausendEuroZeichnetDieFachdienstleitung() {
+    // 2 × 1.000 (A1) + 12 × 400 (A2) + 8 × 250 (B2) + 24 × 100 (D1) + 2 × 500 (C1) = 12.200,00
+    Map<String, Object> gross = antrag("Großer Träger gGmbH",
+        List.of(baustein("A1", 2), baustein("A2", 12), baustein("B2", 8), baustein("D1", 24), baustein("C1", 2)));
+    gross.put("ehrenamtliche", 5L);
+    Foerderfall fall = Foerderfall.eingang(engine, gross);
+    fall.vollstaendigUndGeprueft("12200,00");
+    assertThat(fall.variable("zeichnungsgruppe")).isEqualTo("fachdienstleitung");
+    assertThat(fall.kandidaten(Task_BewilligungEntscheiden)).containsExactly("fachdienstleitung");
+    // a hint for the review: 2.440 € per volunteer (5 volunteers) is more than 2.000 €
+    assertThat(de.hsk.ki.plattform.fall.Listen.alsStrings(fall.variable("plausibilitaetshinweise")))
+        .anyMatch(h -> h.startsWith("Verhältnismäßigkeit prüfen"));
+  }
+
+  @Test
+  void einVerspaeteterAntragBrauchtDieZulassungDerLeitung() {
+    // given a running funding year whose local deadline passed yesterday
+    var jahr = engine.getRuntimeService().createProcessInstanceByKey(Foerderung.PROGRAMMJAHR)
+        .setVariable("programm", "IFKUF").setVariable("foerderjahr", JAHR)
+        .setVariable("lokaleAntragsfrist", LocalDate.now().minusDays(1).toString())
+        .setVariable("landesantragsfrist", LocalDate.now().plusMonths(1).toString())
+        .startBeforeActivity("Task_LandesantragVorbereiten").execute();
+    try {
+      Map<String, Object> spaet = antrag("Späte Initiative", List.of(baustein("GRUNDQUALIFIZIERUNG", 1)));
+      spaet.put("programm", "IFKUF");
+      Foerderfall abgelehnt = Foerderfall.eingang(engine, spaet);
+      assertThat(abgelehnt.variable("verspaetet")).isEqualTo(true);
+      assertThat(abgelehnt.kandidaten(Task_VerspaetungEntscheiden)).containsExactly(LEITUNG);
+      abgelehnt.erledige(Task_VerspaetungEntscheiden, "mhoffmann", LEITUNG,
+          Map.of("verspaetungZulassung", "ABLEHNEN", "begruendung", "Frist war öffentlich bekannt."));
+      assertThat(abgelehnt.beendet()).isTrue();
+      assertThat(mails("Ablehnung").stream().filter(m -> betreff(m).contains(abgelehnt.aktenzeichen()))).hasSize(1);
+
+      Foerderfall zugelassen = Foerderfall.eingang(engine, spaet);
+      zugelassen.erledige(Task_VerspaetungEntscheiden, "mhoffmann", LEITUNG,
+          Map.of("verspaetungZulassung", "ZULASSEN", "begruendung", "Poststempel vor Fristende."));
+      assertThat(zugelassen.aufgabe(Task_VollstaendigkeitPruefen)).isNotNull();
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(jahr.getId(), "Testende");
+    }
+  }
+
+  static LocalDate tag(java.util.Date datum) {
+    return datum.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate();
+  }
+
+  static String betreff(MimeMessage m) {
+    try {
+      return m.getSubject();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String text(MimeMessage m) {
+    try {
+      return m.getContent().toString();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -99,7 +99,7 @@ class FoerderberichtTest {
     starte("C", c, false);
 
     // F: the oldest overdue deadline; its year came from a number field as Integer
-    Map<String, Object> f = fall("KOMM_AN_II", JAHR, "Familienzentrum Brilon", "BRILON", "ENTSCHEIDUNG", "2019-01-15");
+    Map<String, Object> f = fall("KOMM_AN_II", JAHR, "Familienzentrum Brilon", "BRILON", "ZUR_ENTSCHEIDUNG", "2019-01-15");
     f.put(Foerderung.FOERDERJAHR.name(), JAHR);
     starte("F", f, false);
 

@@ -82,6 +82,13 @@ public class FoerderantragAblauf implements JavaDelegate {
 
   public void status(DelegateExecution execution, String status) {
     STATUS.setze(execution, Antragsstatus.valueOf(status).name());
+    if (Antragsstatus.ZURUECKGEZOGEN.name().equals(status)) {
+      // the approval no longer stands: nothing of it counts as approved in the year's sums
+      BEWILLIGTER_BETRAG.setze(execution, Betrag.NULL);
+      List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(execution));
+      zeilen.forEach(z -> z.put("bewilligt", Betrag.text(Betrag.NULL)));
+      BAUSTEINE.setze(execution, Zeilen.alsJson(zeilen));
+    }
     NAECHSTE_FRIST.setze(execution, null);
   }
 
@@ -289,12 +296,16 @@ public class FoerderantragAblauf implements JavaDelegate {
   public void rueckforderungEntschieden(DelegateTask task) {
     DelegateExecution fall = task.getExecution();
     RUECKFORDERUNG_ENTSCHIEDEN_VON.setze(fall, person(task));
-    if (!"FESTSETZEN".equals(RUECKFORDERUNG_ENTSCHEIDUNG.von(task))) {
+    BigDecimal festgesetzt = "FESTSETZEN".equals(RUECKFORDERUNG_ENTSCHEIDUNG.von(task)) ? FESTGESETZTER_BETRAG.von(task) : Betrag.NULL;
+    // the blocks carry what is actually reclaimed, so the report's sums per block meet the case's total
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+    Foerderbetraege.verteilen(zeilen, festgesetzt, "zurueckgefordert", "zurueckgefordert");
+    BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
+    if (festgesetzt.signum() == 0) {
       RUECKFORDERUNGSBETRAG.setze(fall, Betrag.NULL);
       ZINSEN.setze(fall, Betrag.NULL);
       return;
     }
-    BigDecimal festgesetzt = FESTGESETZTER_BETRAG.von(task);
     LocalDate zahlungBis = Zeit.heute().plus(Period.parse(fristen.getZahlung()));
     ZAHLUNG_BIS.setze(fall, zahlungBis);
     NAECHSTE_FRIST.setze(fall, zahlungBis);

@@ -100,18 +100,24 @@ public class Foerderbetraege {
    * down to the cent; the cents left over go to the last block, so the rows add up to the approval.
    */
   static void verteilen(List<Map<String, Object>> zeilen, BigDecimal bewilligt) {
-    BigDecimal berechnet = zeilen.stream().map(z -> Betrag.von(z.get("betrag"))).reduce(Betrag.NULL, BigDecimal::add);
+    verteilen(zeilen, bewilligt, "betrag", "bewilligt");
+  }
+
+  /** {@code summe} spread over the rows in proportion to column {@code nach}, into column {@code in}; adds up to the cent. */
+  static void verteilen(List<Map<String, Object>> zeilen, BigDecimal summe, String nach, String in) {
+    BigDecimal basis = zeilen.stream().map(z -> z.get(nach) == null ? Betrag.NULL : Betrag.von(z.get(nach))).reduce(Betrag.NULL, BigDecimal::add);
     BigDecimal verteilt = Betrag.NULL;
     for (int i = 0; i < zeilen.size(); i++) {
       BigDecimal anteil;
       if (i == zeilen.size() - 1) {
-        anteil = bewilligt.subtract(verteilt);
-      } else if (berechnet.signum() == 0) {
+        anteil = summe.subtract(verteilt);
+      } else if (basis.signum() == 0) {
         anteil = Betrag.NULL;
       } else {
-        anteil = bewilligt.multiply(Betrag.von(zeilen.get(i).get("betrag"))).divide(berechnet, 2, RoundingMode.DOWN);
+        Object wert = zeilen.get(i).get(nach);
+        anteil = summe.multiply(wert == null ? Betrag.NULL : Betrag.von(wert)).divide(basis, 2, RoundingMode.DOWN);
       }
-      zeilen.get(i).put("bewilligt", Betrag.text(anteil));
+      zeilen.get(i).put(in, Betrag.text(anteil));
       verteilt = verteilt.add(anteil);
     }
   }

@@ -165,6 +165,34 @@ public class FoerderantragAblauf implements JavaDelegate {
     }
   }
 
+  public void abrufAngekuendigt(DelegateExecution execution) {
+    ABRUF_ANGEKUENDIGT.setze(execution, true);
+  }
+
+  /** Who assessed a change notice may not release the adjustment. */
+  public void aenderungBewertet(DelegateTask task) {
+    AENDERUNG_BEWERTET_VON.setze(task.getExecution(), person(task));
+  }
+
+  /**
+   * A released adjustment: the new (smaller) approval, spread over the blocks as before, and a new end
+   * of the period; what was paid beyond it is reclaimed with the proof of use.
+   */
+  public void aenderungFreigegeben(DelegateTask task) {
+    if (!"FREIGEGEBEN".equals(AENDERUNG_FREIGABE.von(task))) {
+      return;
+    }
+    DelegateExecution fall = task.getExecution();
+    BigDecimal neu = NEUER_BETRAG.von(fall);
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+    Foerderbetraege.verteilen(zeilen, neu, "bewilligt", "bewilligt");
+    BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
+    BEWILLIGTER_BETRAG.setze(fall, neu);
+    if (NEUES_ENDE.von(fall) != null) {
+      BEWILLIGUNG_BIS.setze(fall, NEUES_ENDE.von(fall));
+    }
+  }
+
   /** Who reviewed may not decide: stored for the four-eyes rule of the decision. */
   public void geprueft(DelegateTask task) {
     PRUEFER.setze(task.getExecution(), person(task));
@@ -240,11 +268,8 @@ public class FoerderantragAblauf implements JavaDelegate {
       Object menge = nachweis.get(i).get("nachgewiesen");
       zeilen.get(i).put("nachgewiesen", menge == null ? 0L : ((Number) menge).longValue());
     }
-    long anteil = Foerderbetraege.anerkennen(zeilen);
+    long anteil = Foerderbetraege.anerkennen(zeilen, AUSGEZAHLTER_BETRAG.von(fall));
     BigDecimal anerkannt = Foerderbetraege.summe(zeilen, "anerkannt");
-    if (!Boolean.TRUE.equals(AUFLAGEN_ERFUELLT.von(task)) || !Boolean.TRUE.equals(VN_VOLLSTAENDIG.von(task))) {
-      // the Leitung decides what a breach of conditions costs; the amount proven stays the basis
-    }
     BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
     ANERKANNTER_BETRAG.setze(fall, anerkannt);
     ANTEIL_PROZENT.setze(fall, anteil);

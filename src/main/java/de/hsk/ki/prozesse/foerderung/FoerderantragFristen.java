@@ -37,6 +37,8 @@ public class FoerderantragFristen extends Fristensatz {
   @Frist private String vertragRueckzug = "P56D";
   /** Frist, in der ein unterzeichneter Vertrag erfasst werden soll */
   @Frist private String vertragZurueck = "P28D";
+  /** so lange vor dem letzten Abruftag erfährt der Träger den Restbetrag */
+  @Frist private String abrufErinnerung = "P14D";
   /** Bescheinigen, Anordnen und Buchen einer Auszahlung */
   @Frist private String auszahlung = "P5D";
   /** Verwendungsnachweis prüfen und gegenzeichnen */
@@ -83,12 +85,22 @@ public class FoerderantragFristen extends Fristensatz {
     return Zeit.tagesende(letzterAbruftag(execution));
   }
 
+  /**
+   * Two weeks before the last day for funds requests, once per case: after the notice the timer lies
+   * behind the last day, where the task it waits on is gone.
+   */
+  public Date vorLetztemMittelabruf(DelegateExecution execution) {
+    LocalDate letzter = letzterAbruftag(execution);
+    return Boolean.TRUE.equals(Foerderung.ABRUF_ANGEKUENDIGT.von(execution)) ? Zeit.morgens(letzter.plusDays(2))
+        : Zeit.morgens(letzter.minus(Period.parse(abrufErinnerung)));
+  }
+
   /** The morning after the last day for funds requests: what is left is released. */
   public Date nachLetztemMittelabruf(DelegateExecution execution) {
     return Zeit.morgens(letzterAbruftag(execution).plusDays(1));
   }
 
-  LocalDate letzterAbruftag(DelegateExecution execution) {
+  public LocalDate letzterAbruftag(DelegateExecution execution) {
     Map<String, Object> fristen = betraege.fristen(Foerderung.PROGRAMM.von(execution));
     return MonthDay.parse((String) fristen.get("letzterMittelabruf")).atYear(Foerderung.FOERDERJAHR.von(execution).intValue());
   }
@@ -136,6 +148,8 @@ public class FoerderantragFristen extends Fristensatz {
   public void setVertragRueckzug(String v) { vertragRueckzug = v; }
   public String getVertragZurueck() { return vertragZurueck; }
   public void setVertragZurueck(String v) { vertragZurueck = v; }
+  public String getAbrufErinnerung() { return abrufErinnerung; }
+  public void setAbrufErinnerung(String v) { abrufErinnerung = v; }
   public String getAuszahlung() { return auszahlung; }
   public void setAuszahlung(String v) { auszahlung = v; }
   public String getVnPruefung() { return vnPruefung; }

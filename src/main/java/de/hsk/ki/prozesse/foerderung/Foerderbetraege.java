@@ -146,22 +146,29 @@ public class Foerderbetraege {
   }
 
   /**
-   * Recognised per block: approved × proven ÷ approved quantity (at most the whole block), half up to the cent.
-   * Returns the share of the approved sum that is proven, in whole percent rounded down.
+   * Recognised per block: the rate times the proven quantity (at most the funded one), never more
+   * than the block's approval – a flat rate is earned per unit delivered. Returns the recognised
+   * share of what was paid (of the approval before any payout), in whole percent rounded down:
+   * what the proof-of-use decision and a reclaim are about.
    */
-  static long anerkennen(List<Map<String, Object>> zeilen) {
+  static long anerkennen(List<Map<String, Object>> zeilen, BigDecimal ausgezahlt) {
     BigDecimal bewilligt = Betrag.NULL;
     BigDecimal anerkannt = Betrag.NULL;
     for (Map<String, Object> zeile : zeilen) {
       BigDecimal b = Betrag.von(zeile.getOrDefault("bewilligt", "0"));
+      BigDecimal satz = Betrag.von(zeile.get("satz"));
       long menge = ((Number) zeile.getOrDefault("gefoerderteMenge", zeile.get("menge"))).longValue();
       long nachgewiesen = Math.min(((Number) zeile.getOrDefault("nachgewiesen", 0L)).longValue(), menge);
-      BigDecimal a = menge == 0 ? Betrag.NULL : Betrag.aufCent(b.multiply(BigDecimal.valueOf(nachgewiesen)).divide(BigDecimal.valueOf(menge), 10, RoundingMode.HALF_UP));
+      BigDecimal a = satz.multiply(BigDecimal.valueOf(nachgewiesen)).min(b);
       zeile.put("anerkannt", Betrag.text(a));
       bewilligt = bewilligt.add(b);
       anerkannt = anerkannt.add(a);
     }
-    return bewilligt.signum() == 0 ? 0 : anerkannt.multiply(BigDecimal.valueOf(100)).divide(bewilligt, 0, RoundingMode.DOWN).longValueExact();
+    BigDecimal basis = ausgezahlt != null && ausgezahlt.signum() > 0 ? ausgezahlt : bewilligt;
+    if (basis.signum() == 0) {
+      return 0;
+    }
+    return anerkannt.min(basis).multiply(BigDecimal.valueOf(100)).divide(basis, 0, RoundingMode.DOWN).longValueExact();
   }
 
   static BigDecimal summe(List<Map<String, Object>> zeilen, String spalte) {

@@ -252,8 +252,27 @@ public class Foerderung {
   public static final Variable<String> ZINSEN_TEXT = Variable.text("zinsenText");
   public static final Variable<String> LETZTER_ABRUFTAG = Variable.text("letzterAbruftag");
 
+  // change notices (Änderungsanzeige) and the last call-off notice
+  public static final Variable<Boolean> ABRUF_ANGEKUENDIGT = Variable.jaNein("abrufAngekuendigt");
+  /** The case a change notice is for (start form of Process_FoerderaenderungErfassen). */
+  public static final Variable<String> AENDERUNG_FALL = Variable.text("aenderungFall");
+  /** ENTFAELLT, KLEINER, VERSCHOBEN or SONSTIGES. */
+  public static final Variable<String> AENDERUNG_ART = Variable.text("aenderungArt");
+  public static final Variable<LocalDate> AENDERUNG_EINGANG_AM = Variable.datum("aenderungEingangAm");
+  public static final Variable<String> AENDERUNG_BESCHREIBUNG = Variable.text("aenderungBeschreibung");
+  /** KEINE or ANPASSUNG. */
+  public static final Variable<String> AENDERUNG_WIRKUNG = Variable.text("aenderungWirkung");
+  public static final Variable<BigDecimal> NEUER_BETRAG = Variable.geld("neuerBetrag");
+  public static final Variable<LocalDate> NEUES_ENDE = Variable.datum("neuesEnde");
+  public static final Variable<String> AENDERUNG_BEWERTUNG = Variable.text("aenderungBewertung");
+  public static final Variable<String> AENDERUNG_BEWERTET_VON = Variable.text("aenderungBewertetVon");
+  /** FREIGEGEBEN or ABGELEHNT. */
+  public static final Variable<String> AENDERUNG_FREIGABE = Variable.text("aenderungFreigabe");
+  public static final Variable<String> AENDERUNG_FREIGABE_NOTIZ = Variable.text("aenderungFreigabeNotiz");
+
   /** Element ids of the models of processes/foerderung (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
+    // application (foerderantrag.bpmn), change notice (aenderungsanzeige.bpmn), funding year (programmjahr.bpmn)
     Event_AntragEingegangen,
     Gateway_Verspaetet,
     Task_VerspaetungEntscheiden,
@@ -325,6 +344,17 @@ public class Foerderung {
     Event_Zurueckgefordert,
     Task_KreiskasseVollstreckung,
     Event_AnKreiskasse,
+    Task_LetztenAbrufAnkuendigen,
+    Event_AbrufAngekuendigt,
+    SubProcess_Aenderungsanzeige,
+    Event_AenderungAngezeigt,
+    Task_AenderungBewerten,
+    Gateway_Aenderungswirkung,
+    Task_AenderungFreigeben,
+    Gateway_AenderungFreigegeben,
+    Event_BewilligungAngepasst,
+    Event_AenderungVermerkt,
+    Event_AnpassungAbgelehnt,
     Event_NachforderungAbgelaufen,
     Event_ErinnerungAbgelaufen,
     Event_VertragNichtZurueck,
@@ -336,7 +366,10 @@ public class Foerderung {
     Event_VnUeberfaellig,
     Event_AnhoerungAbgelaufen,
     Event_ZahlungUeberfaellig,
-    // ---- funding year (programmjahr.bpmn) ----
+    Event_LetzterAbrufNaht,
+    Event_AenderungGemeldet,
+    Task_AenderungAnFallMelden,
+    Event_AenderungGemeldetErledigt,
     Event_ProgrammjahrAngelegt,
     Gateway_LandesantragVorbereiten,
     Task_LandesantragVorbereiten,
@@ -367,8 +400,8 @@ public class Foerderung {
     Gateway_SammelnachweisGezeichnet,
     Task_PruefmitteilungErfassen,
     Gateway_RueckzahlungAnDasLand,
-    Task_RueckzahlungAnweisen,
     Event_ProgrammjahrAbgeschlossen,
+    Task_RueckzahlungAnweisen,
     Event_ProgrammjahrMitRueckzahlungAbgeschlossen
   }
 

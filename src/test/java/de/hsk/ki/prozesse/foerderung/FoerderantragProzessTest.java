@@ -358,6 +358,67 @@ class FoerderantragProzessTest {
     }
   }
 
+  @Test
+  void eineAenderungsanzeigeSenktDieBewilligungNachFreigabeUndDerNachweisFordertDasZuvielGezahlteZurueck() {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Kleiner als geplant e.V.", List.of(baustein("B1", 20))));
+    // before the approval a change notice is refused with a reason
+    assertThatThrownBy(() -> aenderungMelden(fall.aktenzeichen())).hasMessageContaining("noch nicht bewilligt");
+    fall.bewilligtMitVertrag("700,00");
+    fall.tranche("B1", "700,00");
+
+    // the association reports half the escorts; funding staff propose 350,00, the Leitung releases it
+    aenderungMelden(fall.aktenzeichen());
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, fall.aufgabe(Task_AenderungBewerten).getId(),
+        Map.of("aenderungWirkung", "ANPASSUNG", "neuerBetrag", "700,00", "aenderungBewertung", "Hälfte der Begleitungen.")))
+        .hasMessageContaining("senkt die Bewilligung");
+    fall.erledige(Task_AenderungBewerten, "fyilmaz", FOERDERUNG,
+        Map.of("aenderungWirkung", "ANPASSUNG", "neuerBetrag", "350,00", "aenderungBewertung", "Hälfte der Begleitungen."));
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, fall.aufgabe(Task_AenderungFreigeben).getId(),
+        Map.of("aenderungFreigabe", "FREIGEGEBEN"))).hasMessageContaining("Vier-Augen-Prinzip");
+    fall.erledige(Task_AenderungFreigeben, "mhoffmann", LEITUNG, Map.of("aenderungFreigabe", "FREIGEGEBEN"));
+    assertThat(fall.betrag("bewilligterBetrag")).isEqualByComparingTo("350.00");
+    assertThat(Zeilen.von(fall.variable("bausteine")).get(0).get("bewilligt")).isEqualTo("350,00");
+    // the main path went on meanwhile: the case still waits for the proof of use
+    assertThat(fall.aufgabe(Task_VerwendungsnachweisEingang)).isNotNull();
+
+    // ten escorts proven: 350,00 recognised of 700,00 paid, the other half goes back
+    fall.nachweis(10);
+    assertThat(fall.betrag("anerkannterBetrag")).isEqualByComparingTo("350.00");
+    assertThat(fall.variable("anteilProzent")).isEqualTo(50L);
+    assertThat(fall.variable("pruefergebnis")).isEqualTo("TEILWEISE");
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
+    assertThat(fall.betrag("rueckforderungsbetrag")).isEqualByComparingTo("350.00");
+  }
+
+  void aenderungMelden(String aktenzeichen) {
+    engine.getIdentityService().setAuthentication("fyilmaz", List.of(FOERDERUNG));
+    String id;
+    try {
+      String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(Foerderaenderung.SCHLUESSEL)
+          .latestVersion().singleResult().getId();
+      id = engine.getFormService().submitStartForm(definition, Map.of("aenderungFall", aktenzeichen, "aenderungArt", "KLEINER",
+          "aenderungEingangAm", LocalDate.now().toString(), "aenderungBeschreibung", "Nur zehn statt zwanzig Begleitungen.")).getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+    Jobs.ausfuehren(engine, id);
+  }
+
+  @Test
+  void zweiWochenVorDemLetztenAbruftagErfaehrtDerTraegerDenRestbetragEinmal() {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Restbetrag e.V.", List.of(baustein("B1", 20))));
+    fall.bewilligtMitVertrag("700,00");
+    fall.tranche("B1", "200,00");
+    assertThat(tag(fall.timerFeuertAmTag(Event_LetzterAbrufNaht))).isEqualTo(LocalDate.of((int) JAHR, 11, 1));
+    List<MimeMessage> hinweis = mails("letzter Tag für Mittelabrufe").stream().filter(m -> betreff(m).contains(fall.aktenzeichen())).toList();
+    assertThat(hinweis).hasSize(1);
+    assertThat(text(hinweis.get(0))).contains("15.11." + JAHR).contains("500,00 €");
+    // a further call-off: the notice is not sent again, its timer now lies behind the last day
+    fall.tranche("B1", "100,00");
+    var timer = engine.getManagementService().createJobQuery().processInstanceId(fall.id()).timers().activityId(Event_LetzterAbrufNaht.name()).singleResult();
+    assertThat(tag(timer.getDuedate())).isEqualTo(LocalDate.of((int) JAHR, 11, 17));
+  }
+
   static LocalDate tag(java.util.Date datum) {
     return datum.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate();
   }

@@ -30,8 +30,11 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -197,16 +200,19 @@ class FoerderantragPortalTest {
   }
 
   @Test
-  void einGueltigesPasswortEinerMitarbeiterinUndEinFalschesPasswortGebenBeide401() throws Exception {
+  @ExtendWith(OutputCaptureExtension.class)
+  void einGueltigesPasswortEinerMitarbeiterinUndEinFalschesPasswortGebenBeide401(CapturedOutput ausgabe) throws Exception {
     long vorher = antraege();
     // fyilmaz may start applications in Tasklist, but she is not the portal
     HttpResponse<String> mitarbeiterin = portal("fyilmaz", Rest.DEMO_PASSWORT, antrag("Konto Olsberg e.V.", List.of(baustein("B1", 1))));
-    HttpResponse<String> falsch = portal("portalfoerderungtest", "falsch", antrag("Konto Olsberg e.V.", List.of(baustein("B1", 1))));
+    HttpResponse<String> falsch = portal("portalfoerderungtest", "falschesKennwort9", antrag("Konto Olsberg e.V.", List.of(baustein("B1", 1))));
 
     assertThat(mitarbeiterin.statusCode()).isEqualTo(401);
     assertThat(falsch.statusCode()).isEqualTo(401);
     assertThat(mitarbeiterin.body()).isEqualTo(falsch.body()).contains("Online-Dienstes");
     assertThat(antraege()).isEqualTo(vorher);
+    // the login log covers every portal endpoint under /ki/
+    assertThat(ausgabe.getAll()).contains("REST login failed: user=portalfoerderungtest").doesNotContain("falschesKennwort9");
   }
 
   @Test

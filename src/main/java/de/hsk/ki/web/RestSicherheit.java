@@ -93,13 +93,17 @@ public class RestSicherheit {
     return registrierung;
   }
 
-  /** Outermost, so that it sees the final status of every login. */
+  /**
+   * Outermost, so that it sees the final status of every login. All of /ki/: our pages log in through
+   * the webapps, so a 401 there to Basic credentials is a failed login – at the online portal's
+   * endpoints of every process, without a list of them here.
+   */
   @Bean
   FilterRegistrationBean<AnmeldeProtokoll> anmeldeProtokoll() {
     FilterRegistrationBean<AnmeldeProtokoll> registrierung = new FilterRegistrationBean<>(new AnmeldeProtokoll());
     registrierung.setName("ki-anmeldeprotokoll");
     registrierung.setOrder(0);
-    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/ki/betrieb/*", "/ki/einrichtungsberatung/anfragen");
+    registrierung.addUrlPatterns("/engine-rest/*", "/camunda/api/admin/auth/*", "/ki/*");
     return registrierung;
   }
 

@@ -294,8 +294,11 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope scope) {
       var execution = (org.camunda.bpm.engine.impl.pvm.runtime.PvmExecutionImpl) scope;
-      pruefeStart((ProcessDefinitionEntity) execution.getProcessDefinition(), properties);
+      var definition = (ProcessDefinitionEntity) execution.getProcessDefinition();
+      Map<String, Object> ausserhalb = Startvorgaben.einsetzen(formular(createStartFormData(definition)), properties);
+      pruefeStart(definition, properties);
       original.submitFormVariables(properties, scope);
+      ausserhalb.forEach(scope::setVariable);
     }
   }
 }

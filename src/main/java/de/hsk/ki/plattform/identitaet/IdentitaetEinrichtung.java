@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets up what every installation needs, idempotently at each start: the KI's groups, their
- * authorizations and the shared Tasklist filters. Grants are added to existing authorizations, so a
- * permission added in a later version reaches installations that already exist.
+ * authorizations and the shared Tasklist filters (the platform's and every {@link Filterbeitrag} a
+ * process module contributes). Grants are added to existing authorizations, so a permission added in
+ * a later version reaches installations that already exist.
  */
 @Component
 public class IdentitaetEinrichtung {
@@ -50,11 +51,14 @@ public class IdentitaetEinrichtung {
   private final org.springframework.jdbc.core.JdbcTemplate jdbc;
   private final Prozesse prozesse;
   private final org.camunda.bpm.engine.RepositoryService repository;
+  private final org.springframework.beans.factory.ObjectProvider<Filterbeitrag> filterbeitraege;
   /** Key prefix of the reusable called processes. */
   public static final String BAUSTEIN = "Process_Baustein_";
 
-  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc, Prozesse prozesse) {
+  public IdentitaetEinrichtung(ProcessEngine engine, org.springframework.jdbc.core.JdbcTemplate jdbc, Prozesse prozesse,
+      org.springframework.beans.factory.ObjectProvider<Filterbeitrag> filterbeitraege) {
     this.jdbc = jdbc;
+    this.filterbeitraege = filterbeitraege;
     this.prozesse = prozesse;
     this.repository = engine.getRepositoryService();
     this.identity = engine.getIdentityService();
@@ -210,6 +214,16 @@ public class IdentitaetEinrichtung {
     alleUeberfaelligen.dueBeforeExpression("${now()}");
     filter(FILTER_UEBERFAELLIG_ALLE, "Überfällige Aufgaben aller Gruppen, die älteste Frist zuerst", -1, "#7a1f1f",
         alleUeberfaelligen, List.of(Map.of("name", "aktenzeichen", "label", "Aktenzeichen")), List.of(KiGruppen.LEITUNG));
+
+    // filters of the process modules; a filter is found again by its name, so two may not share one
+    java.util.Set<String> namen = new java.util.HashSet<>(List.of(FILTER_MEINE, FILTER_GRUPPE, FILTER_UEBERFAELLIG, FILTER_UEBERFAELLIG_ALLE));
+    for (Filterbeitrag beitrag : filterbeitraege.orderedStream().toList()) {
+      if (!namen.add(beitrag.name())) {
+        throw new IllegalStateException("Der Tasklist-Filter „" + beitrag.name() + "“ ist zweimal beschrieben.");
+      }
+      filter(beitrag.name(), beitrag.beschreibung(), beitrag.prioritaet(), beitrag.farbe(), beitrag.abfrage(), variablen,
+          beitrag.leser());
+    }
   }
 
   private void filter(String name, String beschreibung, int prioritaet, String farbe, TaskQuery query,

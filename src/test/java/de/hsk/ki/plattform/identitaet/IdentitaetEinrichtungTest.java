@@ -16,6 +16,7 @@ class IdentitaetEinrichtungTest {
   @Autowired ProcessEngine engine;
   @Autowired IdentitaetEinrichtung einrichtung;
   @Autowired DemoBenutzer demo;
+  @Autowired java.util.List<Filterbeitrag> beitraege;
 
   @Test
   void einNeustartLegtNichtsDoppeltAn() {
@@ -30,7 +31,7 @@ class IdentitaetEinrichtungTest {
 
     assertThat(engine.getIdentityService().createGroupQuery().count()).isEqualTo(gruppen);
     assertThat(engine.getIdentityService().createUserQuery().count()).isEqualTo(benutzer);
-    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filter).isEqualTo(4);
+    assertThat(engine.getFilterService().createFilterQuery().count()).isEqualTo(filter).isEqualTo(4 + beitraege.size());
     assertThat(engine.getAuthorizationService().createAuthorizationQuery().count()).isEqualTo(rechte);
     assertThat(engine.getIdentityService().createUserQuery().memberOfGroup(KiGruppen.LEHRKRAEFTE).count()).isEqualTo(mitgliedschaften);
   }
@@ -56,4 +57,5 @@ class IdentitaetEinrichtungTest {
           Permissions.READ, Resources.FILTER, filter.getId())).as(gruppe).isTrue();
     }
   }
+
 }

@@ -58,4 +58,18 @@ class IdentitaetEinrichtungTest {
     }
   }
 
+  /**
+   * 7.24 CE evaluates expressions inside or-queries past the checks that govern top-level ones
+   * (DESIGN.md, known traps; AbfrageSchutzFilter guards ad-hoc queries), so a release closing that
+   * hole may change them: the platform's filters keep expressions at the top level, and so does
+   * every contributed one.
+   */
+  @Test
+  void beitraegeHabenKeineAusdrueckeInOderAbfragen() {
+    assertThat(beitraege).isNotEmpty();
+    for (Filterbeitrag beitrag : beitraege) {
+      var abfrage = (org.camunda.bpm.engine.impl.TaskQueryImpl) beitrag.abfrage();
+      assertThat(abfrage.getQueries().stream().skip(1)).as(beitrag.name()).allSatisfy(oder -> assertThat(oder.getExpressions()).isEmpty());
+    }
+  }
 }

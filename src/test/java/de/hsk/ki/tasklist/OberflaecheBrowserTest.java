@@ -250,9 +250,11 @@ class OberflaecheBrowserTest extends BrowserTestBasis {
     WebElement hinweis = warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".ki-arbeitshinweis")));
     Browser.bildschirmfoto(browser, "oberflaeche-09-foerderung");
     assertThat(imFenster(hinweis)).as("note in the window").isTrue();
-    assertThat(hinweis.getText()).contains("Förderprogramme", "„Zur Förderung beraten“", "Ein eigenes Verfahren für Förderanträge gibt es noch nicht");
+    assertThat(hinweis.getText()).contains("Förderprogramme", "„Prozess starten“", "„Fristen diese Woche“", "„Zur Gegenzeichnung“",
+        "/ki/foerderung/bericht", "„Zur Förderung beraten“");
+    // the filters the note names are there
     assertThat(browser.findElement(By.cssSelector(".task-filters")).getText())
-        .contains("Meine Aufgaben", "Aufgaben meiner Gruppe", "Überfällig");
+        .contains("Meine Aufgaben", "Aufgaben meiner Gruppe", "Überfällig", "Fristen diese Woche", "Zur Gegenzeichnung");
     // other groups see no such note
     Browser.abmelden(browser, port);
     Browser.anmelden(browser, warte, port, "pschneider", "Sauerland-2026");

@@ -99,7 +99,9 @@ class OberflaecheRestTest {
   void hinweisFuerDieFoerderung() throws Exception {
     HttpResponse<String> foerderung = sitzung("fyilmaz").get("/ki/tasklist/hinweis");
     assertThat(foerderung.statusCode()).isEqualTo(200);
-    assertThat(Rest.JSON.readTree(foerderung.body()).get("hinweis").asText()).contains("Förderprogramme", "Zur Förderung beraten");
+    assertThat(Rest.JSON.readTree(foerderung.body()).get("hinweis").asText())
+        .contains("Förderprogramme", "Förderanträge", "Prozess starten", "/ki/foerderung/bericht", "Zur Förderung beraten")
+        .doesNotContain("gibt es noch nicht");
     HttpResponse<String> verwaltung = sitzung("pschneider").get("/ki/tasklist/hinweis");
     assertThat(Rest.JSON.readTree(verwaltung.body()).get("hinweis").isNull()).isTrue();
     assertThat(Rest.JSON.readTree(verwaltung.body()).get("namensuche").asBoolean()).isTrue();

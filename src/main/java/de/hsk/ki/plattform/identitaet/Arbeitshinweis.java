@@ -9,8 +9,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * What the county's Tasklist script needs to know of the person: a short German note above the task
- * list for a group whose work is not (yet) a process of its own, so its members do not land on an empty
- * Tasklist without a word, and whether to offer the search by a child's surname.
+ * list for a group whose work Tasklist alone does not explain (funding staff: where their processes,
+ * filters and the report page are), and whether to offer the search by a child's surname.
  */
 @RestController
 public class Arbeitshinweis {
@@ -19,11 +19,12 @@ public class Arbeitshinweis {
 
   static final Map<String, String> HINWEISE = Map.of(
       KiGruppen.FOERDERUNG,
-      "Förderprogramme: Hier erscheinen Ihre Aufgaben „Zur Förderung beraten“, "
-          + "wenn eine Einrichtung in der Einrichtungsberatung nach Fördermöglichkeiten fragt – unter "
-          + "„Aufgaben meiner Gruppe“ und, sobald Sie eine übernommen haben, unter „Meine Aufgaben“. "
-          + "Ein eigenes Verfahren für Förderanträge gibt es noch nicht; Anträge bearbeiten Sie bis dahin "
-          + "wie bisher außerhalb dieser Anwendung. Daten einzelner Kinder sehen Sie hier nicht.");
+      "Förderprogramme: Förderanträge und Förderprogrammjahre legen Sie über „Prozess starten“ an; ihre Schritte "
+          + "stehen unter „Aufgaben meiner Gruppe“, die nahen und überfälligen Fristen unter „Fristen diese Woche“, "
+          + "was eine zweite Person zeichnet unter „Zur Gegenzeichnung“. Den Förderbericht eines Programms und Jahres "
+          + "(mit CSV und Excel) öffnen Sie unter /ki/foerderung/bericht. Fragt eine Einrichtung in der "
+          + "Einrichtungsberatung nach Fördermöglichkeiten, erscheint hier „Zur Förderung beraten“. "
+          + "Daten einzelner Kinder sehen Sie hier nicht.");
 
   private final AngemeldeteBenutzer angemeldet;
 

@@ -41,8 +41,26 @@ const TEXTE = {
   'Date and time must both be entered.': 'Bitte Datum und Uhrzeit eingeben.',
   'Increment': 'Erhöhen',
   'Decrement': 'Verringern',
-  'hh:mm': 'HH:MM'
+  'hh:mm': 'HH:MM',
+  // the buttons of a dynamic list (e.g. the building blocks of a funding application)
+  'Add new': 'Zeile hinzufügen',
+  'Collapse': 'Einklappen'
 };
+
+// Texts form-js writes with a number in them.
+const MUSTER = [
+  [/^Remove list item (\d+)$/, 'Zeile $1 entfernen'],
+  [/^Expand all \((\d+)\)$/, 'Alle $1 Zeilen zeigen']
+];
+
+/** The German of a text form-js wrote itself, or undefined. */
+function uebersetzt(text) {
+  if (TEXTE[text]) {
+    return TEXTE[text];
+  }
+  const muster = MUSTER.find(([m]) => m.test(text));
+  return muster ? text.replace(muster[0], muster[1]) : undefined;
+}
 
 /** form-js' English validation message for a field, in German. */
 function deutsch(feld, meldung) {
@@ -311,15 +329,17 @@ function seiteUebersetzen(wurzel) {
   const gang = document.createTreeWalker(bereich, NodeFilter.SHOW_TEXT);
   for (let n = gang.nextNode(); n; n = gang.nextNode()) {
     const t = n.data.trim();
-    if (TEXTE[t] && n.parentElement && n.parentElement.closest('.fjs-container')) {
-      n.data = n.data.replace(t, TEXTE[t]);
+    const deutsch = uebersetzt(t);
+    if (deutsch && n.parentElement && n.parentElement.closest('.fjs-container')) {
+      n.data = n.data.replace(t, deutsch);
     }
   }
   bereich.querySelectorAll('.fjs-container [placeholder], .fjs-container [aria-label]').forEach((el) => {
     ['placeholder', 'aria-label'].forEach((a) => {
       const wert = el.getAttribute(a);
-      if (wert && TEXTE[wert]) {
-        el.setAttribute(a, TEXTE[wert]);
+      const deutsch = wert && uebersetzt(wert);
+      if (deutsch) {
+        el.setAttribute(a, deutsch);
       }
     });
     if (el.matches('.fjs-datepicker input') && el.getAttribute('placeholder') !== DATUM_PLATZHALTER) {
@@ -349,7 +369,7 @@ function beobachten() {
     wurzeln.forEach(seiteUebersetzen);
   });
   beobachter.observe(document.body, {
-    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder']
+    childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['placeholder', 'aria-label']
   });
 }
 

@@ -20,6 +20,7 @@ public class Foerderfilter {
   public static final Set<Foerderung.Element> ZWEITE_UNTERSCHRIFT = Set.of(
       Foerderung.Element.Task_BewilligungEntscheiden, Foerderung.Element.Task_AuszahlungAnordnen,
       Foerderung.Element.Task_PruefvermerkGegenzeichnen, Foerderung.Element.Task_RueckforderungEntscheiden,
+      Foerderung.Element.Task_AenderungFreigeben,
       Foerderung.Element.Task_LandesantragZeichnen, Foerderung.Element.Task_VerteilungBeschliessen,
       Foerderung.Element.Task_SammelnachweisZeichnen);
 
@@ -45,7 +46,7 @@ public class Foerderfilter {
     abfrage.taskDefinitionKeyIn(ZWEITE_UNTERSCHRIFT.stream().map(Enum::name).sorted().toArray(String[]::new));
     // no group condition: each person sees the steps the engine lets her read (her group's, the management all)
     abfrage.orderByDueDate().asc();
-    return new Filterbeitrag(GEGENZEICHNUNG, "Bewilligungen, Anordnungen, Prüfvermerke, Rückforderungen und Zeichnungen "
+    return new Filterbeitrag(GEGENZEICHNUNG, "Bewilligungen, Anordnungen, Prüfvermerke, Rückforderungen, Änderungsfreigaben und Zeichnungen "
         + "des Programmjahres, die eine zweite Person zeichnet", 2, "#5a3f8f", abfrage,
         Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG));
   }

@@ -132,6 +132,7 @@ class ArtefaktIT {
       uebergangBisZumEnde(app, DEMO);
       abstimmungBisZumEnde(app, DEMO);
       einrichtungsberatungBisZumEnde(app, DEMO);
+      foerderantragBisZumVertrag(app, DEMO);
     }
   }
 
@@ -152,6 +153,7 @@ class ArtefaktIT {
         uebergangBisZumEnde(app, ADMIN_PG);
         abstimmungBisZumEnde(app, ADMIN_PG);
         einrichtungsberatungBisZumEnde(app, ADMIN_PG);
+        foerderantragBisZumVertrag(app, ADMIN_PG);
       }
     }
   }
@@ -161,7 +163,7 @@ class ArtefaktIT {
     Map<String, byte[]> nachName = new TreeMap<>();
     // the earlier jar had the two counselling processes and their building blocks, not the later ones
     List<Path> dateien = dateien().stream().map(d -> d.toString().replace('\\', '/'))
-        .filter(d -> !d.contains("/abstimmung/") && !d.contains("/einrichtungsberatung/")).map(Path::of).toList();
+        .filter(d -> !d.contains("/abstimmung/") && !d.contains("/einrichtungsberatung/") && !d.contains("/foerderung/")).map(Path::of).toList();
     for (Path datei : dateien) {
       nachName.put(datei.getFileName().toString(), Files.readAllBytes(datei));
     }
@@ -244,17 +246,18 @@ class ArtefaktIT {
     assertThat(namen).as("resources of the start-up deployment").containsExactlyInAnyOrderElementsOf(erwartet);
     // forms with the same file name in two processes are both there, each under its path
     assertThat(namen).contains("forms/seiteneinstieg/aufnahme.form", "forms/uebergang/aufnahme.form",
-        "forms/abstimmung/anfrage.form", "forms/einrichtungsberatung/anfrage.form");
+        "forms/abstimmung/anfrage.form", "forms/einrichtungsberatung/anfrage.form", "forms/uebergang/widerruf.form",
+        "forms/foerderung/widerruf.form");
 
     Set<String> verlangt = new HashSet<>();
     JsonNode definitionen = app.json(200, "GET", "/process-definition?latestVersion=true", "admin", admin, null);
     assertThat(definitionen).extracting(d -> d.get("key").asText()).containsExactlyInAnyOrder("Process_Seiteneinstieg",
         "Process_UebergangSchuleBeruf", "Process_Abstimmung", "Process_Einrichtungsberatung", "Process_Baustein_Ueberfaelligkeit", "Process_Baustein_VierAugen",
         "Process_Baustein_Einwilligung", "Process_SeiteneinstiegUebersicht", "Process_FallVorzeitigBeenden",
-        "Process_EinwilligungWiderrufen");
-    // staff end a case, or record a withdrawal of consent, from Tasklist's "Prozess starten"
-    assertThat(definitionen).filteredOn(d -> d.get("key").asText().equals("Process_FallVorzeitigBeenden")
-            || d.get("key").asText().equals("Process_EinwilligungWiderrufen")).hasSize(2)
+        "Process_EinwilligungWiderrufen", "Process_Foerderantrag", "Process_Foerderprogrammjahr", "Process_FoerderaenderungErfassen");
+    // staff end a case, record a withdrawal of consent or a change notice from Tasklist's "Prozess starten"
+    assertThat(definitionen).filteredOn(d -> Set.of("Process_FallVorzeitigBeenden", "Process_EinwilligungWiderrufen",
+            "Process_FoerderaenderungErfassen").contains(d.get("key").asText())).hasSize(3)
         .allSatisfy(d -> assertThat(d.get("startableInTasklist").asBoolean()).isTrue());
     // building blocks are called and the daily overview runs on its timer: never started from Tasklist
     assertThat(definitionen).filteredOn(d -> d.get("key").asText().startsWith("Process_Baustein_")
@@ -422,6 +425,58 @@ class ArtefaktIT {
     pruefeBeendet(app, fall, admin);
     // confirmation and evaluation request to the Kita
     assertThat(mail.getReceivedMessages().length - mails).as("e-mails of the advice case").isEqualTo(2);
+  }
+
+  /**
+   * A funding application in the packaged jar: entered, complete, reviewed by one person and approved
+   * by another; the receipt letter and the contract go out as PDF attachments (fonts and templates
+   * from the jar) and the contract is readable on its page.
+   */
+  static void foerderantragBisZumVertrag(Anwendung app, String admin) throws Exception {
+    int mails = mail.getReceivedMessages().length;
+    long jahr = LocalDate.now().getYear() + 1L;
+    Map<String, Object> antrag = new java.util.HashMap<>(Map.of("programm", "KOMM_AN_II", "foerderjahr", jahr,
+        "eingangsdatum", LocalDate.now().toString(), "traeger", "Artefakt hilft e.V.", "rechtsform", "EV", "strasse", "Marktstraße 5",
+        "plz", "59821", "ort", "Arnsberg", "kommune", "ARNSBERG", "ansprechperson", "Maria Beispiel"));
+    antrag.putAll(Map.of("email", "vorstand@artefakt.example.org", "vertretung", "Maria Beispiel", "ehrenamtliche", 12, "teilnehmende", 40,
+        "iban", "DE89 3704 0044 0532 0130 00", "kontoinhaber", "Artefakt hilft e.V.",
+        "erklaerungen", "[\"NICHT_BEGONNEN\",\"KEINE_DOPPELFOERDERUNG\",\"ANBEST_P\",\"LOGO\",\"NETZWERK\",\"DATENSCHUTZ\"]"));
+    var body = RestSchnittstelleTest.variablen(antrag);
+    // the dynamic list as Tasklist submits it: a JSON variable
+    var bausteine = ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("variables")).putObject("bausteine");
+    bausteine.put("value", "[{\"baustein\":\"B1\",\"menge\":20}]");
+    bausteine.put("type", "Json");
+    JsonNode start = app.json(200, "POST", "/process-definition/key/Process_Foerderantrag/submit-form", "fyilmaz", DEMO, body.toString());
+    String fall = start.get("id").asText();
+    String aktenzeichen = start.get("businessKey").asText();
+    assertThat(aktenzeichen).matches("FA-\\d{4}-\\d{4,}");
+    String aufgabe = warteAufAufgabe(app, fall, admin, "Task_VollstaendigkeitPruefen");
+    JsonNode unterlagen = app.json(200, "GET", "/process-instance/" + fall + "/variables/pflichtunterlagen?deserializeValue=false", "admin", admin, null);
+    app.json(204, "POST", "/task/" + aufgabe + "/claim", "fyilmaz", DEMO, "{\"userId\":\"fyilmaz\"}");
+    app.json(204, "POST", "/task/" + aufgabe + "/submit-form", "fyilmaz", DEMO, formular(Map.of(
+        "vorhandeneUnterlagen", unterlagen.get("value").asText(), "vollstaendigkeit", "VOLLSTAENDIG")));
+    erledige(app, fall, admin, "Task_FachlichPruefen", "fyilmaz", Map.of("verhaeltnismaessigkeit", "1", "kostenplanPlausibel", "1",
+        "zielgruppenbezug", "JA", "willkommenskultur", "1", "geschaeftsfuehrung", "JA", "fruehereFoerderungen", "KEINE", "votum", "BEWILLIGEN",
+        "vorgeschlagenerBetrag", "700,00", "nichtBefangen", true));
+    erledige(app, fall, admin, "Task_BewilligungEntscheiden", "mhoffmann", Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    warteAufAufgabe(app, fall, admin, "Task_VertragEingang");
+    var sitzung = new de.hsk.ki.testkit.WebappSitzung(app.port);
+    sitzung.anmelden("fyilmaz", DEMO);
+    HttpResponse<byte[]> pdf = sitzung.getBytes("/ki/foerderung/" + aktenzeichen + "/brief/vertrag?format=pdf");
+    assertThat(pdf.statusCode()).isEqualTo(200);
+    assertThat(new String(pdf.body(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    // receipt and contract, each with its PDF
+    long ende = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (mail.getReceivedMessages().length - mails < 2 && System.nanoTime() < ende) {
+      Thread.sleep(250);
+    }
+    var briefe = java.util.Arrays.stream(mail.getReceivedMessages()).skip(mails).toList();
+    assertThat(briefe).as("letters of the funding case").hasSize(2);
+    for (var brief : briefe) {
+      assertThat(brief.getSubject()).startsWith("Förderantrag " + aktenzeichen);
+      assertThat(brief.getContent()).isInstanceOf(jakarta.mail.Multipart.class);
+      assertThat(((jakarta.mail.Multipart) brief.getContent()).getBodyPart(1).getContentType()).contains("application/pdf");
+    }
   }
 
   static void erledige(Anwendung app, String fall, String admin, String aktivitaet, String benutzer, Map<String, Object> werte)

@@ -62,35 +62,16 @@ class FoerderantragPortalTest {
     Testkonto.anlegen(engine.getIdentityService(), "portalfoerderungtest", "Online-Dienst", "Testzugang", Onlineeingang.GRUPPE);
   }
 
-  /** The application as the portal sends it: blocks as a JSON array of rows, declarations as an array of values. */
+  /** The application as the portal sends it: blocks as a JSON array of rows, declarations as an array of values; no receipt date. */
   static Map<String, Object> antrag(String traeger, List<Map<String, Object>> bausteine) {
-    Map<String, Object> v = new LinkedHashMap<>();
-    v.put("programm", "KOMM_AN_II");
-    v.put("foerderjahr", JAHR);
-    v.put("traeger", traeger);
-    v.put("rechtsform", "EV");
-    v.put("register", "Amtsgericht Arnsberg VR 4711");
-    v.put("strasse", "Ruhrstraße 12");
-    v.put("plz", "59821");
-    v.put("ort", "Arnsberg");
-    v.put("kommune", "ARNSBERG");
-    v.put("ansprechperson", "Jonas Beispiel");
-    v.put("email", "vorstand@portalverein.example.org");
-    v.put("vertretung", "Jonas Beispiel (Vorsitzender)");
-    v.put("ehrenamtliche", 8);
-    v.put("teilnehmende", 30);
-    v.put("iban", "DE89 3704 0044 0532 0130 00");
-    v.put("kontoinhaber", traeger);
+    Map<String, Object> v = new LinkedHashMap<>(Foerderfall.antrag(traeger, bausteine));
     v.put("bausteine", bausteine);
-    v.put("erklaerungen", new ArrayList<>(FoerderantragRegeln.ERKLAERUNGEN_ALLE));
+    v.remove("eingangsdatum");
     return v;
   }
 
   static Map<String, Object> baustein(String code, long menge) {
-    Map<String, Object> z = new LinkedHashMap<>();
-    z.put("baustein", code);
-    z.put("menge", menge);
-    return z;
+    return Foerderfall.baustein(code, menge);
   }
 
   HttpResponse<String> portal(String benutzer, String passwort, Map<String, Object> antrag) throws Exception {

@@ -33,17 +33,53 @@ public class FoerderbriefSeite {
   private final AngemeldeteBenutzer angemeldet;
   private final Zugriffsprotokoll protokoll;
   private final Foerderbriefe briefe;
+  private final Briefablage ablage;
 
-  public FoerderbriefSeite(AngemeldeteBenutzer angemeldet, Zugriffsprotokoll protokoll, Foerderbriefe briefe) {
+  public FoerderbriefSeite(AngemeldeteBenutzer angemeldet, Zugriffsprotokoll protokoll, Foerderbriefe briefe, Briefablage ablage) {
     this.angemeldet = angemeldet;
     this.protokoll = protokoll;
     this.briefe = briefe;
+    this.ablage = ablage;
   }
 
-  @GetMapping(PFAD)
-  public ModelAndView brief(@PathVariable String aktenzeichen, @PathVariable String art, @RequestParam(required = false) String format,
-      HttpServletRequest request, HttpServletResponse response) throws IOException {
+  /** The letters of the case as they went out, newest last. */
+  @GetMapping("/ki/foerderung/{aktenzeichen}/briefe")
+  public ModelAndView abgelegt(@PathVariable String aktenzeichen, HttpServletRequest request, HttpServletResponse response) {
     response.setHeader("Cache-Control", "no-store");
+    Object einwand = einwand(aktenzeichen, request, response);
+    if (einwand instanceof ModelAndView hinweis) {
+      return hinweis;
+    }
+    Map<String, Object> variablen = briefe.variablen(aktenzeichen).orElseThrow();
+    protokoll.lesend((String) einwand, aktenzeichen, "Förderbriefe (Liste)");
+    return new ModelAndView("foerderung/briefe", Map.of("aktenzeichen", aktenzeichen, "briefe", ablage.briefe(aktenzeichen),
+        "traeger", String.valueOf(variablen.getOrDefault(Foerderung.TRAEGER.name(), ""))));
+  }
+
+  /** One filed letter as the applicant received it. */
+  @GetMapping("/ki/foerderung/{aktenzeichen}/briefe/{schluessel}")
+  public ModelAndView abgelegterBrief(@PathVariable String aktenzeichen, @PathVariable String schluessel, HttpServletRequest request,
+      HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    Object einwand = einwand(aktenzeichen, request, response);
+    if (einwand instanceof ModelAndView hinweis) {
+      return hinweis;
+    }
+    Optional<byte[]> pdf = ablage.pdf(aktenzeichen, schluessel);
+    Optional<Briefablage.Eintrag> eintrag = ablage.briefe(aktenzeichen).stream().filter(b -> b.schluessel().equals(schluessel)).findFirst();
+    if (pdf.isEmpty() || eintrag.isEmpty()) {
+      return hinweis(response, 404, "Diesen Brief gibt es zu diesem Förderantrag nicht.");
+    }
+    protokoll.lesend((String) einwand, aktenzeichen, "Förderbrief " + eintrag.get().art().name() + " (versandt)");
+    response.setContentType("application/pdf");
+    response.setHeader("Content-Disposition", ContentDisposition.attachment().filename(eintrag.get().art().dateiname(aktenzeichen)).build().toString());
+    response.setContentLength(pdf.get().length);
+    response.getOutputStream().write(pdf.get());
+    return null;
+  }
+
+  /** The person's id if they may read the case's letters, else the German page saying why not. */
+  private Object einwand(String aktenzeichen, HttpServletRequest request, HttpServletResponse response) {
     var benutzer = angemeldet.aus(request);
     if (benutzer.isEmpty()) {
       return hinweis(response, 401, "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
@@ -51,16 +87,27 @@ public class FoerderbriefSeite {
     if (benutzer.get().gruppen().stream().noneMatch(GRUPPEN::contains)) {
       return hinweis(response, 403, "Förderbriefe sind den Förderprogrammen, der Leitung und der Verwaltung des KI vorbehalten.");
     }
+    if (briefe.variablen(aktenzeichen).isEmpty()) {
+      return hinweis(response, 404, "Zu diesem Aktenzeichen gibt es keinen Förderantrag.");
+    }
+    return benutzer.get().id();
+  }
+
+  @GetMapping(PFAD)
+  public ModelAndView brief(@PathVariable String aktenzeichen, @PathVariable String art, @RequestParam(required = false) String format,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    response.setHeader("Cache-Control", "no-store");
+    Object einwand = einwand(aktenzeichen, request, response);
+    if (einwand instanceof ModelAndView hinweis) {
+      return hinweis;
+    }
     Optional<Briefart> briefart = Briefart.von(art);
     if (briefart.isEmpty()) {
       return hinweis(response, 404, "Diesen Brief gibt es nicht. Briefe: eingangsbestaetigung, nachforderung, bewilligung, "
           + "ablehnung, vertrag, anhoerung, rueckforderung.");
     }
     Optional<Map<String, Object>> variablen = briefe.variablen(aktenzeichen);
-    if (variablen.isEmpty()) {
-      return hinweis(response, 404, "Zu diesem Aktenzeichen gibt es keinen Förderantrag.");
-    }
-    protokoll.lesend(benutzer.get().id(), aktenzeichen, "Förderbrief " + briefart.get().name());
+    protokoll.lesend((String) einwand, aktenzeichen, "Förderbrief " + briefart.get().name());
     Map<String, Object> modell = briefe.modell(aktenzeichen, briefart.get(), variablen.get());
     if ("pdf".equals(format)) {
       byte[] pdf = briefe.pdf(aktenzeichen, briefart.get(), variablen.get());

@@ -25,37 +25,54 @@ public class FoerderbriefVersand implements JavaDelegate {
   private final Foerderbriefe briefe;
   private final AdressVersand versand;
   private final Foerderbriefeinstellungen einstellungen;
+  private final Briefablage ablage;
 
-  public FoerderbriefVersand(Foerderbriefe briefe, AdressVersand versand, Foerderbriefeinstellungen einstellungen) {
+  public FoerderbriefVersand(Foerderbriefe briefe, AdressVersand versand, Foerderbriefeinstellungen einstellungen, Briefablage ablage) {
     this.briefe = briefe;
     this.versand = versand;
     this.einstellungen = einstellungen;
+    this.ablage = ablage;
   }
 
+  /**
+   * {@code brief} names one kind or several, comma-separated ("BEWILLIGUNG,VERTRAG"): several letters
+   * go in one e-mail, each as its own PDF, each filed in the case's letters.
+   */
   @Override
   public void execute(DelegateExecution execution) {
     Object eingabe = execution.getVariableLocal(EINGABE);
-    Briefart art = Briefart.von(eingabe == null ? null : eingabe.toString())
-        .orElseThrow(() -> new IllegalArgumentException("Eingabeparameter „brief“ nennt keine Briefart: " + eingabe));
+    List<Briefart> arten = new java.util.ArrayList<>();
+    for (String teil : (eingabe == null ? "" : eingabe.toString()).split(",")) {
+      arten.add(Briefart.von(teil.strip())
+          .orElseThrow(() -> new IllegalArgumentException("Eingabeparameter „brief“ nennt keine Briefart: " + eingabe)));
+    }
     String aktenzeichen = execution.getProcessBusinessKey();
     String adresse = Foerderung.EMAIL.von(execution);
     if (adresse == null || adresse.isBlank()) {
       throw new IllegalStateException("Im Fall " + aktenzeichen + " ist keine E-Mail-Adresse des Trägers erfasst.");
     }
-    if (art == Briefart.RUECKFORDERUNG && !einstellungen.kreiskasse().eingestellt()) {
+    if (arten.contains(Briefart.RUECKFORDERUNG) && !einstellungen.kreiskasse().eingestellt()) {
       // a reclaim without the account to pay to cannot be met; the incident tells the operators what to set
       throw new IllegalStateException("Die Bankverbindung der Kreiskasse ist nicht eingestellt (ki.prozesse.foerderung.kreiskasse.iban).");
     }
     Map<String, Object> variablen = execution.getProcessInstance().getVariables();
-    byte[] pdf = briefe.pdf(aktenzeichen, art, variablen);
-    String betreff = "Förderantrag " + aktenzeichen + ": " + art.titel();
+    List<Anhang> anhaenge = new java.util.ArrayList<>();
+    for (Briefart art : arten) {
+      byte[] pdf = briefe.pdf(aktenzeichen, art, variablen);
+      // filed in the job's transaction, before the e-mail: a retry files it again, the register keeps the e-mail from going twice
+      ablage.ablegen(Sendeschluessel.fuer(execution, "FOERDERBRIEF_" + art.name(), EMPFAENGER), aktenzeichen, art, pdf);
+      anhaenge.add(Anhang.pdf(art.dateiname(aktenzeichen), pdf));
+    }
+    String titel = String.join(" und ", arten.stream().map(Briefart::titel).toList());
+    String betreff = "Förderantrag " + aktenzeichen + ": " + titel;
     String text = "Guten Tag,\n\n"
-        + "anbei erhalten Sie zu Ihrem Förderantrag " + aktenzeichen + " das Schreiben „" + art.titel() + "“ als PDF-Datei.\n"
-        + (art == Briefart.VERTRAG ? "Bitte unterschreiben Sie den Vertrag und senden Sie ihn an uns zurück.\n" : "")
+        + "anbei erhalten Sie zu Ihrem Förderantrag " + aktenzeichen + (arten.size() == 1 ? " das Schreiben „" : " die Schreiben „")
+        + String.join("“ und „", arten.stream().map(Briefart::titel).toList()) + "“ als PDF-Datei" + (arten.size() == 1 ? "" : "en") + ".\n"
+        + (arten.contains(Briefart.VERTRAG) ? "Bitte unterschreiben Sie den Vertrag und senden Sie ihn an uns zurück.\n" : "")
         + "\nBei Fragen antworten Sie bitte auf diese E-Mail und nennen Sie das Aktenzeichen.\n\n"
         + "Mit freundlichen Grüßen\n" + briefe.absender() + "\n";
-    versand.sende(Sendeschluessel.fuer(execution, "FOERDERBRIEF_" + art.name(), EMPFAENGER),
-        new AdressVersand.Nachricht(aktenzeichen, "FOERDERBRIEF_" + art.name(), EMPFAENGER, adresse.strip(), betreff, text,
-            List.of(Anhang.pdf(art.dateiname(aktenzeichen), pdf))));
+    String vorlage = "FOERDERBRIEF_" + String.join("_", arten.stream().map(Briefart::name).toList());
+    versand.sende(Sendeschluessel.fuer(execution, vorlage, EMPFAENGER),
+        new AdressVersand.Nachricht(aktenzeichen, vorlage, EMPFAENGER, adresse.strip(), betreff, text, anhaenge));
   }
 }

@@ -419,6 +419,116 @@ class FoerderantragProzessTest {
     assertThat(tag(timer.getDuedate())).isEqualTo(LocalDate.of((int) JAHR, 11, 17));
   }
 
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
+
+  @Test
+  void auchUeberRestEntscheidetNichtWerGeprueftHat() throws Exception {
+    // a coordinator who also belongs to the funding group reviews an application ...
+    String doppelrolle = de.hsk.ki.testkit.Testkonto.anlegen(engine.getIdentityService(), "fdoppel", "Frida", "Doppelrolle", FOERDERUNG, LEITUNG);
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Doppelrolle prüft e.V.", List.of(baustein("B1", 10))));
+    fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
+    de.hsk.ki.testkit.Rest leitung = de.hsk.ki.testkit.Rest.als(port, doppelrolle);
+    String pruefung = fall.aufgabe(Task_FachlichPruefen).getId();
+    var uebernahme = leitung.post("/task/" + pruefung + "/claim", Map.of("userId", doppelrolle));
+    assertThat(uebernahme.statusCode()).as(uebernahme.body()).isEqualTo(204);
+    var antwort = leitung.post("/task/" + pruefung + "/submit-form", de.hsk.ki.testkit.Rest.formular(pruefung("BEWILLIGEN", "350,00")));
+    assertThat(antwort.statusCode()).as(antwort.body()).isEqualTo(204);
+    fall.jobs();
+    assertThat(fall.variable("pruefer")).isEqualTo(doppelrolle);
+    // ... so she may neither take over nor complete the decision through REST; a colleague may
+    String entscheidung = fall.aufgabe(Task_BewilligungEntscheiden).getId();
+    var uebernehmen = leitung.post("/task/" + entscheidung + "/claim", Map.of("userId", doppelrolle));
+    assertThat(uebernehmen.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(uebernehmen.body()).contains("Vier-Augen-Prinzip");
+    var abschliessen = leitung.post("/task/" + entscheidung + "/submit-form",
+        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true)));
+    assertThat(abschliessen.statusCode()).isGreaterThanOrEqualTo(400);
+    assertThat(abschliessen.body()).contains("Vier-Augen-Prinzip");
+    assertThat(fall.aufgabe(Task_BewilligungEntscheiden)).isNotNull();
+    var kollegin = de.hsk.ki.testkit.Rest.als(port, "mhoffmann");
+    assertThat(kollegin.post("/task/" + entscheidung + "/claim", Map.of("userId", "mhoffmann")).statusCode()).isEqualTo(204);
+    var entschieden = kollegin.post("/task/" + entscheidung + "/submit-form",
+        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true)));
+    assertThat(entschieden.statusCode()).as(entschieden.body()).isEqualTo(204);
+  }
+
+  @Test
+  void einUnvollstaendigerNachweisWirdEinmalNachgefordertDannNichtAnerkanntUndEineRueckgabeGehtZurPruefung() {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Nachweis lückenhaft e.V.", List.of(baustein("B1", 20))));
+    fall.bewilligtMitVertrag("700,00");
+    fall.tranche("B1", "700,00");
+    unvollstaendigerNachweis(fall);
+    assertThat(fall.variable("pruefergebnis")).isEqualTo("NACHFORDERUNG");
+    // the second person sends the check back once; then counter-signs the request for more
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "ZURUECK", "gegenzeichnungNotiz", "Belegliste fehlt im Vermerk."));
+    assertThat(fall.aufgabe(Task_VerwendungsnachweisPruefen)).isNotNull();
+    fall.erledige(Task_VerwendungsnachweisPruefen, "fyilmaz", FOERDERUNG, nachweisWerte(fall, false, 20));
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
+    assertThat(fall.variable("vnNachforderungen")).isEqualTo(1L);
+    // the second incomplete proof is not recognised: reclaim
+    unvollstaendigerNachweis(fall);
+    assertThat(fall.variable("pruefergebnis")).isEqualTo("NICHT_ANERKANNT");
+    fall.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
+    assertThat(fall.aufgabe(Task_StellungnahmeErfassen)).isNotNull();
+  }
+
+  void unvollstaendigerNachweis(Foerderfall fall) {
+    fall.erledige(Task_VerwendungsnachweisEingang, "pschneider", VERWALTUNG, Map.of("vnEingangAm", LocalDate.now().toString()));
+    fall.erledige(Task_VerwendungsnachweisPruefen, "fyilmaz", FOERDERUNG, nachweisWerte(fall, false, 20));
+  }
+
+  Map<String, Object> nachweisWerte(Foerderfall fall, boolean vollstaendig, long nachgewiesen) {
+    List<Map<String, Object>> zeilen = Zeilen.von(engine.getTaskService().getVariableLocal(fall.aufgabe(Task_VerwendungsnachweisPruefen).getId(), "nachweiszeilen"));
+    zeilen.get(0).put("nachgewiesen", nachgewiesen);
+    return Map.of("vnVollstaendig", vollstaendig, "nachweiszeilen", zeilen, "teilnehmendeTatsaechlich", 30L, "auflagenErfuellt", true,
+        "abweichungen", "Sachbericht fehlt.");
+  }
+
+  @Autowired Briefablage ablage;
+  @Autowired de.hsk.ki.plattform.datenschutz.FallLoeschung loeschung;
+
+  @Test
+  void dieBriefeDesFallsSindAbgelegtWieSieVersandtWurdenNurFuerDieFoerderungLesbarUndMitDemFallGeloescht() throws Exception {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Briefablage e.V.", List.of(baustein("B1", 10))));
+    fall.bewilligtMitVertrag("350,00");
+    List<Briefablage.Eintrag> briefe = ablage.briefe(fall.aktenzeichen());
+    assertThat(briefe).extracting(Briefablage.Eintrag::art).containsExactly(Briefart.EINGANGSBESTAETIGUNG, Briefart.BEWILLIGUNG, Briefart.VERTRAG);
+    // approval and contract went in one e-mail with two PDFs
+    List<MimeMessage> bewilligung = mails("Bewilligung und Weiterleitungsvertrag").stream().filter(m -> betreff(m).contains(fall.aktenzeichen())).toList();
+    assertThat(bewilligung).hasSize(1);
+    assertThat(((jakarta.mail.Multipart) bewilligung.get(0).getContent()).getCount()).isEqualTo(3);
+
+    var foerderung = new de.hsk.ki.testkit.WebappSitzung(port);
+    foerderung.anmelden("fyilmaz", de.hsk.ki.testkit.Rest.DEMO_PASSWORT);
+    var liste = foerderung.get("/ki/foerderung/" + fall.aktenzeichen() + "/briefe");
+    assertThat(liste.statusCode()).isEqualTo(200);
+    assertThat(liste.body()).contains("Eingangsbestätigung").contains("Weiterleitungsvertrag").contains("Briefablage e.V.");
+    var vertrag = foerderung.getBytes("/ki/foerderung/" + fall.aktenzeichen() + "/briefe/" + briefe.get(2).schluessel());
+    assertThat(vertrag.statusCode()).isEqualTo(200);
+    assertThat(pdfText(vertrag.body())).contains("Weiterleitungsvertrag").contains("350,00 €");
+
+    // a teacher of the KI reads no funding letters
+    var lehrkraft = new de.hsk.ki.testkit.WebappSitzung(port);
+    lehrkraft.anmelden("tbecker", de.hsk.ki.testkit.Rest.DEMO_PASSWORT);
+    assertThat(lehrkraft.get("/ki/foerderung/" + fall.aktenzeichen() + "/briefe").statusCode()).isEqualTo(403);
+    assertThat(lehrkraft.getBytes("/ki/foerderung/" + fall.aktenzeichen() + "/briefe/" + briefe.get(2).schluessel()).statusCode()).isEqualTo(403);
+
+    // erasure of the case takes its letters
+    engine.getRuntimeService().deleteProcessInstance(fall.id(), "Testende");
+    loeschung.loesche(fall.aktenzeichen(), "admin", "Löschung auf Antrag");
+    assertThat(ablage.briefe(fall.aktenzeichen())).isEmpty();
+  }
+
+  static String pdfText(byte[] pdf) throws Exception {
+    var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+    var extraktor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+    StringBuilder text = new StringBuilder();
+    for (int seite = 1; seite <= reader.getNumberOfPages(); seite++) {
+      text.append(extraktor.getTextFromPage(seite)).append('\n');
+    }
+    return text.toString();
+  }
+
   static LocalDate tag(java.util.Date datum) {
     return datum.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate();
   }

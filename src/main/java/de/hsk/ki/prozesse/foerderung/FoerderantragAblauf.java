@@ -15,13 +15,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
 /** Listeners and service tasks of an application (processes/foerderung/foerderantrag.bpmn). */
@@ -31,16 +29,14 @@ public class FoerderantragAblauf implements JavaDelegate {
   private final Foerderbetraege betraege;
   private final FoerderantragFristen fristen;
   private final PartnerVerzeichnis verzeichnis;
-  private final DecisionService entscheidungen;
   private final Programmjahre programmjahre;
   private final Zinsen zinsen;
 
   public FoerderantragAblauf(Foerderbetraege betraege, FoerderantragFristen fristen, PartnerVerzeichnis verzeichnis,
-      @Lazy DecisionService entscheidungen, Programmjahre programmjahre, Zinsen zinsen) {
+      Programmjahre programmjahre, Zinsen zinsen) {
     this.betraege = betraege;
     this.fristen = fristen;
     this.verzeichnis = verzeichnis;
-    this.entscheidungen = entscheidungen;
     this.programmjahre = programmjahre;
     this.zinsen = zinsen;
   }

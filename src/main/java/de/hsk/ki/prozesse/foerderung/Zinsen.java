@@ -130,6 +130,19 @@ public class Zinsen {
         unter ? Betrag.NULL : berechnet, unter, bagatellgrenze);
   }
 
+  /**
+   * At start-up: a table that does not reach today would stop every reclaim at its interest step;
+   * the operators read it in the log before a clerk meets it.
+   */
+  @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationReadyEvent.class)
+  public void tabellePruefen() {
+    LocalDate heute = de.hsk.ki.plattform.zeit.Zeit.heute();
+    if (basiszinssaetze.isEmpty() || naechsterStichtag(basiszinssaetze.lastKey()).isBefore(heute)) {
+      org.slf4j.LoggerFactory.getLogger(Zinsen.class).warn("Base rate table (ki.prozesse.foerderung.basiszinssaetze) ends before today: "
+          + "add the Bundesbank's rate of the current half-year, or reclaims stop at their interest step");
+    }
+  }
+
   public BigDecimal bagatellgrenze() {
     return bagatellgrenze;
   }

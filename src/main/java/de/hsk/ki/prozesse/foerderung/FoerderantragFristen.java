@@ -124,6 +124,11 @@ public class FoerderantragFristen extends Fristensatz {
     return Zeit.morgens(tag);
   }
 
+  /** In words, how long after the second reminder the Leitung decides on revocation (what that reminder announces). */
+  public String bisZumWiderruf() {
+    return inWorten(Period.parse(vnWiderruf).minus(Period.parse(vnMahnung)).normalized().toString());
+  }
+
   /** Which reminder is due now (the mail says it): before the deadline a notice, then a reminder, then the second one. */
   public String vnStufe(DelegateExecution execution) {
     LocalDate faellig = Foerderung.VN_FAELLIG_AM.von(execution);

@@ -21,14 +21,17 @@ import org.springframework.web.servlet.ModelAndView;
  * A funding letter as staff check it before it goes out: HTML preview with a link to the PDF
  * ({@code ?format=pdf}). Under /ki/ like the other letter pages, so the filter chain of our own pages
  * applies (session lifetime, origin check, security headers); logged-in webapp session as there.
- * Funding staff, coordination and administration only; every read goes to the access log.
+ * Funding staff and coordination only; every read goes to the access log.
  */
 @Controller
 public class FoerderbriefSeite {
 
   static final String PFAD = "/ki/foerderung/{aktenzeichen}/brief/{art}";
-  /** Who works funding cases: review, decision, dispatch (FOERDERANTRAG.md, roles). */
-  static final Set<String> GRUPPEN = Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG, KiGruppen.VERWALTUNG);
+  /**
+   * Funding staff and coordination: the contract carries the applicant's bank details, which only
+   * funding staff see (issue 12); administration books and records without the letters.
+   */
+  static final Set<String> GRUPPEN = Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG);
 
   private final AngemeldeteBenutzer angemeldet;
   private final Zugriffsprotokoll protokoll;
@@ -85,7 +88,7 @@ public class FoerderbriefSeite {
       return hinweis(response, 401, "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
     }
     if (benutzer.get().gruppen().stream().noneMatch(GRUPPEN::contains)) {
-      return hinweis(response, 403, "Förderbriefe sind den Förderprogrammen, der Leitung und der Verwaltung des KI vorbehalten.");
+      return hinweis(response, 403, "Förderbriefe sind den Förderprogrammen und der Leitung des KI vorbehalten.");
     }
     if (briefe.variablen(aktenzeichen).isEmpty()) {
       return hinweis(response, 404, "Zu diesem Aktenzeichen gibt es keinen Förderantrag.");

@@ -152,10 +152,14 @@ class FoerderbriefeTest {
   }
 
   @Test
-  void leitungUndVerwaltungDuerfenEbenfalls() throws Exception {
+  void dieLeitungDarfEbenfalls() throws Exception {
     ProcessInstance fall = fall();
     assertThat(angemeldet("mhoffmann").get("/ki/foerderung/" + fall.getBusinessKey() + "/brief/ablehnung").statusCode()).isEqualTo(200);
-    assertThat(angemeldet("pschneider").get("/ki/foerderung/" + fall.getBusinessKey() + "/brief/vertrag").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void dieVerwaltungSiehtKeinenFoerderbriefDennDerVertragTraegtDieBankverbindung() throws Exception {
+    verboten("pschneider");
   }
 
   @Test

@@ -90,6 +90,11 @@ public class Foerderbericht {
     public String programmName() {
       return PROGRAMME.getOrDefault(programm, programm);
     }
+
+    /** The calculated amounts of all applications that have one, to the cent (a Summe has none: blocks are not calculated alone). */
+    public BigDecimal berechnet() {
+      return antraege.stream().map(Antrag::berechnet).filter(java.util.Objects::nonNull).reduce(Betrag.NULL, BigDecimal::add);
+    }
   }
 
   public Bericht erstellen(String programm, int jahr) {

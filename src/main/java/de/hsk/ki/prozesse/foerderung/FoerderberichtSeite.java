@@ -112,9 +112,9 @@ public class FoerderberichtSeite {
             text(a.berechnet()), text(a.bewilligt()), text(a.ausgezahlt()), text(a.anerkannt()), text(a.zurueckgefordert()),
             text(a.zinsen()), a.ehrenamtliche(), a.teilnehmende());
       }
-      summen(csv, "Gesamt", List.of(b.gesamt()));
-      summen(csv, "Baustein", b.jeBaustein());
-      summen(csv, "Kommune", b.jeKommune());
+      summen(csv, "Gesamt", List.of(b.gesamt()), b.berechnet());
+      summen(csv, "Baustein", b.jeBaustein(), null);
+      summen(csv, "Kommune", b.jeKommune(), null);
     }
     return null;
   }
@@ -157,6 +157,7 @@ public class FoerderberichtSeite {
         werte.add(a.teilnehmende());
         zeile(row, f, werte);
       }
+      breiten(antraege);
       summenblatt(mappe, f, "Gesamt", List.of(b.gesamt()));
       summenblatt(mappe, f, "Je Baustein", b.jeBaustein());
       summenblatt(mappe, f, "Je Kommune", b.jeKommune());
@@ -183,7 +184,6 @@ public class FoerderberichtSeite {
       Cell c = row.createCell(i);
       c.setCellValue(kopf.get(i));
       c.setCellStyle(f.kopf());
-      blatt.setColumnWidth(i, Math.max(12, kopf.get(i).length() + 4) * 256);
     }
     blatt.createFreezePane(0, 1);
     return blatt;
@@ -206,6 +206,34 @@ public class FoerderberichtSeite {
       werte.add(s.teilnehmende());
       zeile(blatt.createRow(nr++), f, werte);
     }
+    breiten(blatt);
+  }
+
+  /** Width of a workbook column in characters: at least, and at most. */
+  static final int BREITE_MIN = 12;
+  static final int BREITE_MAX = 60;
+
+  /**
+   * Each column as wide as its widest cell (texts by their length, amounts and dates by their
+   * German form), between BREITE_MIN and BREITE_MAX characters, so that a Träger is not cut off. Computed here rather than with
+   * Sheet.autoSizeColumn, which measures with AWT fonts a headless server may not have.
+   */
+  private static void breiten(Sheet blatt) {
+    java.util.Map<Integer, Integer> breite = new java.util.HashMap<>();
+    for (Row row : blatt) {
+      for (Cell c : row) {
+        int zeichen = switch (c.getCellType()) {
+          case STRING -> c.getStringCellValue().length();
+          case NUMERIC -> c.getCellStyle().getDataFormatString().contains("€")
+              ? Betrag.anzeige(BigDecimal.valueOf(c.getNumericCellValue()).setScale(2, java.math.RoundingMode.HALF_UP)).length()
+              : 10;
+          default -> 0;
+        };
+        breite.merge(c.getColumnIndex(), zeichen, Math::max);
+      }
+    }
+    breite.forEach((spalte, zeichen) -> blatt.setColumnWidth(spalte,
+        Math.min(BREITE_MAX, Math.max(BREITE_MIN, zeichen + 3)) * 256));
   }
 
   private static void zeile(Row row, Formate f, List<Object> werte) {
@@ -229,9 +257,11 @@ public class FoerderberichtSeite {
     }
   }
 
-  private static void summen(CSVPrinter csv, String gliederung, List<Foerderbericht.Summe> summen) throws IOException {
+  /** Rows of sums; the calculated amount only where it is known for the whole group (the total). */
+  private static void summen(CSVPrinter csv, String gliederung, List<Foerderbericht.Summe> summen, BigDecimal berechnet)
+      throws IOException {
     for (Foerderbericht.Summe s : summen) {
-      csv.printRecord(gliederung, s.wert(), "", "", "", "", s.antraege(), s.massnahmen(), "", text(s.bewilligt()),
+      csv.printRecord(gliederung, s.wert(), "", "", "", "", s.antraege(), s.massnahmen(), text(berechnet), text(s.bewilligt()),
           text(s.ausgezahlt()), text(s.anerkannt()), text(s.zurueckgefordert()), "",
           s.ehrenamtliche() == null ? "" : s.ehrenamtliche(), s.teilnehmende() == null ? "" : s.teilnehmende());
     }

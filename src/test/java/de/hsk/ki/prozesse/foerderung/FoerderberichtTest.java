@@ -101,6 +101,7 @@ class FoerderberichtTest {
     // F: the oldest overdue deadline; its year came from a number field as Integer
     Map<String, Object> f = fall("KOMM_AN_II", JAHR, "Familienzentrum Brilon", "BRILON", "ZUR_ENTSCHEIDUNG", "2019-01-15");
     f.put(Foerderung.FOERDERJAHR.name(), JAHR);
+    f.put(Foerderung.BERECHNETER_BETRAG.name(), "1.000,10");
     starte("F", f, false);
 
     // neither another year nor another programme counts
@@ -278,7 +279,8 @@ class FoerderberichtTest {
         .contains("Antrag;" + aktenzeichen.get("B") + ";Initiative Willkommen;Arnsberg;abgeschlossen;;1;1;;0,20;0,20;0,10;0,10;0,01;2;7")
         .contains("Antrag;" + aktenzeichen.get("C") + ";Migrantenverein Brilon;Brilon;in Prüfung;"
             + Zeit.heute().plusDays(10).format(FoerderberichtSeite.DATUM) + ";1;0;250,00;;;;;;100;100")
-        .contains("Gesamt;alle Anträge;;;;;4;12;;1001,70;500,40;0,10;0,10;;7;37")
+        // the total's calculated amount like each application's: 250,00 of C and 1.000,10 of F, to the cent
+        .contains("Gesamt;alle Anträge;;;;;4;12;1250,10;1001,70;500,40;0,10;0,10;;7;37")
         .contains("Baustein;D2 Austauschtreffen Ehrenamtliche;;;;;2;11;;1,70;0,20;0,10;0,10;;;")
         .contains("Kommune;Arnsberg;;;;;2;12;;1001,70;500,40;0,10;0,10;;7;37")
         .contains("Kommune;Hallenberg;;;;;0;0;;0,00;0,00;0,00;0,00;;0;0");
@@ -318,6 +320,21 @@ class FoerderberichtTest {
       assertThat(geld(gesamt, 4)).isEqualTo(euro("500.40"));
       assertThat(gesamt.getCell(8).getNumericCellValue()).isEqualTo(37);
       assertThat(mappe.getSheet("Je Kommune").getLastRowNum()).isEqualTo(12);
+
+      // every text fits its column: the longest Träger, the longest building block
+      int traeger = "Verein Ankommen Arnsberg e. V.".length();
+      assertThat(antraege.getRow(0).getCell(1).getStringCellValue()).isEqualTo("Träger");
+      assertThat(antraege.getColumnWidth(1)).isGreaterThan(traeger * 256);
+      for (Sheet blatt : mappe) {
+        for (Row row : blatt) {
+          row.forEach(c -> {
+            if (c.getCellType() == CellType.STRING) {
+              assertThat(blatt.getColumnWidth(c.getColumnIndex())).as(blatt.getSheetName() + ": " + c.getStringCellValue())
+                  .isGreaterThan(c.getStringCellValue().length() * 256);
+            }
+          });
+        }
+      }
     }
   }
 

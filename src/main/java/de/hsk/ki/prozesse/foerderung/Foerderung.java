@@ -48,7 +48,6 @@ public class Foerderung {
   /** Until this day associations apply to the KI; the distribution starts the morning after. */
   public static final Variable<LocalDate> LOKALE_ANTRAGSFRIST = Variable.datum("lokaleAntragsfrist");
   public static final Variable<BigDecimal> BEANTRAGTES_BUDGET = Variable.geld("beantragtesBudget");
-  public static final Variable<Boolean> VERTEILUNG_NACH_KOMMUNEN = Variable.jaNein("verteilungNachKommunen");
   public static final Variable<String> LANDESANTRAG_HINWEIS = Variable.text("landesantragHinweis");
   public static final Variable<LocalDate> LANDESANTRAG_EINGEREICHT_AM = Variable.datum("landesantragEingereichtAm");
   /** GEZEICHNET or ZURUECK: the answer of each signature of the year, read by the gateway right after it. */

@@ -80,7 +80,6 @@ class FoerderprogrammjahrTest {
     v.put(Foerderung.LANDESANTRAGSFRIST.name(), LANDESFRIST.toString());
     v.put(Foerderung.LOKALE_ANTRAGSFRIST.name(), LOKALE_FRIST.toString());
     v.put(Foerderung.BEANTRAGTES_BUDGET.name(), "50.000,00");
-    v.put(Foerderung.VERTEILUNG_NACH_KOMMUNEN.name(), false);
     return v;
   }
 

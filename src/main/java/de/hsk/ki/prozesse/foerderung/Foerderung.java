@@ -84,6 +84,15 @@ public class Foerderung {
   public static final Variable<Boolean> RUECKZAHLUNG_LAND = Variable.jaNein("rueckzahlungLand");
   public static final Variable<BigDecimal> RUECKZAHLUNGSBETRAG_LAND = Variable.geld("rueckzahlungsbetragLand");
   public static final Variable<LocalDate> RUECKZAHLUNG_ANGEWIESEN_AM = Variable.datum("rueckzahlungAngewiesenAm");
+  // what the year's tasks show (ProgrammjahrAblauf.anzeigen), local to each task
+  /** The state's deadline as dd.MM.yyyy. */
+  public static final Variable<String> LANDESANTRAGSFRIST_TEXT = Variable.text("landesantragsfristText");
+  /** Amounts as German euro ("50.000,00 €"). */
+  public static final Variable<String> BEANTRAGTES_BUDGET_TEXT = Variable.text("beantragtesBudgetText");
+  public static final Variable<String> LANDESBETRAG_TEXT = Variable.text("landesbetragText");
+  public static final Variable<String> RUECKZAHLUNGSBETRAG_LAND_TEXT = Variable.text("rueckzahlungsbetragLandText");
+  /** First and last name of vorschlagVon, or the id where the identity service knows no name. */
+  public static final Variable<String> VORSCHLAG_VON_NAME = Variable.text("vorschlagVonName");
 
   // ---- application (Process_Foerderantrag) ----
   public static final Variable<LocalDate> EINGANGSDATUM = Variable.datum("eingangsdatum");

@@ -16,6 +16,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -105,21 +106,52 @@ public class ProgrammjahrAblauf {
     return budget != null ? budget : Foerderung.BEANTRAGTES_BUDGET.von(fall);
   }
 
-  /** "Förderaufruf versenden": the text for the distribution list, the clerk sends it. */
+  /**
+   * "Förderaufruf versenden": the text for the distribution list, the clerk sends it. Plain text, no
+   * Markdown: it is copied into an e-mail as it is (the form shows it escaped, exactly as it is sent).
+   */
   public void aufruf(DelegateTask task) {
     String programm = Foerderung.PROGRAMM.von(task);
     StringBuilder text = new StringBuilder();
-    text.append("**Förderaufruf ").append(Foerderbericht.PROGRAMME.get(programm)).append(' ')
-        .append(Foerderung.FOERDERJAHR.von(task)).append("**\n\n");
+    text.append("Förderaufruf ").append(Foerderbericht.PROGRAMME.get(programm)).append(' ')
+        .append(Foerderung.FOERDERJAHR.von(task)).append("\n\n");
     if (Foerderung.LANDESBETRAG.von(task) == null) {
       // the call may go out before the state decided; then the applicants must know
-      text.append("*Vorbehaltlich der Landesbewilligung.*\n\n");
+      text.append("Vorbehaltlich der Landesbewilligung.\n\n");
     }
     text.append("Vereine, Initiativen und Migrantenorganisationen im Hochsauerlandkreis können bis zum ")
         .append(Foerderung.LOKALE_ANTRAGSFRIST.von(task).format(DATUM))
         .append(" beim Kommunalen Integrationszentrum eine Förderung beantragen. ")
         .append("Bitte beginnen Sie keine Maßnahme vor der Bewilligung.");
     task.setVariableLocal(Foerderung.AUFRUFTEXT.name(), text.toString());
+  }
+
+  /**
+   * What a task of the year shows, kept on the task only: amounts as German euro, the state's
+   * deadline as dd.MM.yyyy and who prepared what is signed by name (the id stays in vorschlagVon for
+   * the four-eyes rule).
+   */
+  public void anzeigen(DelegateTask task) {
+    LocalDate frist = Foerderung.LANDESANTRAGSFRIST.von(task);
+    task.setVariableLocal(Foerderung.LANDESANTRAGSFRIST_TEXT.name(), frist == null ? "–" : frist.format(DATUM));
+    task.setVariableLocal(Foerderung.BEANTRAGTES_BUDGET_TEXT.name(), anzeige(Foerderung.BEANTRAGTES_BUDGET.von(task)));
+    task.setVariableLocal(Foerderung.LANDESBETRAG_TEXT.name(), anzeige(Foerderung.LANDESBETRAG.von(task)));
+    task.setVariableLocal(Foerderung.RUECKZAHLUNGSBETRAG_LAND_TEXT.name(),
+        anzeige(Foerderung.RUECKZAHLUNGSBETRAG_LAND.von(task)));
+    String von = Foerderung.VORSCHLAG_VON.von(task);
+    task.setVariableLocal(Foerderung.VORSCHLAG_VON_NAME.name(), von == null ? "–" : name(task, von));
+  }
+
+  /** First and last name from the identity service; the id where the person has none (or is gone). */
+  static String name(DelegateTask task, String benutzer) {
+    User person = OhneBerechtigungspruefung.ausfuehren(() -> task.getProcessEngineServices().getIdentityService()
+        .createUserQuery().userId(benutzer).singleResult());
+    if (person == null) {
+      return benutzer;
+    }
+    String name = ((person.getFirstName() == null ? "" : person.getFirstName()) + " "
+        + (person.getLastName() == null ? "" : person.getLastName())).trim();
+    return name.isEmpty() ? benutzer : name;
   }
 
   /** "Verteilungsvorschlag": the year's applications, requested and calculated, against the budget. */

@@ -94,6 +94,10 @@ class FoerderprogrammjahrTest {
     }
   }
 
+  String lokal(Task aufgabe, de.hsk.ki.plattform.prozess.Variable<?> variable) {
+    return (String) engine.getTaskService().getVariableLocal(aufgabe.getId(), variable.name());
+  }
+
   Task aufgabe(ProcessInstance fall, Foerderung.Element element) {
     return engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskDefinitionKey(element.name()).singleResult();
   }
@@ -140,7 +144,13 @@ class FoerderprogrammjahrTest {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(fall.getId()).singleResult().getBusinessKey())
         .isEqualTo(AKTENZEICHEN);
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), Foerderung.AKTENZEICHEN.name())).isEqualTo(AKTENZEICHEN);
-    assertThat(aufgabe(fall, Foerderung.Element.Task_LandesantragVorbereiten)).isNotNull();
+    Task vorbereiten = aufgabe(fall, Foerderung.Element.Task_LandesantragVorbereiten);
+    assertThat(vorbereiten).isNotNull();
+    // what its form shows: the state's deadline and the budget the German way, not the stored values
+    assertThat(lokal(vorbereiten, Foerderung.LANDESANTRAGSFRIST_TEXT)).isEqualTo("15.02.2027");
+    assertThat(lokal(vorbereiten, Foerderung.BEANTRAGTES_BUDGET_TEXT)).isEqualTo("50.000,00 €");
+    // the quota distribution is not implemented: the start form no longer offers it
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "verteilungNachKommunen")).isNull();
     assertThatThrownBy(() -> anlegen("mhoffmann")).isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("Das Programmjahr Sonstiges 2027 ist bereits angelegt (FP-SONSTIGES-2027)");
   }
@@ -177,6 +187,9 @@ class FoerderprogrammjahrTest {
     ProcessInstance fall = anlegen(BEIDE);
     landesantragVorbereitetVon(fall, BEIDE);
     Task zeichnen = aufgabe(fall, Foerderung.Element.Task_LandesantragZeichnen);
+    // the form names who prepared it by name; the id stays for the four-eyes rule
+    assertThat(lokal(zeichnen, Foerderung.VORSCHLAG_VON_NAME)).isEqualTo("Birgit Förder-Leitung");
+    assertThat(engine.getTaskService().getVariable(zeichnen.getId(), Foerderung.VORSCHLAG_VON.name())).isEqualTo(BEIDE);
 
     // when / then: neither taking it nor completing it as the signed-in preparer
     assertThatThrownBy(() -> engine.getTaskService().claim(zeichnen.getId(), BEIDE)).hasMessageContaining("Vier-Augen-Prinzip");
@@ -241,7 +254,10 @@ class FoerderprogrammjahrTest {
     bescheid(fall, "40.000,00");
 
     // then
-    assertThat(aufgabe(fall, Foerderung.Element.Task_BudgetAnpassen)).isNotNull();
+    Task budget = aufgabe(fall, Foerderung.Element.Task_BudgetAnpassen);
+    assertThat(budget).isNotNull();
+    assertThat(lokal(budget, Foerderung.LANDESBETRAG_TEXT)).isEqualTo("40.000,00 €");
+    assertThat(lokal(budget, Foerderung.BEANTRAGTES_BUDGET_TEXT)).isEqualTo("50.000,00 €");
     erledige(fall, Foerderung.Element.Task_BudgetAnpassen, "fyilmaz", KiGruppen.FOERDERUNG,
         Map.of(Foerderung.BUDGET.name(), "40.000,00", Foerderung.BUDGET_HINWEIS.name(), "Kürzung des Landes"));
     assertThat(aufgabe(fall, Foerderung.Element.Task_BudgetAnpassen)).isNull();
@@ -265,7 +281,11 @@ class FoerderprogrammjahrTest {
     Task aufruf = aufgabe(fall, Foerderung.Element.Task_FoerderaufrufVersenden);
     assertThat(aufruf.getDueDate()).isEqualTo(Zeit.tagesende(LOKALE_FRIST.minus(Period.parse(fristen.getAufrufVorlauf()))));
     assertThat((String) engine.getTaskService().getVariableLocal(aufruf.getId(), Foerderung.AUFRUFTEXT.name()))
-        .contains("Vorbehaltlich der Landesbewilligung").contains("bis zum 31.03.2027");
+        .contains("Vorbehaltlich der Landesbewilligung").contains("bis zum 31.03.2027")
+        // plain text for the e-mail: no Markdown markers
+        .startsWith("Förderaufruf Sonstiges 2027\n\n").doesNotContain("*").doesNotContain("_");
+    assertThat(lokal(aufgabe(fall, Foerderung.Element.Task_ZuwendungsbescheidErfassen), Foerderung.BEANTRAGTES_BUDGET_TEXT))
+        .isEqualTo("50.000,00 €");
     erledige(fall, Foerderung.Element.Task_FoerderaufrufVersenden, "fyilmaz", KiGruppen.FOERDERUNG,
         Map.of(Foerderung.AUFRUF_VERSANDT_AM.name(), HEUTE.toString()));
     bescheid(fall, "50.000,00");
@@ -283,6 +303,7 @@ class FoerderprogrammjahrTest {
         Map.of(Foerderung.VERTEILUNGSVORSCHLAG.name(), "Alle Anträge voll"));
     // four eyes here too: the proposer may not decide
     Task beschluss = aufgabe(fall, Foerderung.Element.Task_VerteilungBeschliessen);
+    assertThat(lokal(beschluss, Foerderung.VORSCHLAG_VON_NAME)).isEqualTo("Fatma Yilmaz");
     assertThatThrownBy(() -> engine.getTaskService().claim(beschluss.getId(), "fyilmaz")).isInstanceOf(ProcessEngineException.class);
     erledige(fall, Foerderung.Element.Task_VerteilungBeschliessen, "mhoffmann", KiGruppen.LEITUNG, gezeichnet(null));
 
@@ -315,6 +336,8 @@ class FoerderprogrammjahrTest {
         .contains("Landesmittel: 50.000,00 €");
     erledige(fall, Foerderung.Element.Task_SammelnachweisErstellen, "fyilmaz", KiGruppen.FOERDERUNG,
         Map.of(Foerderung.SACHBERICHT.name(), "Sachbericht 2027"));
+    assertThat(lokal(aufgabe(fall, Foerderung.Element.Task_SammelnachweisZeichnen), Foerderung.VORSCHLAG_VON_NAME))
+        .isEqualTo("Fatma Yilmaz");
     erledige(fall, Foerderung.Element.Task_SammelnachweisZeichnen, "mhoffmann", KiGruppen.LEITUNG,
         gezeichnet(Foerderung.VN_EINGEREICHT_AM.name()));
     erledige(fall, Foerderung.Element.Task_PruefmitteilungErfassen, "fyilmaz", KiGruppen.FOERDERUNG, Map.of(
@@ -323,5 +346,39 @@ class FoerderprogrammjahrTest {
     // then
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(fall.getId()).singleResult()
         .getEndActivityId()).isEqualTo(Foerderung.Element.Event_ProgrammjahrAbgeschlossen.name());
+  }
+
+  @Test
+  void dieRueckzahlungZeigtDenBetragInEuroUndEinKontoOhneNamenMitSeinerKennung() {
+    // given: prepared by an account without first and last name
+    var identity = engine.getIdentityService();
+    var ohneName = identity.newUser("fpohnename");
+    ohneName.setPassword(Rest.DEMO_PASSWORT);
+    identity.saveUser(ohneName);
+    identity.createMembership("fpohnename", KiGruppen.FOERDERUNG);
+    ProcessInstance fall = anlegen("fyilmaz");
+    try {
+      landesantragVorbereitetVon(fall, "fpohnename");
+    } finally {
+      identity.deleteUser("fpohnename");
+    }
+    assertThat(lokal(aufgabe(fall, Foerderung.Element.Task_LandesantragZeichnen), Foerderung.VORSCHLAG_VON_NAME))
+        .isEqualTo("fpohnename");
+    erledige(fall, Foerderung.Element.Task_LandesantragZeichnen, "mhoffmann", KiGruppen.LEITUNG,
+        gezeichnet(Foerderung.LANDESANTRAG_EINGEREICHT_AM.name()));
+
+    // when: the state demands a repayment (the steps before it moved on directly)
+    Task aufruf = aufgabe(fall, Foerderung.Element.Task_FoerderaufrufVersenden);
+    assertThat(aufruf).isNotNull();
+    engine.getRuntimeService().createProcessInstanceModification(fall.getId())
+        .startBeforeActivity(Foerderung.Element.Task_RueckzahlungAnweisen.name())
+        .setVariable(Foerderung.RUECKZAHLUNGSBETRAG_LAND.name(), "1234,5")
+        .cancelAllForActivity(Foerderung.Element.Task_FoerderaufrufVersenden.name())
+        .cancelAllForActivity(Foerderung.Element.Task_ZuwendungsbescheidErfassen.name())
+        .execute();
+
+    // then
+    assertThat(lokal(aufgabe(fall, Foerderung.Element.Task_RueckzahlungAnweisen), Foerderung.RUECKZAHLUNGSBETRAG_LAND_TEXT))
+        .isEqualTo("1.234,50 €");
   }
 }

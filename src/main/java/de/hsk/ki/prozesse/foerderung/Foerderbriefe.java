@@ -128,6 +128,7 @@ public class Foerderbriefe {
     m.put("titel", art.titel());
     m.put("aktenzeichen", aktenzeichen);
     m.put("kontakt", kopf);
+    m.put("stelleMitArtikel", mitArtikel(kopf.stelle()));
     m.put("heute", Zeit.heute().format(DATUM));
     m.put("pdf", false);
     m.put("traeger", text(v, Foerderung.TRAEGER));
@@ -233,6 +234,15 @@ public class Foerderbriefe {
   private static String datum(Map<String, Object> v, String name) {
     Object wert = v.get(name);
     return wert == null || wert.toString().isBlank() ? null : Zeit.datum(wert).format(DATUM);
+  }
+
+  /**
+   * The KI's name after "vertreten durch": "das Kommunale Integrationszentrum Hochsauerlandkreis" (the
+   * adjective declined after the article); a name that does not begin with such an adjective stays as it is.
+   */
+  static String mitArtikel(String stelle) {
+    java.util.regex.Matcher adjektiv = java.util.regex.Pattern.compile("^(\\p{Lu}\\p{Ll}+e)s (\\p{Lu}\\p{Ll}*zentrum\\b.*)$").matcher(stelle);
+    return adjektiv.matches() ? "das " + adjektiv.group(1) + " " + adjektiv.group(2) : "die Stelle „" + stelle + "“";
   }
 
   /** One item a line, as staff type lists into a text area. */

@@ -399,14 +399,22 @@ class FoerderbriefeTest {
         .contains("Verwaltungsgericht Arnsberg").contains("§ 110");
     assertThat(text(briefe.pdf(az, "VERTRAG"))).contains("Weiterleitungsvertrag").contains("DE89 3704 0044 0532 0130 00")
         .contains("ANBest-P").contains("Logo").contains("Landesrechnungshof").contains("fünf Prozentpunkten über dem Basiszinssatz")
-        .contains("Datenschutz").contains("Für den Träger").contains("Hans Vorstand");
+        .contains("Datenschutz").contains("Für den Träger").contains("Hans Vorstand")
+        .contains("Kommunale Integrationszentrum Hochsauerlandkreis").doesNotContain("das Kommunales");
     assertThat(text(briefe.pdf(az, "ANHOERUNG"))).contains("§ 28 VwVfG NRW").contains("17.871,97 €").contains("15.06.2025")
-        .contains("bewilligten Mengen").doesNotContain("DE89");
+        .contains("bewilligten Mengen").contains("zu widerrufen und").doesNotContain("bzw.").doesNotContain("DE89");
     // the interest of ZinsenTest: 407,49 € on 17.871,97 € from 01.05.2025 to 31.08.2025
     assertThat(text(briefe.pdf(az, "RUECKFORDERUNG"))).contains("17.871,97 €").contains("407,49 €").contains("18.279,46 €")
         .contains("01.05.2025 – 30.06.2025").contains("7,27 %").contains("6,27 %").contains("01.09.2025")
         .contains("Verwaltungsgericht Arnsberg").contains("DE02 1203 0000 0000 2020 51"); // the treasury account of the test settings
     assertThatThrownBy(() -> briefe.pdf(az, "MAHNUNG")).hasMessageContaining("Unbekannte Briefart");
+  }
+
+  @Test
+  void dieStelleNachDemArtikel() {
+    assertThat(Foerderbriefe.mitArtikel("Kommunales Integrationszentrum Hochsauerlandkreis"))
+        .isEqualTo("das Kommunale Integrationszentrum Hochsauerlandkreis");
+    assertThat(Foerderbriefe.mitArtikel("Fachdienst Integration")).isEqualTo("die Stelle „Fachdienst Integration“");
   }
 
   @Test

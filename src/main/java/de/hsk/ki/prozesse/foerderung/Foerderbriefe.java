@@ -54,6 +54,13 @@ public class Foerderbriefe {
       "MENGENUNTERSCHREITUNG", "Die bewilligten Mengen der Bausteine wurden nicht erreicht.",
       "AUFLAGENVERSTOSS", "Auflagen des Bescheids oder Vertrags wurden nicht erfüllt.");
 
+  /** The kinds of change a notice reports, as the change-notice form names them. */
+  static final Map<String, String> AENDERUNGSARTEN = Map.of(
+      "ENTFAELLT", "Maßnahme entfällt",
+      "KLEINER", "Maßnahme wird kleiner",
+      "VERSCHOBEN", "Maßnahme verschiebt sich",
+      "SONSTIGES", "sonstige Änderung");
+
   private final ProcessEngine engine;
   private final PdfDokumente dokumente;
   private final Briefkopf kopf;
@@ -157,6 +164,12 @@ public class Foerderbriefe {
       m.put("bic", text(v, Foerderung.BIC));
       m.put("geldinstitut", text(v, Foerderung.GELDINSTITUT));
       m.put("kontoinhaber", text(v, Foerderung.KONTOINHABER));
+    }
+    if (art == Briefart.ANPASSUNG) {
+      String aenderungArt = text(v, Foerderung.AENDERUNG_ART);
+      m.put("aenderungArt", aenderungArt == null ? null : AENDERUNGSARTEN.getOrDefault(aenderungArt, aenderungArt));
+      m.put("aenderungEingangAm", datum(v, Foerderung.AENDERUNG_EINGANG_AM.name()));
+      m.put("aenderungBeschreibung", text(v, Foerderung.AENDERUNG_BESCHREIBUNG));
     }
     if (art == Briefart.ANHOERUNG || art == Briefart.RUECKFORDERUNG) {
       rueckforderung(m, v);

@@ -411,6 +411,35 @@ class FoerderbriefeTest {
   }
 
   @Test
+  void dieAnpassungNenntDieAenderungsanzeigeUndDieNeuenBetraegeAufDenCent() throws Exception {
+    Map<String, Object> v = antrag();
+    // after Task_AenderungFreigeben: the smaller approval spread over the blocks, a new end of the period
+    v.put(Foerderung.BAUSTEINE.name(), Zeilen.alsJson(List.of(
+        Map.of("baustein", "A1", "menge", 2, "von", "2026-03-01", "bis", "2026-12-31", "betrag", "2000,00", "bewilligt", "1600,25"),
+        Map.of("baustein", "B2", "menge", 3, "von", "2026-04-01", "bis", "2026-11-30", "betrag", "750,00", "bewilligt", "399,74"))));
+    v.put(Foerderung.BEWILLIGTER_BETRAG.name(), "1999,99");
+    v.put(Foerderung.BEWILLIGUNG_BIS.name(), "2026-10-31");
+    v.put(Foerderung.AENDERUNG_ART.name(), "KLEINER");
+    v.put(Foerderung.AENDERUNG_EINGANG_AM.name(), "2026-06-10");
+    v.put(Foerderung.AENDERUNG_BESCHREIBUNG.name(), "Das Sommerfest findet nur einmal statt.");
+    String az = engine.getRuntimeService().startProcessInstanceByKey(STELLVERTRETER, "FA-2026-" + NUMMER.incrementAndGet(), v).getBusinessKey();
+
+    String brief = text(briefe.pdf(az, "anpassung"));
+
+    assertThat(brief).contains("Änderung der Zuwendung").contains("Nachtrag zum Weiterleitungsvertrag").contains(az)
+        .contains("10.06.2026").contains("Maßnahme wird kleiner").contains("Das Sommerfest findet nur einmal statt.")
+        .contains("A1 Renovierung/Ausstattung").contains("1.600,25 €").contains("399,74 €").contains("Zuwendung insgesamt").contains("1.999,99 €")
+        .contains("31.10.2026").contains("mit dem Verwendungsnachweis zurück")
+        .contains("Alle übrigen Bestimmungen des Weiterleitungsvertrags gelten unverändert weiter").contains("Für den Träger")
+        .doesNotContain("2.500,50").doesNotContain("Rechtsbehelfsbelehrung").doesNotContain("Verwaltungsgericht").doesNotContain("DE89");
+    assertThat(Briefart.von("anpassung")).contains(Briefart.ANPASSUNG);
+    assertThat(Briefart.ANPASSUNG.titel()).isEqualTo("Änderung der Zuwendung");
+    assertThat(Briefart.ANPASSUNG.dateiname(az)).isEqualTo("Anpassung-" + az + ".pdf");
+    v.put(Foerderung.AENDERUNG_ART.name(), "ENTFAELLT");
+    assertThat(text(briefe.pdf(az, Briefart.ANPASSUNG, v))).contains("Maßnahme entfällt");
+  }
+
+  @Test
   void dieStelleNachDemArtikel() {
     assertThat(Foerderbriefe.mitArtikel("Kommunales Integrationszentrum Hochsauerlandkreis"))
         .isEqualTo("das Kommunale Integrationszentrum Hochsauerlandkreis");

@@ -11,7 +11,9 @@ public enum Briefart {
   ABLEHNUNG("Ablehnung"),
   VERTRAG("Weiterleitungsvertrag"),
   ANHOERUNG("Anhörung vor einer Rückforderung"),
-  RUECKFORDERUNG("Rückforderung");
+  RUECKFORDERUNG("Rückforderung"),
+  /** A change notice lowered the approval: an amendment to the forwarding contract. */
+  ANPASSUNG("Änderung der Zuwendung");
 
   private final String titel;
 

@@ -54,6 +54,13 @@ public class Foerderbriefe {
       "MENGENUNTERSCHREITUNG", "Die bewilligten Mengen der Bausteine wurden nicht erreicht.",
       "AUFLAGENVERSTOSS", "Auflagen des Bescheids oder Vertrags wurden nicht erfüllt.");
 
+  /** The kinds of change a notice reports, as the change-notice form names them. */
+  static final Map<String, String> AENDERUNGSARTEN = Map.of(
+      "ENTFAELLT", "Maßnahme entfällt",
+      "KLEINER", "Maßnahme wird kleiner",
+      "VERSCHOBEN", "Maßnahme verschiebt sich",
+      "SONSTIGES", "sonstige Änderung");
+
   private final ProcessEngine engine;
   private final PdfDokumente dokumente;
   private final Briefkopf kopf;
@@ -128,6 +135,7 @@ public class Foerderbriefe {
     m.put("titel", art.titel());
     m.put("aktenzeichen", aktenzeichen);
     m.put("kontakt", kopf);
+    m.put("stelleMitArtikel", mitArtikel(kopf.stelle()));
     m.put("heute", Zeit.heute().format(DATUM));
     m.put("pdf", false);
     m.put("traeger", text(v, Foerderung.TRAEGER));
@@ -156,6 +164,12 @@ public class Foerderbriefe {
       m.put("bic", text(v, Foerderung.BIC));
       m.put("geldinstitut", text(v, Foerderung.GELDINSTITUT));
       m.put("kontoinhaber", text(v, Foerderung.KONTOINHABER));
+    }
+    if (art == Briefart.ANPASSUNG) {
+      String aenderungArt = text(v, Foerderung.AENDERUNG_ART);
+      m.put("aenderungArt", aenderungArt == null ? null : AENDERUNGSARTEN.getOrDefault(aenderungArt, aenderungArt));
+      m.put("aenderungEingangAm", datum(v, Foerderung.AENDERUNG_EINGANG_AM.name()));
+      m.put("aenderungBeschreibung", text(v, Foerderung.AENDERUNG_BESCHREIBUNG));
     }
     if (art == Briefart.ANHOERUNG || art == Briefart.RUECKFORDERUNG) {
       rueckforderung(m, v);
@@ -233,6 +247,15 @@ public class Foerderbriefe {
   private static String datum(Map<String, Object> v, String name) {
     Object wert = v.get(name);
     return wert == null || wert.toString().isBlank() ? null : Zeit.datum(wert).format(DATUM);
+  }
+
+  /**
+   * The KI's name after "vertreten durch": "das Kommunale Integrationszentrum Hochsauerlandkreis" (the
+   * adjective declined after the article); a name that does not begin with such an adjective stays as it is.
+   */
+  static String mitArtikel(String stelle) {
+    java.util.regex.Matcher adjektiv = java.util.regex.Pattern.compile("^(\\p{Lu}\\p{Ll}+e)s (\\p{Lu}\\p{Ll}*zentrum\\b.*)$").matcher(stelle);
+    return adjektiv.matches() ? "das " + adjektiv.group(1) + " " + adjektiv.group(2) : "die Stelle „" + stelle + "“";
   }
 
   /** One item a line, as staff type lists into a text area. */

@@ -2,9 +2,20 @@ package de.hsk.ki.prozesse.foerderung;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.lowagie.text.pdf.CMapAwareDocumentFont;
+import com.lowagie.text.pdf.PRIndirectReference;
+import com.lowagie.text.pdf.PRTokeniser;
+import com.lowagie.text.pdf.PdfArray;
+import com.lowagie.text.pdf.PdfContentParser;
+import com.lowagie.text.pdf.PdfDictionary;
+import com.lowagie.text.pdf.PdfName;
+import com.lowagie.text.pdf.PdfNumber;
+import com.lowagie.text.pdf.PdfObject;
 import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.PdfString;
 import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import de.hsk.ki.KiSpringTest;
 import de.hsk.ki.testkit.Jobs;
@@ -16,6 +27,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -128,6 +142,127 @@ class FoerderbriefeTest {
     return text.toString().replaceAll("\\s+", " "); // lines wrap where the page ends; compare the words
   }
 
+  /** A piece of text on a page: where it starts (mm from the paper's left and top edge) and the area it is painted in. */
+  record Textstueck(String text, float linksMm, float obenMm, float[] sichtbarMm) {
+    /** Starts inside its clip: Flying Saucer clips what lies outside the page box's content area. */
+    boolean sichtbar() {
+      return linksMm >= sichtbarMm[0] - 0.01f && linksMm <= sichtbarMm[2] && obenMm >= sichtbarMm[1] && obenMm <= sichtbarMm[3];
+    }
+
+    @Override
+    public String toString() {
+      return String.format(java.util.Locale.ROOT, "„%s“ at %.1f/%.1f mm, painted only in %.1f–%.1f/%.1f–%.1f mm", text, linksMm, obenMm,
+          sichtbarMm[0], sichtbarMm[2], sichtbarMm[1], sichtbarMm[3]);
+    }
+  }
+
+  private static float mm(float punkte) {
+    return punkte * 25.4f / 72f;
+  }
+
+  /**
+   * The text shown on page one with its position and the clip in force when it is shown, read from the
+   * content stream (paths, clips, q/Q, cm, Tf, Tm/Td, Tj/TJ): the text extractor returns clipped text whole.
+   */
+  static List<Textstueck> seiteEins(byte[] pdf) throws Exception {
+    PdfReader reader = new PdfReader(pdf);
+    try {
+      float hoehe = reader.getPageSize(1).getHeight();
+      float breite = reader.getPageSize(1).getWidth();
+      PdfDictionary schriften = reader.getPageN(1).getAsDict(PdfName.RESOURCES).getAsDict(PdfName.FONT);
+      Map<PdfName, CMapAwareDocumentFont> geladen = new HashMap<>();
+      PdfContentParser parser = new PdfContentParser(new PRTokeniser(reader.getPageContent(1)));
+      List<PdfObject> operanden = new ArrayList<>();
+      Deque<float[][]> gespeichert = new ArrayDeque<>();
+      float[] ctm = {1, 0, 0, 1, 0, 0};
+      float[] clip = {0, 0, breite, hoehe}; // x0, y0, x1, y1 in points from the bottom left
+      float[] pfad = null;
+      boolean clipAnPfad = false;
+      CMapAwareDocumentFont schrift = null;
+      float[] zeile = {0, 0};
+      List<Textstueck> stuecke = new ArrayList<>();
+      while (!parser.parse(operanden).isEmpty()) {
+        String op = operanden.get(operanden.size() - 1).toString();
+        List<PdfObject> a = operanden.subList(0, operanden.size() - 1);
+        switch (op) {
+          case "q" -> gespeichert.push(new float[][] {ctm.clone(), clip.clone()});
+          case "Q" -> {
+            float[][] zustand = gespeichert.pop();
+            ctm = zustand[0];
+            clip = zustand[1];
+          }
+          case "cm" -> {
+            float[] m = zahlen(a);
+            ctm = new float[] {m[0] * ctm[0] + m[1] * ctm[2], m[0] * ctm[1] + m[1] * ctm[3], m[2] * ctm[0] + m[3] * ctm[2],
+                m[2] * ctm[1] + m[3] * ctm[3], m[4] * ctm[0] + m[5] * ctm[2] + ctm[4], m[4] * ctm[1] + m[5] * ctm[3] + ctm[5]};
+          }
+          case "m", "l", "c", "v", "y" -> {
+            float[] z = zahlen(a);
+            for (int i = 0; i + 1 < z.length; i += 2) {
+              pfad = erweitert(pfad, ctm, z[i], z[i + 1]);
+            }
+          }
+          case "re" -> {
+            float[] z = zahlen(a);
+            pfad = erweitert(erweitert(pfad, ctm, z[0], z[1]), ctm, z[0] + z[2], z[1] + z[3]);
+          }
+          case "W", "W*" -> clipAnPfad = true;
+          case "n", "f", "F", "f*", "S", "s", "B", "B*", "b", "b*" -> {
+            if (clipAnPfad && pfad != null) {
+              clip = new float[] {Math.max(clip[0], pfad[0]), Math.max(clip[1], pfad[1]), Math.min(clip[2], pfad[2]), Math.min(clip[3], pfad[3])};
+            }
+            clipAnPfad = false;
+            pfad = null;
+          }
+          case "Tf" -> schrift = geladen.computeIfAbsent((PdfName) a.get(0),
+              name -> new CMapAwareDocumentFont((PRIndirectReference) schriften.get(name)));
+          case "Tm" -> {
+            float[] z = zahlen(a);
+            zeile = new float[] {z[4], z[5]};
+          }
+          case "Td", "TD" -> {
+            float[] z = zahlen(a);
+            zeile = new float[] {zeile[0] + z[0], zeile[1] + z[1]};
+          }
+          case "Tj", "TJ" -> {
+            StringBuilder text = new StringBuilder();
+            for (PdfObject o : a.get(0) instanceof PdfArray feld ? feld.getElements() : List.of(a.get(0))) {
+              if (o instanceof PdfString zeichen && schrift != null) {
+                byte[] bytes = zeichen.getOriginalBytes();
+                text.append(schrift.decode(bytes, 0, bytes.length));
+              }
+            }
+            float x = ctm[0] * zeile[0] + ctm[2] * zeile[1] + ctm[4];
+            float y = ctm[1] * zeile[0] + ctm[3] * zeile[1] + ctm[5];
+            if (!text.toString().isBlank()) {
+              stuecke.add(new Textstueck(text.toString().strip(), mm(x), mm(hoehe - y),
+                  new float[] {mm(clip[0]), mm(hoehe - clip[3]), mm(clip[2]), mm(hoehe - clip[1])}));
+            }
+          }
+          default -> { }
+        }
+      }
+      return stuecke;
+    } finally {
+      reader.close();
+    }
+  }
+
+  private static float[] zahlen(List<PdfObject> operanden) {
+    float[] z = new float[operanden.size()];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = ((PdfNumber) operanden.get(i)).floatValue();
+    }
+    return z;
+  }
+
+  private static float[] erweitert(float[] box, float[] ctm, float px, float py) {
+    float x = ctm[0] * px + ctm[2] * py + ctm[4];
+    float y = ctm[1] * px + ctm[3] * py + ctm[5];
+    return box == null ? new float[] {x, y, x, y}
+        : new float[] {Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)};
+  }
+
   private int protokolleintraege(String benutzer, String aktenzeichen) {
     return jdbc.queryForObject("SELECT COUNT(*) FROM ki_zugriffsprotokoll WHERE benutzer = ? AND aktenzeichen = ? AND ressource LIKE 'Förderbrief %'",
         Integer.class, benutzer, aktenzeichen);
@@ -218,6 +353,37 @@ class FoerderbriefeTest {
     assertThat(text(briefe.pdf(fall.getBusinessKey(), "bewilligung"))).contains("2.500,50 €");
   }
 
+  /**
+   * User walk: the address and the return line were cut at the left edge of every letter as PDF (the
+   * window 20 mm from the edge inside a 25 mm page margin, which Flying Saucer clips). Every piece of text
+   * on page one must start inside the painted area, the window where DIN 5008 form B puts it.
+   */
+  @Test
+  void dieAnschriftStehtImFensterNachDin5008UndNichtsAufSeiteEinsWirdAbgeschnitten() throws Exception {
+    String az = fall().getBusinessKey();
+    for (Briefart art : Briefart.values()) {
+      List<Textstueck> seite = seiteEins(briefe.pdf(az, art.name()));
+
+      assertThat(seite).as(art + ": text on page one outside the painted area").filteredOn(t -> !t.sichtbar()).isEmpty();
+      // in the head (above 98.5 mm, where the text begins): the contract names the association again in its text
+      Textstueck ruecksendung = stueck(seite, "Hochsauerlandkreis · Eichholzstraße 9 · 59821 Arnsberg", art);
+      Textstueck name = stueck(seite, "Willkommen in Meschede e. V.", art);
+      Textstueck ort = stueck(seite, "59872 Meschede", art);
+      for (Textstueck t : List.of(ruecksendung, name, stueck(seite, "Ruhrstraße 1", art), ort)) {
+        assertThat(t.linksMm()).as(art + ": " + t.text() + " 20 mm from the left edge").isCloseTo(20f, within(0.5f));
+      }
+      // baselines: the return line in the 17.7 mm below 45 mm, the address in the 27.3 mm below that
+      assertThat(ruecksendung.obenMm()).as(art + ": return line").isBetween(45f, 62.7f);
+      assertThat(name.obenMm()).as(art + ": first address line").isBetween(62.7f, 90f);
+      assertThat(ort.obenMm()).as(art + ": last address line").isBetween(62.7f, 90f);
+    }
+  }
+
+  private static Textstueck stueck(List<Textstueck> seite, String text, Briefart art) {
+    return seite.stream().filter(t -> t.text().equals(text) && t.obenMm() < 98.5f).findFirst()
+        .orElseThrow(() -> new AssertionError(art + ": no „" + text + "“ on page one, but " + seite.stream().map(Textstueck::text).toList()));
+  }
+
   @Test
   void jedeBriefartMitIhrenAngaben() throws Exception {
     String az = fall().getBusinessKey();
@@ -233,14 +399,51 @@ class FoerderbriefeTest {
         .contains("Verwaltungsgericht Arnsberg").contains("§ 110");
     assertThat(text(briefe.pdf(az, "VERTRAG"))).contains("Weiterleitungsvertrag").contains("DE89 3704 0044 0532 0130 00")
         .contains("ANBest-P").contains("Logo").contains("Landesrechnungshof").contains("fünf Prozentpunkten über dem Basiszinssatz")
-        .contains("Datenschutz").contains("Für den Träger").contains("Hans Vorstand");
+        .contains("Datenschutz").contains("Für den Träger").contains("Hans Vorstand")
+        .contains("Kommunale Integrationszentrum Hochsauerlandkreis").doesNotContain("das Kommunales");
     assertThat(text(briefe.pdf(az, "ANHOERUNG"))).contains("§ 28 VwVfG NRW").contains("17.871,97 €").contains("15.06.2025")
-        .contains("bewilligten Mengen").doesNotContain("DE89");
+        .contains("bewilligten Mengen").contains("zu widerrufen und").doesNotContain("bzw.").doesNotContain("DE89");
     // the interest of ZinsenTest: 407,49 € on 17.871,97 € from 01.05.2025 to 31.08.2025
     assertThat(text(briefe.pdf(az, "RUECKFORDERUNG"))).contains("17.871,97 €").contains("407,49 €").contains("18.279,46 €")
         .contains("01.05.2025 – 30.06.2025").contains("7,27 %").contains("6,27 %").contains("01.09.2025")
         .contains("Verwaltungsgericht Arnsberg").contains("DE02 1203 0000 0000 2020 51"); // the treasury account of the test settings
     assertThatThrownBy(() -> briefe.pdf(az, "MAHNUNG")).hasMessageContaining("Unbekannte Briefart");
+  }
+
+  @Test
+  void dieAnpassungNenntDieAenderungsanzeigeUndDieNeuenBetraegeAufDenCent() throws Exception {
+    Map<String, Object> v = antrag();
+    // after Task_AenderungFreigeben: the smaller approval spread over the blocks, a new end of the period
+    v.put(Foerderung.BAUSTEINE.name(), Zeilen.alsJson(List.of(
+        Map.of("baustein", "A1", "menge", 2, "von", "2026-03-01", "bis", "2026-12-31", "betrag", "2000,00", "bewilligt", "1600,25"),
+        Map.of("baustein", "B2", "menge", 3, "von", "2026-04-01", "bis", "2026-11-30", "betrag", "750,00", "bewilligt", "399,74"))));
+    v.put(Foerderung.BEWILLIGTER_BETRAG.name(), "1999,99");
+    v.put(Foerderung.BEWILLIGUNG_BIS.name(), "2026-10-31");
+    v.put(Foerderung.AENDERUNG_ART.name(), "KLEINER");
+    v.put(Foerderung.AENDERUNG_EINGANG_AM.name(), "2026-06-10");
+    v.put(Foerderung.AENDERUNG_BESCHREIBUNG.name(), "Das Sommerfest findet nur einmal statt.");
+    String az = engine.getRuntimeService().startProcessInstanceByKey(STELLVERTRETER, "FA-2026-" + NUMMER.incrementAndGet(), v).getBusinessKey();
+
+    String brief = text(briefe.pdf(az, "anpassung"));
+
+    assertThat(brief).contains("Änderung der Zuwendung").contains("Nachtrag zum Weiterleitungsvertrag").contains(az)
+        .contains("10.06.2026").contains("Maßnahme wird kleiner").contains("Das Sommerfest findet nur einmal statt.")
+        .contains("A1 Renovierung/Ausstattung").contains("1.600,25 €").contains("399,74 €").contains("Zuwendung insgesamt").contains("1.999,99 €")
+        .contains("31.10.2026").contains("mit dem Verwendungsnachweis zurück")
+        .contains("Alle übrigen Bestimmungen des Weiterleitungsvertrags gelten unverändert weiter").contains("Für den Träger")
+        .doesNotContain("2.500,50").doesNotContain("Rechtsbehelfsbelehrung").doesNotContain("Verwaltungsgericht").doesNotContain("DE89");
+    assertThat(Briefart.von("anpassung")).contains(Briefart.ANPASSUNG);
+    assertThat(Briefart.ANPASSUNG.titel()).isEqualTo("Änderung der Zuwendung");
+    assertThat(Briefart.ANPASSUNG.dateiname(az)).isEqualTo("Anpassung-" + az + ".pdf");
+    v.put(Foerderung.AENDERUNG_ART.name(), "ENTFAELLT");
+    assertThat(text(briefe.pdf(az, Briefart.ANPASSUNG, v))).contains("Maßnahme entfällt");
+  }
+
+  @Test
+  void dieStelleNachDemArtikel() {
+    assertThat(Foerderbriefe.mitArtikel("Kommunales Integrationszentrum Hochsauerlandkreis"))
+        .isEqualTo("das Kommunale Integrationszentrum Hochsauerlandkreis");
+    assertThat(Foerderbriefe.mitArtikel("Fachdienst Integration")).isEqualTo("die Stelle „Fachdienst Integration“");
   }
 
   @Test

@@ -457,8 +457,8 @@ class ArtefaktIT {
         "vorhandeneUnterlagen", unterlagen.get("value").asText(), "vollstaendigkeit", "VOLLSTAENDIG")));
     erledige(app, fall, admin, "Task_FachlichPruefen", "fyilmaz", Map.of("verhaeltnismaessigkeit", "1", "kostenplanPlausibel", "1",
         "zielgruppenbezug", "JA", "willkommenskultur", "1", "geschaeftsfuehrung", "JA", "fruehereFoerderungen", "KEINE", "votum", "BEWILLIGEN",
-        "vorgeschlagenerBetrag", "700,00", "nichtBefangen", true));
-    erledige(app, fall, admin, "Task_BewilligungEntscheiden", "mhoffmann", Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+        "vorgeschlagenerBetrag", "700,00", "pruefungNichtBefangen", true));
+    erledige(app, fall, admin, "Task_BewilligungEntscheiden", "mhoffmann", Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     warteAufAufgabe(app, fall, admin, "Task_VertragEingang");
     var sitzung = new de.hsk.ki.testkit.WebappSitzung(app.port);
     sitzung.anmelden("fyilmaz", DEMO);

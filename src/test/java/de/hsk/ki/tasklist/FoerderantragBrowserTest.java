@@ -115,7 +115,10 @@ class FoerderantragBrowserTest extends BrowserTestBasis {
     oeffne(IdentitaetEinrichtung.FILTER_GRUPPE, fall, "Fachlich prüfen und Votum abgeben");
     beanspruchen(By.cssSelector("[id$='-Field_vorgeschlagenerBetrag']"));
     keinEnglisch("review form");
-    assertThat(feld("berechneterBetrag").getAttribute("value")).isEqualTo("700,00");
+    // the review shows the calculated amount as staff read it, and starts the proposal from it
+    assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).contains("Berechneter Betrag nach Pauschalen: 700,00 €")
+        .contains("B1 Begleitung durch Ehrenamtliche: 20 × 35,00 € = 700,00 €");
+    assertThat(feld("vorgeschlagenerBetrag").getAttribute("value")).isEqualTo("700,00");
     Browser.waehle(browser, warte, "verhaeltnismaessigkeit", "1 – angemessen");
     Browser.waehle(browser, warte, "kostenplanPlausibel", "1 – plausibel");
     Browser.option(browser, "zielgruppenbezug", "ja").click();
@@ -124,7 +127,7 @@ class FoerderantragBrowserTest extends BrowserTestBasis {
     Browser.option(browser, "fruehereFoerderungen", "keine früheren").click();
     Browser.option(browser, "votum", "bewilligen").click();
     tippe("vorgeschlagenerBetrag", "700,00");
-    ankreuzen("nichtBefangen");
+    ankreuzen("pruefungNichtBefangen");
     Browser.bildschirmfoto(browser, "foerderantrag-03-pruefung");
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_FachlichPruefen") == null);
     jobsAusfuehren(fall);
@@ -150,7 +153,7 @@ class FoerderantragBrowserTest extends BrowserTestBasis {
     Browser.option(browser, "entscheidung", "bewilligen (vorgeschlagener Betrag)").click();
     // the choice shows the period fields below it, which moves the declaration down
     warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[id$='-Field_bewilligungVon-date']")));
-    ankreuzen("nichtBefangen");
+    ankreuzen("entscheidungNichtBefangen");
     Browser.bildschirmfoto(browser, "foerderantrag-05-bewilligung");
     keinEnglisch("approval form filled");
     Browser.abschliessen(browser, warte, () -> aufgabe(fall, "Task_BewilligungEntscheiden") == null);

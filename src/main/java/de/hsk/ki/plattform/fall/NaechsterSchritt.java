@@ -28,6 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class NaechsterSchritt {
 
   static final String PFAD = "/ki/fall/{instanz}/naechster-schritt";
+  /**
+   * Set by a process that only passes something to another case (a change notice, a withdrawal): the
+   * target's case number, so the answer points there instead of saying "nothing open".
+   */
+  public static final String WEITER_AN = "weiterAn";
 
   private final ProcessEngine engine;
   private final AngemeldeteBenutzer angemeldet;
@@ -77,6 +82,11 @@ public class NaechsterSchritt {
       aufgaben.add(eintrag);
     }
     Map<String, Object> antwort = new LinkedHashMap<>();
+    var weiter = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instanz).variableName(WEITER_AN)
+        .singleResult();
+    if (weiter != null && weiter.getValue() != null) {
+      antwort.put(WEITER_AN, weiter.getValue().toString());
+    }
     antwort.put("aktenzeichen", fall.getBusinessKey());
     antwort.put("beendet", fall.getEndTime() != null);
     antwort.put("aufgaben", aufgaben);

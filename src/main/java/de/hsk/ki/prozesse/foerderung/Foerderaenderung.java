@@ -49,6 +49,11 @@ public class Foerderaenderung implements JavaDelegate, Formularregel {
         Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG), Set.of(), Set.of(KiGruppen.LEITUNG));
   }
 
+  /** Tasklist's answer after the start names the application the notice goes to. */
+  public void weiterleiten(DelegateExecution execution) {
+    execution.setVariable(de.hsk.ki.plattform.fall.NaechsterSchritt.WEITER_AN, AENDERUNG_FALL.von(execution).strip());
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
     execution.getProcessEngineServices().getRuntimeService().createMessageCorrelation(NACHRICHT)
@@ -72,14 +77,7 @@ public class Foerderaenderung implements JavaDelegate, Formularregel {
   @Override
   public List<EingabePruefung.Fehler> pruefe(String formularId, Map<String, JsonNode> eingaben, VariableScope fall) {
     if (BEWERTUNG.equals(formularId)) {
-      String neu = Formularregel.text(eingaben, NEUER_BETRAG.name());
-      BigDecimal bisher = fall == null ? null : BEWILLIGTER_BETRAG.von(fall);
-      if ("ANPASSUNG".equals(Formularregel.text(eingaben, AENDERUNG_WIRKUNG.name())) && neu != null && Betrag.gueltig(neu) && bisher != null
-          && Betrag.von(neu).compareTo(bisher) >= 0) {
-        return List.of(new EingabePruefung.Fehler(NEUER_BETRAG.name(), "Eine Anpassung senkt die Bewilligung (bisher " + Betrag.anzeige(bisher)
-            + "). Mehr Geld braucht einen neuen Antrag."));
-      }
-      return List.of();
+      return fall == null || !"ANPASSUNG".equals(Formularregel.text(eingaben, AENDERUNG_WIRKUNG.name())) ? List.of() : anpassung(eingaben, fall);
     }
     String aktenzeichen = Formularregel.text(eingaben, AENDERUNG_FALL.name());
     if (aktenzeichen == null) {
@@ -87,6 +85,43 @@ public class Foerderaenderung implements JavaDelegate, Formularregel {
     }
     String meldung = OhneBerechtigungspruefung.ausfuehren(() -> einwand(aktenzeichen.strip()));
     return meldung == null ? List.of() : List.of(new EingabePruefung.Fehler(AENDERUNG_FALL.name(), meldung));
+  }
+
+  /** Per building block at most what is approved now, and less in total: an adjustment lowers the grant. */
+  private static List<EingabePruefung.Fehler> anpassung(Map<String, JsonNode> eingaben, VariableScope fall) {
+    JsonNode wert = eingaben.containsKey(ANPASSUNGSZEILEN.name()) ? eingaben.get(ANPASSUNGSZEILEN.name()).path("value") : null;
+    List<Map<String, Object>> vorschlag;
+    try {
+      vorschlag = Zeilen.von(wert == null || wert.isNull() ? null : (wert.isTextual() ? wert.asText() : wert.toString()));
+    } catch (IllegalArgumentException e) {
+      vorschlag = List.of();
+    }
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+    if (vorschlag.size() != zeilen.size()) {
+      return List.of(new EingabePruefung.Fehler(ANPASSUNGSZEILEN.name(), "Bitte für jeden Baustein den neuen Betrag eintragen."));
+    }
+    java.util.List<EingabePruefung.Fehler> fehler = new java.util.ArrayList<>();
+    BigDecimal summe = Betrag.NULL;
+    for (int i = 0; i < zeilen.size(); i++) {
+      String text = String.valueOf(vorschlag.get(i).get("neu"));
+      BigDecimal bisher = Betrag.von(zeilen.get(i).getOrDefault("bewilligt", "0"));
+      if (!Betrag.gueltig(text)) {
+        fehler.add(new EingabePruefung.Fehler(ANPASSUNGSZEILEN.name(), "Zeile " + (i + 1) + ": bitte einen Betrag in Euro mit Komma eingeben, z. B. 420,00."));
+        continue;
+      }
+      BigDecimal neu = Betrag.von(text);
+      if (neu.compareTo(bisher) > 0) {
+        fehler.add(new EingabePruefung.Fehler(ANPASSUNGSZEILEN.name(), "Zeile " + (i + 1) + ": höchstens der bisher bewilligte Betrag ("
+            + Betrag.anzeige(bisher) + "). Mehr Geld braucht einen neuen Antrag."));
+      }
+      summe = summe.add(neu);
+    }
+    BigDecimal bewilligt = BEWILLIGTER_BETRAG.von(fall);
+    if (fehler.isEmpty() && bewilligt != null && summe.compareTo(bewilligt) >= 0) {
+      fehler.add(new EingabePruefung.Fehler(ANPASSUNGSZEILEN.name(), "Eine Anpassung senkt die Bewilligung (bisher " + Betrag.anzeige(bewilligt)
+          + "); bitte mindestens einen Baustein senken oder „ohne Auswirkung“ wählen."));
+    }
+    return fehler;
   }
 
   private String einwand(String aktenzeichen) {

@@ -31,9 +31,11 @@ public class FoerderantragAblauf implements JavaDelegate {
   private final PartnerVerzeichnis verzeichnis;
   private final Programmjahre programmjahre;
   private final Zinsen zinsen;
+  private final Foerderanzeige anzeige;
 
   public FoerderantragAblauf(Foerderbetraege betraege, FoerderantragFristen fristen, PartnerVerzeichnis verzeichnis,
-      Programmjahre programmjahre, Zinsen zinsen) {
+      Programmjahre programmjahre, Zinsen zinsen, Foerderanzeige anzeige) {
+    this.anzeige = anzeige;
     this.betraege = betraege;
     this.fristen = fristen;
     this.verzeichnis = verzeichnis;
@@ -107,46 +109,9 @@ public class FoerderantragAblauf implements JavaDelegate {
     NAECHSTE_FRIST.setze(execution, bis);
   }
 
-  /** What a task shows (German amounts, option lists), kept on the task only. */
+  /** What a task shows (German labels, dates, names and amounts, option lists), kept on the task only. */
   public void anzeigen(DelegateTask task) {
-    DelegateExecution fall = task.getExecution();
-    task.setVariableLocal("bewilligtText", betraege.anzeige(fall.getVariable(BEWILLIGTER_BETRAG.name())));
-    task.setVariableLocal("ausgezahltText", betraege.anzeige(fall.getVariable(AUSGEZAHLTER_BETRAG.name())));
-    task.setVariableLocal("restText", Betrag.anzeige(betraege.rest(fall)));
-    task.setVariableLocal("abrufbetragText", betraege.anzeige(fall.getVariable(ABRUFBETRAG.name())));
-    task.setVariableLocal("anerkanntText", betraege.anzeige(fall.getVariable(ANERKANNTER_BETRAG.name())));
-    task.setVariableLocal("rueckforderungText", betraege.anzeige(fall.getVariable(RUECKFORDERUNGSBETRAG.name())));
-    task.setVariableLocal("zinsenText", betraege.anzeige(fall.getVariable(ZINSEN.name())));
-    switch (task.getTaskDefinitionKey()) {
-      case "Task_VollstaendigkeitPruefen" -> {
-        Map<String, String> optionen = new LinkedHashMap<>();
-        PFLICHTUNTERLAGEN.von(fall).forEach(u -> optionen.put(u, u));
-        de.hsk.ki.plattform.formular.Auswahloptionen.anAufgabe(task, UNTERLAGEN_OPTIONEN, optionen);
-        task.setVariableLocal(VORHANDENE_UNTERLAGEN.name(), de.hsk.ki.plattform.formular.Auswahloptionen.leereAuswahl());
-      }
-      case "Task_FachlichPruefen" -> {
-        List<String> hinweise = PLAUSIBILITAETSHINWEISE.von(fall);
-        task.setVariableLocal(PLAUSIBILITAET_TEXT.name(), hinweise == null || hinweise.isEmpty() ? "keine" : String.join("; ", hinweise));
-      }
-      case "Task_MittelabrufErfassen" -> {
-        Map<String, String> optionen = new LinkedHashMap<>();
-        betraege.bausteinCodes(fall).forEach(b -> optionen.put(b, b));
-        de.hsk.ki.plattform.formular.Auswahloptionen.anAufgabe(task, BAUSTEIN_OPTIONEN, optionen);
-        task.setVariableLocal("letzterAbruftag", fristen.datum(fristen.letzterAbruftag(fall)));
-      }
-      case "Task_VerwendungsnachweisPruefen" -> {
-        List<Map<String, Object>> zeilen = new ArrayList<>();
-        for (Map<String, Object> z : Zeilen.von(BAUSTEINE.von(fall))) {
-          Map<String, Object> zeile = new LinkedHashMap<>();
-          zeile.put("baustein", z.get("baustein"));
-          zeile.put("menge", z.getOrDefault("gefoerderteMenge", z.get("menge")));
-          zeile.put("nachgewiesen", z.get("nachgewiesen"));
-          zeilen.add(zeile);
-        }
-        task.setVariableLocal(NACHWEISZEILEN.name(), Zeilen.alsJson(zeilen));
-      }
-      default -> { }
-    }
+    task.setVariablesLocal(anzeige.werte(task.getExecution(), task.getTaskDefinitionKey()));
   }
 
   /** No proof of use after the deadline and two reminders: the whole grant is revoked. */
@@ -165,27 +130,59 @@ public class FoerderantragAblauf implements JavaDelegate {
     ABRUF_ANGEKUENDIGT.setze(execution, true);
   }
 
-  /** Who assessed a change notice may not release the adjustment. */
+  /**
+   * Who assessed a change notice may not release the adjustment. An adjustment is proposed per
+   * building block (rows of the form); the new approval is their sum.
+   */
   public void aenderungBewertet(DelegateTask task) {
-    AENDERUNG_BEWERTET_VON.setze(task.getExecution(), person(task));
+    DelegateExecution fall = task.getExecution();
+    AENDERUNG_BEWERTET_VON.setze(fall, person(task));
+    if (!"ANPASSUNG".equals(AENDERUNG_WIRKUNG.von(task))) {
+      return;
+    }
+    // the completion wrote the rows to the case, beside the task's prefilled ones
+    List<Map<String, Object>> vorschlag = Zeilen.von(fall.getVariable(ANPASSUNGSZEILEN.name()));
+    fall.removeVariable(ANPASSUNGSZEILEN.name());
+    List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
+    List<Map<String, Object>> anpassung = new ArrayList<>();
+    BigDecimal summe = Betrag.NULL;
+    for (int i = 0; i < zeilen.size(); i++) {
+      BigDecimal neu = Betrag.von(String.valueOf(vorschlag.get(i).get("neu")));
+      Map<String, Object> zeile = new LinkedHashMap<>();
+      zeile.put("baustein", zeilen.get(i).get("baustein"));
+      zeile.put("bisher", zeilen.get(i).getOrDefault("bewilligt", "0,00"));
+      zeile.put("neu", Betrag.text(neu));
+      anpassung.add(zeile);
+      summe = summe.add(neu);
+    }
+    ANPASSUNG.setze(fall, Zeilen.alsJson(anpassung));
+    NEUER_BETRAG.setze(fall, summe);
   }
 
   /**
-   * A released adjustment: the new (smaller) approval, spread over the blocks as before, and a new end
-   * of the period; what was paid beyond it is reclaimed with the proof of use.
+   * A released adjustment: the new approval per building block and a new end of the period; what was
+   * paid beyond it is reclaimed with the proof of use. Open tasks show the new amounts at once.
    */
   public void aenderungFreigegeben(DelegateTask task) {
     if (!"FREIGEGEBEN".equals(AENDERUNG_FREIGABE.von(task))) {
       return;
     }
     DelegateExecution fall = task.getExecution();
-    BigDecimal neu = NEUER_BETRAG.von(fall);
     List<Map<String, Object>> zeilen = Zeilen.von(BAUSTEINE.von(fall));
-    Foerderbetraege.verteilen(zeilen, neu, "bewilligt", "bewilligt");
+    List<Map<String, Object>> anpassung = Zeilen.von(ANPASSUNG.von(fall));
+    for (int i = 0; i < zeilen.size() && i < anpassung.size(); i++) {
+      zeilen.get(i).put("bewilligt", anpassung.get(i).get("neu"));
+    }
     BAUSTEINE.setze(fall, Zeilen.alsJson(zeilen));
-    BEWILLIGTER_BETRAG.setze(fall, neu);
+    BEWILLIGTER_BETRAG.setze(fall, NEUER_BETRAG.von(fall));
     if (NEUES_ENDE.von(fall) != null) {
       BEWILLIGUNG_BIS.setze(fall, NEUES_ENDE.von(fall));
+    }
+    var aufgaben = fall.getProcessEngineServices().getTaskService();
+    for (var offen : aufgaben.createTaskQuery().processInstanceId(fall.getProcessInstanceId()).list()) {
+      if (!offen.getId().equals(task.getId())) {
+        aufgaben.setVariablesLocal(offen.getId(), anzeige.werte(fall, offen.getTaskDefinitionKey()));
+      }
     }
   }
 

@@ -31,6 +31,10 @@ public class FoerderantragRegeln implements Formularregel {
   static final Map<String, String> ZWEITE_PERSON = Map.of("form_fa_bewilligung", "entscheidung", "form_fa_anordnung", "anordnung",
       "form_fa_gegenzeichnung", "gegenzeichnung", "form_fa_rueckforderung", "rueckforderungEntscheidung");
 
+  /** The declaration of no conflict of interest of each decision form. */
+  static final Map<String, String> BEFANGENHEIT = Map.of("form_fa_pruefung", PRUEFUNG_NICHT_BEFANGEN.name(),
+      "form_fa_bewilligung", ENTSCHEIDUNG_NICHT_BEFANGEN.name(), "form_fa_rueckforderung", RUECKFORDERUNG_NICHT_BEFANGEN.name());
+
   private final Foerderbetraege betraege;
   private final FoerderantragFristen fristen;
 
@@ -59,9 +63,9 @@ public class FoerderantragRegeln implements Formularregel {
         fehler.add(new Fehler(feld, "Vier-Augen-Prinzip: wer geprüft, bescheinigt oder vorgeschlagen hat, entscheidet nicht selbst. Bitte eine andere Person entscheiden lassen."));
       }
     }
-    if (Set.of("form_fa_pruefung", "form_fa_bewilligung", "form_fa_rueckforderung").contains(formularId)
-        && !"true".equals(Formularregel.text(eingaben, "nichtBefangen"))) {
-      fehler.add(new Fehler("nichtBefangen", "Bitte erklären, dass Sie nicht befangen sind – sonst entscheidet eine andere Person."));
+    String erklaerung = BEFANGENHEIT.get(formularId);
+    if (erklaerung != null && !"true".equals(Formularregel.text(eingaben, erklaerung))) {
+      fehler.add(new Fehler(erklaerung, "Bitte erklären, dass Sie nicht befangen sind – sonst entscheidet eine andere Person."));
     }
     switch (formularId) {
       case "form_fa_antrag" -> antrag(eingaben, fehler);

@@ -78,6 +78,9 @@ public class Foerderbetraege {
     }
     BAUSTEINE.setze(execution, Zeilen.alsJson(zeilen));
     BERECHNETER_BETRAG.setze(execution, summe);
+    if (VORGESCHLAGENER_BETRAG.von(execution) == null) {
+      VORGESCHLAGENER_BETRAG.setze(execution, summe); // the review starts from the calculated amount
+    }
   }
 
   Map<String, Object> pauschale(String programm, Long jahr, String baustein) {

@@ -69,6 +69,7 @@ public class FoerderbriefVersand implements JavaDelegate {
         + "anbei erhalten Sie zu Ihrem Förderantrag " + aktenzeichen + (arten.size() == 1 ? " das Schreiben „" : " die Schreiben „")
         + String.join("“ und „", arten.stream().map(Briefart::titel).toList()) + "“ als PDF-Datei" + (arten.size() == 1 ? "" : "en") + ".\n"
         + (arten.contains(Briefart.VERTRAG) ? "Bitte unterschreiben Sie den Vertrag und senden Sie ihn an uns zurück.\n" : "")
+        + (arten.contains(Briefart.ANPASSUNG) ? "Bitte unterschreiben Sie den Nachtrag zum Vertrag und senden Sie ihn an uns zurück.\n" : "")
         + "\nBei Fragen antworten Sie bitte auf diese E-Mail und nennen Sie das Aktenzeichen.\n\n"
         + "Mit freundlichen Grüßen\n" + briefe.absender() + "\n";
     String vorlage = "FOERDERBRIEF_" + String.join("_", arten.stream().map(Briefart::name).toList());

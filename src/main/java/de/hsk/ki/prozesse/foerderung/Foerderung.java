@@ -192,7 +192,10 @@ public class Foerderung {
   public static final Variable<String> FRUEHERE_FOERDERUNGEN = Variable.text("fruehereFoerderungen");
   public static final Variable<String> PRUEFBEGRUENDUNG = Variable.text("pruefbegruendung");
   /** Declaration of no conflict of interest (§§ 20, 21 VwVfG NRW) on every decision form. */
-  public static final Variable<Boolean> NICHT_BEFANGEN = Variable.jaNein("nichtBefangen");
+  public static final Variable<Boolean> PRUEFUNG_NICHT_BEFANGEN = Variable.jaNein("pruefungNichtBefangen");
+  /** Each decision's own declaration: one person's declaration never pre-ticks another's form. */
+  public static final Variable<Boolean> ENTSCHEIDUNG_NICHT_BEFANGEN = Variable.jaNein("entscheidungNichtBefangen");
+  public static final Variable<Boolean> RUECKFORDERUNG_NICHT_BEFANGEN = Variable.jaNein("rueckforderungNichtBefangen");
   /** Out of Decision_FA_Zeichnung: the group that decides. */
   public static final Variable<String> ZEICHNUNGSGRUPPE = Variable.text("zeichnungsgruppe");
   public static final Variable<String> BEWILLIGT_VON = Variable.text("bewilligtVon");
@@ -278,6 +281,35 @@ public class Foerderung {
   public static final Variable<String> AENDERUNG_FREIGABE = Variable.text("aenderungFreigabe");
   public static final Variable<String> AENDERUNG_FREIGABE_NOTIZ = Variable.text("aenderungFreigabeNotiz");
 
+  // what tasks show (task-local, Foerderanzeige): German labels, dates, names, amounts
+  public static final Variable<String> BERECHNET_TEXT = Variable.text("berechnetText");
+  public static final Variable<String> VORGESCHLAGEN_TEXT = Variable.text("vorgeschlagenText");
+  public static final Variable<String> NEUER_BETRAG_TEXT = Variable.text("neuerBetragText");
+  public static final Variable<String> PROGRAMM_TEXT = Variable.text("programmText");
+  public static final Variable<String> KOMMUNE_TEXT = Variable.text("kommuneText");
+  public static final Variable<String> VOTUM_TEXT = Variable.text("votumText");
+  public static final Variable<String> AENDERUNG_ART_TEXT = Variable.text("aenderungArtText");
+  public static final Variable<String> PRUEFERGEBNIS_TEXT = Variable.text("pruefergebnisText");
+  public static final Variable<String> MASSNAHME_TEXT = Variable.text("massnahmeText");
+  public static final Variable<String> RUECKFORDERUNG_GRUND_TEXT = Variable.text("rueckforderungGrundText");
+  public static final Variable<String> VERTRAG_VERSANDT_TEXT = Variable.text("vertragVersandtAmText");
+  public static final Variable<String> VN_FAELLIG_TEXT = Variable.text("vnFaelligAmText");
+  public static final Variable<String> NACHFORDERUNG_BIS_TEXT = Variable.text("nachforderungBisText");
+  public static final Variable<String> ANHOERUNG_BIS_TEXT = Variable.text("anhoerungBisText");
+  public static final Variable<String> ZAHLUNG_BIS_TEXT = Variable.text("zahlungBisText");
+  public static final Variable<String> AENDERUNG_EINGANG_TEXT = Variable.text("aenderungEingangAmText");
+  public static final Variable<String> EINGANGSDATUM_TEXT = Variable.text("eingangsdatumText");
+  public static final Variable<String> PRUEFER_NAME = Variable.text("prueferName");
+  public static final Variable<String> BESCHEINIGT_VON_NAME = Variable.text("bescheinigtVonName");
+  public static final Variable<String> VN_PRUEFER_NAME = Variable.text("vnPrueferName");
+  public static final Variable<String> AENDERUNG_BEWERTET_VON_NAME = Variable.text("aenderungBewertetVonName");
+  public static final Variable<String> BAUSTEIN_TEXT = Variable.text("bausteinText");
+  public static final Variable<String> ANSCHRIFT_TEXT = Variable.text("anschriftText");
+  /** Rows of the change assessment (task-local): baustein, bisher, neu. */
+  public static final Variable<Object> ANPASSUNGSZEILEN = Variable.wert("anpassungszeilen");
+  /** The proposed adjustment per building block, for the release and the letter. */
+  public static final Variable<Object> ANPASSUNG = Variable.wert("anpassung");
+
   /** Element ids of the models of processes/foerderung (ProzessklassenTest: the same set as the BPMN). */
   public enum Element {
     // application (foerderantrag.bpmn), change notice (aenderungsanzeige.bpmn), funding year (programmjahr.bpmn)
@@ -360,6 +392,7 @@ public class Foerderung {
     Gateway_Aenderungswirkung,
     Task_AenderungFreigeben,
     Gateway_AenderungFreigegeben,
+    Task_AnpassungMitteilen,
     Event_BewilligungAngepasst,
     Event_AenderungVermerkt,
     Event_AnpassungAbgelehnt,

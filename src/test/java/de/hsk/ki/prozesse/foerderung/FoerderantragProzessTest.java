@@ -69,8 +69,8 @@ class FoerderantragProzessTest {
     Task entscheidung = fall.aufgabe(Task_BewilligungEntscheiden);
     assertThatThrownBy(() -> engine.getTaskService().claim(entscheidung.getId(), "fyilmaz")).hasMessageContaining("Vier-Augen-Prinzip");
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, entscheidung.getId(),
-        Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true))).hasMessageContaining("Vier-Augen-Prinzip");
-    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+        Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true))).hasMessageContaining("Vier-Augen-Prinzip");
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     assertThat(fall.betrag("bewilligterBetrag")).isEqualByComparingTo("2700.00");
     assertThat(mails("Weiterleitungsvertrag").size() + mails("Vertrag").size()).isGreaterThan(0);
     fall.erledige(Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
@@ -109,9 +109,9 @@ class FoerderantragProzessTest {
     fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("ABLEHNEN", "0,00"));
     // the reason is required for a refusal
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_BewilligungEntscheiden).getId(),
-        Map.of("entscheidung", "ABGELEHNT", "nichtBefangen", true))).hasMessageContaining("Begründung");
+        Map.of("entscheidung", "ABGELEHNT", "entscheidungNichtBefangen", true))).hasMessageContaining("Begründung");
     fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
-        Map.of("entscheidung", "ABGELEHNT", "begruendung", "Zielgruppe nicht erreicht.", "nichtBefangen", true));
+        Map.of("entscheidung", "ABGELEHNT", "begruendung", "Zielgruppe nicht erreicht.", "entscheidungNichtBefangen", true));
     assertThat(fall.beendet()).isTrue();
     assertThat(fall.historisch("status")).isEqualTo("ABGELEHNT");
     assertThat(mails("Ablehnung")).hasSize(1);
@@ -123,7 +123,7 @@ class FoerderantragProzessTest {
     fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
     assertThat(fall.betrag("berechneterBetrag")).isEqualByComparingTo("900.00"); // 20 × 35 + 4 × 50
     fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "900,00"));
-    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     fall.erledige(Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
     fall.tranche("B1", "700,00");
     fall.tranche("D2", "200,00");
@@ -141,10 +141,10 @@ class FoerderantragProzessTest {
         .activityId(Event_AnhoerungAbgelaufen.name()).singleResult().getId());
     fall.jobs();
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_RueckforderungEntscheiden).getId(),
-        Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,01", "begruendung", "Mengen unterschritten.", "nichtBefangen", true)))
+        Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,01", "begruendung", "Mengen unterschritten.", "rueckforderungNichtBefangen", true)))
         .hasMessageContaining("höchstens");
     fall.erledige(Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG,
-        Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,00", "begruendung", "Mengen unterschritten.", "nichtBefangen", true));
+        Map.of("rueckforderungEntscheidung", "FESTSETZEN", "festgesetzterBetrag", "245,00", "begruendung", "Mengen unterschritten.", "rueckforderungNichtBefangen", true));
     assertThat(fall.betrag("zinsen").signum()).isGreaterThanOrEqualTo(0);
     assertThat(mails("Rückforderung")).isNotEmpty();
 
@@ -218,7 +218,7 @@ class FoerderantragProzessTest {
   void derVertragKommtNachDerErinnerungOderNieUndDieBewilligungWirdZurueckgezogen() {
     Foerderfall erinnert = Foerderfall.eingang(engine, antrag("Vertrag nach Erinnerung e.V.", List.of(baustein("B1", 10))));
     erinnert.vollstaendigUndGeprueft("350,00");
-    erinnert.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    erinnert.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     java.util.Date erinnerung = erinnert.timerFeuertAmTag(Event_VertragNichtZurueck);
     assertThat(erinnerung.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.now().plusDays(28));
     assertThat(mails("Erinnerung an den Weiterleitungsvertrag").stream().filter(m -> betreff(m).contains(erinnert.aktenzeichen()))).hasSize(1);
@@ -227,7 +227,7 @@ class FoerderantragProzessTest {
 
     Foerderfall nie = Foerderfall.eingang(engine, antrag("Vertrag nie e.V.", List.of(baustein("B1", 10))));
     nie.vollstaendigUndGeprueft("350,00");
-    nie.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    nie.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     nie.timerFeuert(Event_VertragNichtZurueck);
     java.util.Date rueckzug = nie.timerFeuertAmTag(Event_VertragWeiterNichtZurueck);
     assertThat(rueckzug.toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate()).isEqualTo(LocalDate.now().plusDays(56));
@@ -288,7 +288,7 @@ class FoerderantragProzessTest {
     fall.erledige(Task_StellungnahmeErfassen, "fyilmaz", FOERDERUNG,
         Map.of("stellungnahmeAm", LocalDate.now().toString(), "stellungnahme", "Maßnahme ausgefallen, Rückzahlung zugesagt."));
     fall.erledige(Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG, Map.of("rueckforderungEntscheidung", "FESTSETZEN",
-        "festgesetzterBetrag", "700,00", "begruendung", "Vollwiderruf, kein Nachweis.", "nichtBefangen", true));
+        "festgesetzterBetrag", "700,00", "begruendung", "Vollwiderruf, kein Nachweis.", "rueckforderungNichtBefangen", true));
     fall.erledige(Task_ZahlungseingangErfassen, "pschneider", VERWALTUNG,
         Map.of("zahlungEingangAm", LocalDate.now().toString(), "zahlungBetrag", "700,00"));
     assertThat(fall.beendet()).isTrue();
@@ -301,13 +301,13 @@ class FoerderantragProzessTest {
     Foerderfall fall = Foerderfall.eingang(engine, antrag("Teilbewilligung e.V.", List.of(baustein("B1", 3), baustein("B2", 1), baustein("C2", 1))));
     fall.vollstaendigUndGeprueft("405,00");
     fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
-        Map.of("entscheidung", "ZURUECK_AN_PRUEFUNG", "begruendung", "Bitte Kostenplan B2 nachfragen.", "nichtBefangen", true));
+        Map.of("entscheidung", "ZURUECK_AN_PRUEFUNG", "begruendung", "Bitte Kostenplan B2 nachfragen.", "entscheidungNichtBefangen", true));
     fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("TEILWEISE", "400,00"));
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "mhoffmann", LEITUNG, fall.aufgabe(Task_BewilligungEntscheiden).getId(),
-        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "405,00", "begruendung", "B2 gekürzt.", "nichtBefangen", true)))
+        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "405,00", "begruendung", "B2 gekürzt.", "entscheidungNichtBefangen", true)))
         .hasMessageContaining("unter dem berechneten Betrag");
     fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
-        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "100,00", "begruendung", "Nur ein Teil plausibel.", "nichtBefangen", true));
+        Map.of("entscheidung", "TEILBEWILLIGT", "bewilligterBetrag", "100,00", "begruendung", "Nur ein Teil plausibel.", "entscheidungNichtBefangen", true));
     // 100 × 105/405 = 25,92…, 100 × 250/405 = 61,72…, the last row takes the remaining cents
     List<Map<String, Object>> zeilen = Zeilen.von(fall.variable("bausteine"));
     assertThat(zeilen).extracting(z -> z.get("bewilligt")).containsExactly("25,92", "61,72", "12,36");
@@ -369,10 +369,10 @@ class FoerderantragProzessTest {
     // the association reports half the escorts; funding staff propose 350,00, the Leitung releases it
     aenderungMelden(fall.aktenzeichen());
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, fall.aufgabe(Task_AenderungBewerten).getId(),
-        Map.of("aenderungWirkung", "ANPASSUNG", "neuerBetrag", "700,00", "aenderungBewertung", "Hälfte der Begleitungen.")))
-        .hasMessageContaining("senkt die Bewilligung");
-    fall.erledige(Task_AenderungBewerten, "fyilmaz", FOERDERUNG,
-        Map.of("aenderungWirkung", "ANPASSUNG", "neuerBetrag", "350,00", "aenderungBewertung", "Hälfte der Begleitungen."));
+        anpassung(fall, "700,00"))).hasMessageContaining("senkt die Bewilligung");
+    assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", FOERDERUNG, fall.aufgabe(Task_AenderungBewerten).getId(),
+        anpassung(fall, "800,00"))).hasMessageContaining("höchstens der bisher bewilligte Betrag");
+    fall.erledige(Task_AenderungBewerten, "fyilmaz", FOERDERUNG, anpassung(fall, "350,00"));
     assertThatThrownBy(() -> AlsPerson.erledige(engine, "fyilmaz", LEITUNG, fall.aufgabe(Task_AenderungFreigeben).getId(),
         Map.of("aenderungFreigabe", "FREIGEGEBEN"))).hasMessageContaining("Vier-Augen-Prinzip");
     fall.erledige(Task_AenderungFreigeben, "mhoffmann", LEITUNG, Map.of("aenderungFreigabe", "FREIGEGEBEN"));
@@ -390,7 +390,40 @@ class FoerderantragProzessTest {
     assertThat(fall.betrag("rueckforderungsbetrag")).isEqualByComparingTo("350.00");
   }
 
-  void aenderungMelden(String aktenzeichen) {
+  /** The assessment's rows as the form submits them, every block set to the given amounts in turn. */
+  Map<String, Object> anpassung(Foerderfall fall, String... neu) {
+    List<Map<String, Object>> zeilen = Zeilen.von(engine.getTaskService().getVariableLocal(fall.aufgabe(Task_AenderungBewerten).getId(), "anpassungszeilen"));
+    for (int i = 0; i < zeilen.size(); i++) {
+      zeilen.get(i).put("neu", neu[i]);
+    }
+    return Map.of("aenderungWirkung", "ANPASSUNG", "anpassungszeilen", zeilen, "aenderungBewertung", "Hälfte der Begleitungen.");
+  }
+
+  @Test
+  void eineAnpassungSenktNurDenGenanntenBausteinZeigtOffenenAufgabenDenNeuenRestbetragUndGehtAlsBriefAnDenTraeger() throws Exception {
+    Foerderfall fall = Foerderfall.eingang(engine, antrag("Nur B1 kleiner e.V.", List.of(baustein("A1", 2), baustein("B1", 20))));
+    fall.bewilligtMitVertrag("2700,00");
+    fall.tranche("A1", "2000,00");
+    assertThat(engine.getTaskService().getVariableLocal(fall.aufgabe(Task_MittelabrufErfassen).getId(), "restText")).isEqualTo("700,00 €");
+    String meldung = aenderungMelden(fall.aktenzeichen());
+    // Tasklist's answer after the start points to the application, not to a "closed case"
+    var sitzung = new de.hsk.ki.testkit.WebappSitzung(port);
+    sitzung.anmelden("fyilmaz", de.hsk.ki.testkit.Rest.DEMO_PASSWORT);
+    assertThat(sitzung.get("/ki/fall/" + meldung + "/naechster-schritt").body()).contains("\"weiterAn\":\"" + fall.aktenzeichen() + "\"");
+    fall.erledige(Task_AenderungBewerten, "fyilmaz", FOERDERUNG, anpassung(fall, "2000,00", "420,00"));
+    fall.erledige(Task_AenderungFreigeben, "mhoffmann", LEITUNG, Map.of("aenderungFreigabe", "FREIGEGEBEN"));
+    assertThat(Zeilen.von(fall.variable("bausteine"))).extracting(z -> z.get("bewilligt")).containsExactly("2000,00", "420,00");
+    assertThat(fall.betrag("bewilligterBetrag")).isEqualByComparingTo("2420.00");
+    // the open funds request shows the new remainder at once
+    assertThat(engine.getTaskService().getVariableLocal(fall.aufgabe(Task_MittelabrufErfassen).getId(), "restText")).isEqualTo("420,00 €");
+    assertThat(engine.getTaskService().getVariableLocal(fall.aufgabe(Task_MittelabrufErfassen).getId(), "bewilligtText")).isEqualTo("2.420,00 €");
+    // and the association is told
+    List<MimeMessage> brief = mails("Änderung der Zuwendung").stream().filter(m -> betreff(m).contains(fall.aktenzeichen())).toList();
+    assertThat(brief).hasSize(1);
+    assertThat(ablage.briefe(fall.aktenzeichen())).extracting(Briefablage.Eintrag::art).contains(Briefart.ANPASSUNG);
+  }
+
+  String aenderungMelden(String aktenzeichen) {
     engine.getIdentityService().setAuthentication("fyilmaz", List.of(FOERDERUNG));
     String id;
     try {
@@ -402,6 +435,7 @@ class FoerderantragProzessTest {
       engine.getIdentityService().clearAuthentication();
     }
     Jobs.ausfuehren(engine, id);
+    return id;
   }
 
   @Test
@@ -441,14 +475,14 @@ class FoerderantragProzessTest {
     assertThat(uebernehmen.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(uebernehmen.body()).contains("Vier-Augen-Prinzip");
     var abschliessen = leitung.post("/task/" + entscheidung + "/submit-form",
-        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true)));
+        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true)));
     assertThat(abschliessen.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(abschliessen.body()).contains("Vier-Augen-Prinzip");
     assertThat(fall.aufgabe(Task_BewilligungEntscheiden)).isNotNull();
     var kollegin = de.hsk.ki.testkit.Rest.als(port, "mhoffmann");
     assertThat(kollegin.post("/task/" + entscheidung + "/claim", Map.of("userId", "mhoffmann")).statusCode()).isEqualTo(204);
     var entschieden = kollegin.post("/task/" + entscheidung + "/submit-form",
-        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true)));
+        de.hsk.ki.testkit.Rest.formular(Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true)));
     assertThat(entschieden.statusCode()).as(entschieden.body()).isEqualTo(204);
   }
 

@@ -89,7 +89,7 @@ final class Foerderfall {
   /** Reviewed, approved by the Leitung as proposed, contract signed: ready for funds requests. */
   void bewilligtMitVertrag(String vorschlag) {
     vollstaendigUndGeprueft(vorschlag);
-    erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     erledige(Task_VertragEingang, "pschneider", VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
   }
 
@@ -182,7 +182,7 @@ final class Foerderfall {
     v.put("fruehereFoerderungen", "KEINE");
     v.put("votum", votum);
     v.put("vorgeschlagenerBetrag", betrag);
-    v.put("nichtBefangen", true);
+    v.put("pruefungNichtBefangen", true);
     if (!"BEWILLIGEN".equals(votum)) {
       v.put("pruefbegruendung", "Kostenplan teilweise nicht belegt.");
     }

@@ -84,7 +84,7 @@ class FoerderfilterTest {
     Task entscheidung = fall.aufgabe(Task_BewilligungEntscheiden);
     assertThat(ids(Foerderfilter.GEGENZEICHNUNG, "mhoffmann", KiGruppen.LEITUNG)).contains(entscheidung.getId());
     assertThat(ids(Foerderfilter.GEGENZEICHNUNG, "fyilmaz", KiGruppen.FOERDERUNG)).doesNotContain(entscheidung.getId());
-    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", KiGruppen.LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    fall.erledige(Task_BewilligungEntscheiden, "mhoffmann", KiGruppen.LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     fall.erledige(Task_VertragEingang, "pschneider", KiGruppen.VERWALTUNG, Map.of("vertragEingangAm", LocalDate.now().toString()));
 
     // when funding staff are to record a call for funds, it is work of their group, not a second signature

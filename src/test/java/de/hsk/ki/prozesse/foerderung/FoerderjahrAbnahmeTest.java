@@ -61,7 +61,7 @@ class FoerderjahrAbnahmeTest {
     brilon.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", brilon.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
     brilon.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("ABLEHNEN", "0,00"));
     brilon.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG,
-        Map.of("entscheidung", "ABGELEHNT", "begruendung", "Doppelförderung durch die Stadt.", "nichtBefangen", true));
+        Map.of("entscheidung", "ABGELEHNT", "begruendung", "Doppelförderung durch die Stadt.", "entscheidungNichtBefangen", true));
 
     // Meschede: a year of running costs (12 × 400), paid three months ago, only six months proven: reclaim with interest
     Foerderfall meschede = antrag("Ankommen Meschede e.V.", "MESCHEDE", List.of(baustein("A2", 12)));
@@ -77,7 +77,7 @@ class FoerderjahrAbnahmeTest {
     meschede.erledige(Task_PruefvermerkGegenzeichnen, "kwolf", FOERDERUNG, Map.of("gegenzeichnung", "BESTAETIGT"));
     meschede.timerFeuert(Event_AnhoerungAbgelaufen);
     meschede.erledige(Task_RueckforderungEntscheiden, "mhoffmann", LEITUNG, Map.of("rueckforderungEntscheidung", "FESTSETZEN",
-        "festgesetzterBetrag", "2400,00", "begruendung", "Betrieb nur sechs Monate.", "nichtBefangen", true));
+        "festgesetzterBetrag", "2400,00", "begruendung", "Betrieb nur sechs Monate.", "rueckforderungNichtBefangen", true));
     // 2.400,00 × (1,27 + 5) % × 90 / 365 = 37,1046… → 37,10 (base rate of the test settings from 1 July 2026)
     BigDecimal erwartet = new BigDecimal("2400.00").multiply(new BigDecimal("6.27")).multiply(BigDecimal.valueOf(90))
         .divide(new BigDecimal("36500"), 2, RoundingMode.HALF_UP);
@@ -90,7 +90,7 @@ class FoerderjahrAbnahmeTest {
     // Sundern: approved, the contract never came back: withdrawn
     Foerderfall sundern = antrag("Sundern verbindet", "SUNDERN", List.of(baustein("C1", 1)));
     sundern.vollstaendigUndGeprueft("500,00");
-    sundern.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "nichtBefangen", true));
+    sundern.erledige(Task_BewilligungEntscheiden, "mhoffmann", LEITUNG, Map.of("entscheidung", "BEWILLIGT", "entscheidungNichtBefangen", true));
     sundern.timerFeuert(Event_VertragNichtZurueck);
     sundern.timerFeuert(Event_VertragWeiterNichtZurueck);
     sundern.erledige(Task_BewilligungZurueckziehen, "mhoffmann", LEITUNG, Map.of("rueckzug", "ZURUECKZIEHEN", "begruendung", "Keine Rückmeldung."));

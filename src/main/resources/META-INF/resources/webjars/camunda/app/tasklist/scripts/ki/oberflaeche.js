@@ -182,6 +182,15 @@ function zeigeFallAngelegt(auskunft, aktenzeichenAusStart) {
   zu.title = 'Hinweis schließen';
   zu.addEventListener('click', () => kasten.remove());
   kasten.appendChild(zu);
+  if (auskunft && auskunft.weiterAn) {
+    // a process that only hands something to another case: say where it went, not "case closed"
+    kasten.appendChild(element('strong', null, `Erfasst${aktenzeichen ? ` (${aktenzeichen})` : ''}.`));
+    kasten.appendChild(element('p', 'ki-naechster-schritt',
+      `Die Angaben gehen an den Fall ${auskunft.weiterAn}; dort bearbeitet sie die zuständige Gruppe als nächste Aufgabe.`));
+    const ziel = document.querySelector('[cam-tasks]') || document.querySelector('.page-wrap') || document.body;
+    ziel.insertBefore(kasten, ziel.firstChild);
+    return;
+  }
   kasten.appendChild(element('strong', null, aktenzeichen ? `Fall ${aktenzeichen} wurde angelegt.` : 'Der Fall wurde angelegt.'));
   if (auskunft && auskunft.aufgaben.length) {
     for (const aufgabe of auskunft.aufgaben) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -94,12 +93,7 @@ public class NaechsterSchritt {
   }
 
   private String name(String benutzerId) {
-    User person = engine.getIdentityService().createUserQuery().userId(benutzerId).singleResult();
-    if (person == null) {
-      return benutzerId;
-    }
-    String name = ((person.getFirstName() == null ? "" : person.getFirstName()) + " "
-        + (person.getLastName() == null ? "" : person.getLastName())).trim();
-    return name.isEmpty() ? benutzerId : name;
+    // the answer is for the person who started the case, who may not list users: looked up on the case's behalf
+    return de.hsk.ki.plattform.identitaet.Personenname.von(engine.getIdentityService(), benutzerId);
   }
 }

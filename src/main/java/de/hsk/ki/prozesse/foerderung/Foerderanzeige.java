@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
@@ -176,15 +175,6 @@ public class Foerderanzeige {
 
   /** First and last name of a member of staff; the id if the directory does not know it. */
   public String name(String benutzer) {
-    if (benutzer == null) {
-      return "";
-    }
-    User person = de.hsk.ki.plattform.prozess.OhneBerechtigungspruefung.ausfuehren(
-        () -> identitaet.createUserQuery().userId(benutzer).singleResult());
-    if (person == null) {
-      return benutzer;
-    }
-    String name = ((person.getFirstName() == null ? "" : person.getFirstName()) + " " + (person.getLastName() == null ? "" : person.getLastName())).trim();
-    return name.isEmpty() ? benutzer : name;
+    return de.hsk.ki.plattform.identitaet.Personenname.von(identitaet, benutzer);
   }
 }

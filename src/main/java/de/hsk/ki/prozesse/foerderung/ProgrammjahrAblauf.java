@@ -16,7 +16,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
 /**
@@ -144,14 +143,7 @@ public class ProgrammjahrAblauf {
 
   /** First and last name from the identity service; the id where the person has none (or is gone). */
   static String name(DelegateTask task, String benutzer) {
-    User person = OhneBerechtigungspruefung.ausfuehren(() -> task.getProcessEngineServices().getIdentityService()
-        .createUserQuery().userId(benutzer).singleResult());
-    if (person == null) {
-      return benutzer;
-    }
-    String name = ((person.getFirstName() == null ? "" : person.getFirstName()) + " "
-        + (person.getLastName() == null ? "" : person.getLastName())).trim();
-    return name.isEmpty() ? benutzer : name;
+    return de.hsk.ki.plattform.identitaet.Personenname.von(task.getProcessEngineServices().getIdentityService(), benutzer);
   }
 
   /** "Verteilungsvorschlag": the year's applications, requested and calculated, against the budget. */

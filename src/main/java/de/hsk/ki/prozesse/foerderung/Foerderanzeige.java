@@ -48,11 +48,13 @@ public class Foerderanzeige {
   private final Foerderbetraege betraege;
   private final FoerderantragFristen fristen;
   private final IdentityService identitaet;
+  private final Programmjahre programmjahre;
 
-  public Foerderanzeige(Foerderbetraege betraege, FoerderantragFristen fristen, @Lazy IdentityService identitaet) {
+  public Foerderanzeige(Foerderbetraege betraege, FoerderantragFristen fristen, @Lazy IdentityService identitaet, Programmjahre programmjahre) {
     this.betraege = betraege;
     this.fristen = fristen;
     this.identitaet = identitaet;
+    this.programmjahre = programmjahre;
   }
 
   /** The task-local values of a task with this definition key in this case. */
@@ -94,8 +96,12 @@ public class Foerderanzeige {
         w.put(VORHANDENE_UNTERLAGEN.name(), Auswahloptionen.leereAuswahl());
       }
       case "Task_FachlichPruefen" -> {
-        List<String> hinweise = PLAUSIBILITAETSHINWEISE.von(fall);
-        w.put(PLAUSIBILITAET_TEXT.name(), hinweise == null || hinweise.isEmpty() ? "keine" : String.join("; ", hinweise));
+        List<String> hinweise = new ArrayList<>(PLAUSIBILITAETSHINWEISE.von(fall) == null ? List.of() : PLAUSIBILITAETSHINWEISE.von(fall));
+        if (!programmjahre.laeuft(PROGRAMM.von(fall), FOERDERJAHR.von(fall))) {
+          // an application may come before the county set up the year; the reviewer should know there is no budget yet
+          hinweise.add("Zu diesem Programm und Jahr ist noch kein Förderprogrammjahr angelegt (Budget, Aufruf, Verteilung)");
+        }
+        w.put(PLAUSIBILITAET_TEXT.name(), hinweise.isEmpty() ? "keine" : String.join("; ", hinweise));
       }
       case "Task_MittelabrufErfassen" -> {
         Map<String, String> optionen = new LinkedHashMap<>();

@@ -17,6 +17,12 @@ public class Programmjahre {
     this.laufzeit = laufzeit;
   }
 
+  /** Whether the county runs this programme's year in the engine (budget, call, distribution). */
+  public boolean laeuft(String programm, Long foerderjahr) {
+    return programm != null && foerderjahr != null && laufzeit.createProcessInstanceQuery().processDefinitionKey(Foerderung.PROGRAMMJAHR)
+        .variableValueEquals(Foerderung.PROGRAMM.name(), programm).variableValueEquals(Foerderung.FOERDERJAHR.name(), foerderjahr).count() > 0;
+  }
+
   public Optional<LocalDate> lokaleAntragsfrist(String programm, Long foerderjahr) {
     if (programm == null || foerderjahr == null) {
       return Optional.empty();

@@ -62,6 +62,9 @@ class FoerderantragProzessTest {
     // when it is complete and reviewed, the amount is the sum of the rates
     fall.erledige(Task_VollstaendigkeitPruefen, "fyilmaz", FOERDERUNG, Map.of("vorhandeneUnterlagen", fall.unterlagen(), "vollstaendigkeit", "VOLLSTAENDIG"));
     assertThat(fall.betrag("berechneterBetrag")).isEqualByComparingTo("2700.00");
+    // no funding year of this programme runs in the tests: the review is told
+    assertThat((String) engine.getTaskService().getVariableLocal(fall.aufgabe(Task_FachlichPruefen).getId(), "plausibilitaetText"))
+        .contains("noch kein Förderprogrammjahr angelegt");
     fall.erledige(Task_FachlichPruefen, "fyilmaz", FOERDERUNG, pruefung("BEWILLIGEN", "2700,00"));
     assertThat(fall.variable("zeichnungsgruppe")).isEqualTo("kiLeitung");
 

@@ -125,7 +125,7 @@ public class Personenregister implements Falldaten {
     return jdbc.query("SELECT * FROM ki_familie WHERE anschrift_schluessel = ? ORDER BY nr", Personenregister::familie, schluessel)
         .stream()
         .filter(k -> k.erziehungsberechtigte() != null
-            && Namensabgleich.aehnlichkeit(f.erziehungsberechtigte(), k.erziehungsberechtigte()) >= Dublettenregel.NAME_SEHR_AEHNLICH)
+            && Namensabgleich.aehnlichkeit(f.erziehungsberechtigte(), k.erziehungsberechtigte()) >= Namensabgleich.SEHR_AEHNLICH)
         .map(Familie::nr).findFirst();
   }
 
@@ -217,7 +217,7 @@ public class Personenregister implements Falldaten {
 
   /**
    * Possible duplicates of a person being entered, best first: persons sharing a name key (see
-   * {@link Namensabgleich#schluessel}), judged by {@link Dublettenregel}.
+   * {@link Namensabgleich#schluessel}), judged by {@link Namensabgleich#verdacht}.
    */
   public List<Kandidat> kandidaten(Personenmerkmale m) {
     return kandidaten(List.of(m)).get(0);
@@ -228,7 +228,7 @@ public class Personenregister implements Falldaten {
     Set<String> alle = new TreeSet<>();
     List<Set<String>> schluesselJe = new ArrayList<>();
     for (Personenmerkmale m : liste) {
-      Set<String> s = schluessel(m);
+      Set<String> s = suchschluessel(m);
       schluesselJe.add(s);
       alle.addAll(s);
     }
@@ -250,13 +250,20 @@ public class Personenregister implements Falldaten {
       List<Kandidat> kandidaten = new ArrayList<>();
       for (Long nr : nrn) {
         Person p = personen.get(nr);
-        Dublettenregel.bewerte(m, p.merkmale()).ifPresent(u -> kandidaten.add(new Kandidat(p.nr(), p.vorname(), p.nachname(),
-            p.geburtsdatum(), p.kommune(), p.familie(), Math.round(u.aehnlichkeit() * 1000) / 1000.0, u.grund())));
+        Namensabgleich.verdacht(m.vorname(), m.nachname(), m.geburtsdatum(), m.kommune(), p.vorname(), p.nachname(),
+            p.geburtsdatum(), p.kommune()).ifPresent(v -> kandidaten.add(new Kandidat(p.nr(), p.vorname(), p.nachname(),
+            p.geburtsdatum(), p.kommune(), p.familie(), gewicht(v), v.grund())));
       }
       kandidaten.sort(Comparator.comparingDouble(Kandidat::aehnlichkeit).reversed().thenComparing(Kandidat::person));
       ergebnis.add(List.copyOf(kandidaten.subList(0, Math.min(HOECHSTENS_KANDIDATEN, kandidaten.size()))));
     }
     return ergebnis;
+  }
+
+  /** Strong suspicions (same birth date) before weak ones, each by name similarity. */
+  private static double gewicht(Namensabgleich.Verdacht v) {
+    double wert = v.stufe() == Namensabgleich.Stufe.STARK ? v.aehnlichkeit() : 0.8 * v.aehnlichkeit();
+    return Math.round(wert * 1000) / 1000.0;
   }
 
   /** Records that a new person may be a known one; staff decide on the duplicate page. */
@@ -336,19 +343,26 @@ public class Personenregister implements Falldaten {
   }
 
   private void schluesselSchreiben(long nr, Personenmerkmale m) {
-    for (String s : schluessel(m)) {
+    for (String s : schluessel(m.nachname())) {
       jdbc.update("INSERT INTO ki_person_schluessel (person_nr, schluessel) VALUES (?, ?)", nr, s);
     }
   }
 
-  /** Keys of both names: a candidate needs to share one with the person entered. */
-  static Set<String> schluessel(Personenmerkmale m) {
+  /**
+   * The index holds the keys of the surname; a person being entered is looked up by the keys of
+   * both names, so a known person whose given and surname were swapped is found too.
+   */
+  static Set<String> suchschluessel(Personenmerkmale m) {
+    Set<String> s = new TreeSet<>(schluessel(m.vorname()));
+    s.addAll(schluessel(m.nachname()));
+    return s;
+  }
+
+  private static Set<String> schluessel(String name) {
     Set<String> s = new TreeSet<>();
-    for (String name : new String[] {m.vorname(), m.nachname()}) {
-      if (name != null && !name.isBlank()) {
-        Namensabgleich.schluessel(name).stream().filter(k -> !k.isBlank()).map(k -> k.length() > 40 ? k.substring(0, 40) : k)
-            .forEach(s::add);
-      }
+    if (name != null && !name.isBlank()) {
+      Namensabgleich.schluessel(name).stream().filter(k -> !k.isBlank()).map(k -> k.length() > 40 ? k.substring(0, 40) : k)
+          .forEach(s::add);
     }
     return s;
   }

@@ -10,18 +10,24 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 public class Personenseiten {
 
+  public static final String VORGAENGE = "/ki/vorgaenge";
+  public static final String FAMILIENAKTE = "/ki/familie/";
+  public static final String DUBLETTEN = "/ki/personen/dubletten";
+  /** The clerks who take in reports, and the coordination, decide on possible duplicates. */
+  public static final java.util.List<String> DUBLETTEN_GRUPPEN = java.util.List.of(KiGruppen.VERWALTUNG, KiGruppen.LEITUNG);
+
   @Bean
   Seitenverweis meineVorgaenge() {
-    return new Seitenverweis("Meine Vorgänge", VorgaengeSeite.PFAD, Set.copyOf(KiGruppen.TASKLIST), 10);
+    return new Seitenverweis("Meine Vorgänge", VORGAENGE, Set.copyOf(KiGruppen.TASKLIST), 10);
   }
 
   @Bean
   Seitenverweis vorgaengeMeinerGruppe() {
-    return new Seitenverweis("Vorgänge meiner Gruppe", VorgaengeSeite.PFAD + "?ansicht=gruppe", Set.copyOf(KiGruppen.TASKLIST), 11);
+    return new Seitenverweis("Vorgänge meiner Gruppe", VORGAENGE + "?ansicht=gruppe", Set.copyOf(KiGruppen.TASKLIST), 11);
   }
 
   @Bean
   Seitenverweis dublettenpruefung() {
-    return new Seitenverweis("Dublettenprüfung", DublettenSeite.PFAD, Set.copyOf(DublettenSeite.GRUPPEN), 30);
+    return new Seitenverweis("Dublettenprüfung", DUBLETTEN, Set.copyOf(DUBLETTEN_GRUPPEN), 30);
   }
 }

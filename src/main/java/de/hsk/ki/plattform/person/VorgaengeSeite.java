@@ -33,7 +33,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 public class VorgaengeSeite {
 
-  static final String PFAD = "/ki/vorgaenge";
+  static final String PFAD = Personenseiten.VORGAENGE;
   /** More would not be read; the filters narrow the list. */
   static final int HOECHSTENS = 300;
 
@@ -166,7 +166,7 @@ public class VorgaengeSeite {
     }
 
     public String zeit(Instant zeit) {
-      return zeit == null ? "–" : zeit.atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).format(FamilienakteSeite.ZEIT);
+      return zeit == null ? "–" : zeit.atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
     }
 
     public String name(String benutzer) {

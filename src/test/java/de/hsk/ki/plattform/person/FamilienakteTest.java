@@ -200,21 +200,21 @@ class FamilienakteTest {
     assertThat(neu).isNotEqualTo(alt);
 
     WebappSitzung verwaltung = angemeldet("pschneider");
-    HttpResponse<String> seite = verwaltung.get(DublettenSeite.PFAD);
+    HttpResponse<String> seite = verwaltung.get(Personenseiten.DUBLETTEN);
     assertThat(seite.body()).contains("Muhammad " + nachname).contains("Mohammed " + nachname).contains("gleiches Geburtsdatum");
     for (String verboten : List.of("tbecker", "fyilmaz", "jklein", "gsommer")) {
-      HttpResponse<String> antwort = angemeldet(verboten).get(DublettenSeite.PFAD);
+      HttpResponse<String> antwort = angemeldet(verboten).get(Personenseiten.DUBLETTEN);
       assertThat(antwort.statusCode()).as(verboten).isEqualTo(403);
       assertThat(antwort.body()).doesNotContain(nachname);
     }
-    HttpResponse<String> entschieden = verwaltung.post(DublettenSeite.PFAD, "application/x-www-form-urlencoded",
+    HttpResponse<String> entschieden = verwaltung.post(Personenseiten.DUBLETTEN, "application/x-www-form-urlencoded",
         formular(Map.of("_csrf", token(seite.body()), "person", String.valueOf(neu), "kandidat", String.valueOf(alt),
             "entscheidung", "gleich")), Map.of());
     assertThat(entschieden.statusCode()).as(entschieden.body()).isEqualTo(302);
     assertThat(register.personZumFall(zweiter.getBusinessKey())).contains(alt);
     assertThat(register.person(neu)).isEmpty();
     assertThat(register.faelleDerPerson(alt)).containsExactly(erster.getBusinessKey(), zweiter.getBusinessKey());
-    assertThat(verwaltung.get(DublettenSeite.PFAD).body()).doesNotContain("Muhammad " + nachname);
+    assertThat(verwaltung.get(Personenseiten.DUBLETTEN).body()).doesNotContain("Muhammad " + nachname);
   }
 
   @Test

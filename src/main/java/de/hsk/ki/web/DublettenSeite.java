@@ -1,9 +1,11 @@
-package de.hsk.ki.plattform.person;
+package de.hsk.ki.web;
 
 import de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll;
+import de.hsk.ki.plattform.person.Familienakte;
+import de.hsk.ki.plattform.person.Familienangaben;
+import de.hsk.ki.plattform.person.Personenregister;
+import de.hsk.ki.plattform.person.Personenseiten;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
-import de.hsk.ki.plattform.identitaet.KiGruppen;
-import de.hsk.ki.web.Formularschutz;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -24,8 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class DublettenSeite {
 
-  static final String PFAD = "/ki/personen/dubletten";
-  static final List<String> GRUPPEN = List.of(KiGruppen.VERWALTUNG, KiGruppen.LEITUNG);
+  static final String PFAD = Personenseiten.DUBLETTEN;
+  static final List<String> GRUPPEN = Personenseiten.DUBLETTEN_GRUPPEN;
 
   private final Personenregister register;
   private final AngemeldeteBenutzer angemeldet;

@@ -1,11 +1,14 @@
-package de.hsk.ki.plattform.person;
+package de.hsk.ki.web;
 
 import de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll;
+import de.hsk.ki.plattform.person.Familienakte;
+import de.hsk.ki.plattform.person.Familienangaben;
+import de.hsk.ki.plattform.person.Personenregister;
+import de.hsk.ki.plattform.person.Personenseiten;
 import de.hsk.ki.plattform.formular.Freitext;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.Personenname;
 import de.hsk.ki.plattform.zeit.Zeit;
-import de.hsk.ki.web.Formularschutz;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;

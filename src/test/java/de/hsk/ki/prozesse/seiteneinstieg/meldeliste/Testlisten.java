@@ -17,7 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class Testlisten {
 
   public static final List<String> KOPF = List.of("Name", "Vorname", "Geb.-Datum", "Staatsangehörigkeit", "Zuzug", "Straße", "PLZ", "Ort",
-      "Erziehungsberechtigte", "Telefon");
+      "Erziehungsberechtigte", "Telefon", "Sprache");
   static final DateTimeFormatter TT = DateTimeFormatter.ofPattern("dd.MM.yyyy");
 
   private Testlisten() {}
@@ -25,7 +25,7 @@ public final class Testlisten {
   /** A child's row; born {@code alter} years before today (minus 100 days), arrived 30 days ago. */
   public static List<String> kind(String nachname, String vorname, int alter, String eltern, String strasse, LocalDate heute) {
     return new ArrayList<>(List.of(nachname, vorname, heute.minusYears(alter).minusDays(100).format(TT), "syrisch",
-        heute.minusDays(30).format(TT), strasse, "59821", "Arnsberg", eltern, "02931 12345"));
+        heute.minusDays(30).format(TT), strasse, "59821", "Arnsberg", eltern, "02931 12345", "Arabisch"));
   }
 
   public static String csv(List<String> kopf, List<List<String>> zeilen, char trenner) {

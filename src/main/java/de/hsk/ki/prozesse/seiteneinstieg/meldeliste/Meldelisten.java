@@ -78,7 +78,7 @@ public class Meldelisten implements Falldaten {
       LocalDate terminDatum, String terminUhrzeit, String terminOrt, String terminAdresse) {
 
     public String absender() {
-      return absender(kommune, stelle);
+      return absenderVon(kommune, stelle);
     }
 
     public boolean vorschau() {
@@ -86,7 +86,7 @@ public class Meldelisten implements Falldaten {
     }
   }
 
-  static String absender(String kommune, String stelle) {
+  static String absenderVon(String kommune, String stelle) {
     return kommune + ":" + stelle;
   }
 
@@ -99,7 +99,7 @@ public class Meldelisten implements Falldaten {
     if (frueher.isPresent()) {
       return new Hochgeladen(frueher.get(), true);
     }
-    Spaltenzuordnung zuordnung = Spaltenzuordnung.vorschlagen(tabelle.kopf(), gemerkt(absender(kommune, stelle)).orElse(null));
+    Spaltenzuordnung zuordnung = Spaltenzuordnung.vorschlagen(tabelle.kopf(), gemerkt(absenderVon(kommune, stelle)).orElse(null));
     try {
       long id = transaktion.execute(s -> {
         var schluessel = new org.springframework.jdbc.support.GeneratedKeyHolder();
@@ -114,7 +114,7 @@ public class Meldelisten implements Falldaten {
           st.setString(6, zuordnung.alsJson());
           st.setString(7, VORSCHAU);
           st.setString(8, benutzer);
-          st.setTimestamp(9, Timestamp.from(Zeit.jetzt()));
+          st.setTimestamp(9, Zeit.jetzt());
           return st;
         }, schluessel);
         long neu = schluessel.getKey().longValue();
@@ -132,11 +132,11 @@ public class Meldelisten implements Falldaten {
   }
 
   public Optional<Liste> liste(long id) {
-    return jdbc.query("SELECT * FROM ki_meldeliste WHERE id = ?", this::liste, id).stream().findFirst();
+    return jdbc.query("SELECT * FROM ki_meldeliste WHERE id = ?", this::alsListe, id).stream().findFirst();
   }
 
   Optional<Liste> zumHash(String hash) {
-    return jdbc.query("SELECT * FROM ki_meldeliste WHERE inhalt_hash = ?", this::liste, hash).stream().findFirst();
+    return jdbc.query("SELECT * FROM ki_meldeliste WHERE inhalt_hash = ?", this::alsListe, hash).stream().findFirst();
   }
 
   /** The lists, newest first, with their counts (for the page). */
@@ -148,11 +148,11 @@ public class Meldelisten implements Falldaten {
         rs -> {
           zahlen.put(rs.getLong("liste"), new int[] {rs.getInt("n"), rs.getInt("g")});
         });
-    return jdbc.query("SELECT * FROM ki_meldeliste ORDER BY hochgeladen_am DESC, id DESC", this::liste).stream().limit(hoechstens)
+    return jdbc.query("SELECT * FROM ki_meldeliste ORDER BY hochgeladen_am DESC, id DESC", this::alsListe).stream().limit(hoechstens)
         .map(l -> new Eintrag(l, zahlen.getOrDefault(l.id(), new int[2])[0], zahlen.getOrDefault(l.id(), new int[2])[1])).toList();
   }
 
-  private Liste liste(ResultSet rs, int i) throws SQLException {
+  private Liste alsListe(ResultSet rs, int i) throws SQLException {
     java.sql.Date termin = rs.getDate("termin_datum");
     Timestamp am = rs.getTimestamp("hochgeladen_am");
     return new Liste(rs.getLong("id"), rs.getString("inhalt_hash"), rs.getString("kommune"), rs.getString("stelle"),
@@ -189,9 +189,9 @@ public class Meldelisten implements Falldaten {
     transaktion.executeWithoutResult(s -> {
       jdbc.update("UPDATE ki_meldeliste SET zuordnung = ? WHERE id = ? AND status = ?", zuordnung.alsJson(), liste.id(), VORSCHAU);
       if (jdbc.update("UPDATE ki_meldeliste_zuordnung SET zuordnung = ?, geaendert_von = ?, geaendert_am = ? WHERE absender = ?",
-          gemerktJson, benutzer, Timestamp.from(Zeit.jetzt()), liste.absender()) == 0) {
+          gemerktJson, benutzer, Zeit.jetzt(), liste.absender()) == 0) {
         jdbc.update("INSERT INTO ki_meldeliste_zuordnung (absender, zuordnung, geaendert_von, geaendert_am) VALUES (?, ?, ?, ?)",
-            liste.absender(), gemerktJson, benutzer, Timestamp.from(Zeit.jetzt()));
+            liste.absender(), gemerktJson, benutzer, Zeit.jetzt());
       }
     });
   }
@@ -399,7 +399,7 @@ public class Meldelisten implements Falldaten {
     }
     transaktion.executeWithoutResult(s -> {
       if (jdbc.update("UPDATE ki_meldeliste SET status = ?, bestaetigt_von = ?, bestaetigt_am = ? WHERE id = ? AND status = ?",
-          START, benutzer, Timestamp.from(Zeit.jetzt()), liste.id(), VORSCHAU) == 0) {
+          START, benutzer, Zeit.jetzt(), liste.id(), VORSCHAU) == 0) {
         throw new Abgelehnt("Diese Liste ist schon bestätigt; es wird nichts ein zweites Mal angelegt.");
       }
       List<Object[]> zeilen = new ArrayList<>();

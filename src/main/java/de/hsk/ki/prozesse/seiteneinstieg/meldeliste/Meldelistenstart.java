@@ -171,7 +171,7 @@ public class Meldelistenstart {
         jdbc.update("INSERT INTO ki_meldeliste_start (schluessel, liste, nr, aktenzeichen) VALUES (?, ?, ?, ?)", schluessel, liste,
             z.nr(), fall.getBusinessKey());
         jdbc.update("UPDATE ki_meldeliste_zeile SET zustand = 'GESTARTET', aktenzeichen = ?, gestartet_am = ? WHERE liste = ? AND nr = ?"
-            + " AND zustand = 'OFFEN'", fall.getBusinessKey(), Timestamp.from(Zeit.jetzt()), liste, z.nr());
+            + " AND zustand = 'OFFEN'", fall.getBusinessKey(), Zeit.jetzt(), liste, z.nr());
         nachDemStart.accept(z.nr());
         return true;
       }));

@@ -310,4 +310,11 @@ public class Seiteneinstieg {
   de.hsk.ki.plattform.person.Personenfall seiteneinstiegPersonen() {
     return new de.hsk.ki.plattform.person.Personenfall(SCHLUESSEL);
   }
+
+  /** Clerks take municipalities' report lists in here (issue 17); offered above the task list. */
+  @Bean
+  de.hsk.ki.plattform.identitaet.Seitenverweis meldelistenVerweis() {
+    return new de.hsk.ki.plattform.identitaet.Seitenverweis("Meldelisten", "/ki/meldelisten",
+        Set.of(KiGruppen.VERWALTUNG, KiGruppen.LEITUNG), 20);
+  }
 }

@@ -245,6 +245,16 @@ class FamilienakteTest {
     assertThat(angemeldet("gsommer").get(VorgaengeSeite.PFAD).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void tasklistBietetJederGruppeIhreSeitenAn() throws Exception {
+    assertThat(angemeldet("pschneider").get("/ki/tasklist/hinweis").body()).contains("\"Meine Vorgänge\"")
+        .contains("Vorgänge meiner Gruppe").contains("Meldelisten").contains("Dublettenprüfung").doesNotContain("Förderbericht");
+    assertThat(angemeldet("tbecker").get("/ki/tasklist/hinweis").body()).contains("Meine Vorgänge").doesNotContain("Meldelisten")
+        .doesNotContain("Dublettenprüfung");
+    assertThat(angemeldet("fyilmaz").get("/ki/tasklist/hinweis").body()).contains("Förderbericht").doesNotContain("Meldelisten");
+    assertThat(angemeldet("gsommer").get("/ki/tasklist/hinweis").body()).doesNotContain("Vorgänge");
+  }
+
   private static String token(String html) {
     Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
     assertThat(m.find()).as("CSRF token on the page").isTrue();

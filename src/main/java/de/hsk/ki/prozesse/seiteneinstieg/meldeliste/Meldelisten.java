@@ -299,24 +299,23 @@ public class Meldelisten implements Falldaten {
     return new Vorschau(ergebnis, familiengruppen(ergebnis));
   }
 
-  /** Duplicate candidates of the good rows, all read in one transaction (one connection, no commit per row). */
+  /** Duplicate candidates of the good rows, looked up for all rows at once (one index query per 500 keys). */
   private List<Vorschauzeile> mitKandidaten(List<Vorschauzeile> zeilen, String kommune) {
-    TransactionTemplate lesend = new TransactionTemplate(transaktion.getTransactionManager());
-    lesend.setReadOnly(true);
-    return lesend.execute(s -> {
-      List<Vorschauzeile> neu = new ArrayList<>(zeilen.size());
-      for (Vorschauzeile z : zeilen) {
-        if (!"OK".equals(z.zustand())) {
-          neu.add(z);
-          continue;
-        }
-        List<Kandidat> kandidaten = register.kandidaten(new Personenmerkmale(z.wert("vorname"), z.wert("nachname"),
-            LocalDate.parse(z.wert("geburtsdatum")), kommune));
-        neu.add(new Vorschauzeile(z.nr(), z.werte(), z.fehler(), kandidaten.size() > 5 ? kandidaten.subList(0, 5) : kandidaten,
-            z.gruppe(), z.schluessel(), z.zustand(), z.aktenzeichen(), z.personNr(), z.meldung()));
-      }
-      return neu;
-    });
+    List<Vorschauzeile> gut = zeilen.stream().filter(z -> "OK".equals(z.zustand())).toList();
+    List<List<Kandidat>> je = register.kandidaten(gut.stream().map(z -> new Personenmerkmale(z.wert("vorname"), z.wert("nachname"),
+        LocalDate.parse(z.wert("geburtsdatum")), kommune)).toList());
+    Map<Integer, List<Kandidat>> nachZeile = new HashMap<>();
+    for (int i = 0; i < gut.size(); i++) {
+      nachZeile.put(gut.get(i).nr(), je.get(i));
+    }
+    List<Vorschauzeile> neu = new ArrayList<>(zeilen.size());
+    for (Vorschauzeile z : zeilen) {
+      List<Kandidat> kandidaten = nachZeile.get(z.nr());
+      neu.add(kandidaten == null ? z : new Vorschauzeile(z.nr(), z.werte(), z.fehler(),
+          kandidaten.size() > 5 ? kandidaten.subList(0, 5) : kandidaten, z.gruppe(), z.schluessel(), z.zustand(), z.aktenzeichen(),
+          z.personNr(), z.meldung()));
+    }
+    return neu;
   }
 
   /** Row keys that already started a case, with the case number. */

@@ -109,17 +109,20 @@ public class Fallstaende {
    * held by someone else), at most {@code hoechstens}.
    */
   public List<String> mitAufgabenFuer(String benutzer, Collection<String> gruppen, int hoechstens) {
-    var p = new MapSqlParameterSource("benutzer", benutzer).addValue("gruppen", gruppen.isEmpty() ? List.of("-") : gruppen);
-    return benannt.queryForList("SELECT DISTINCT e.business_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_"
+    var p = new MapSqlParameterSource("benutzer", benutzer).addValue("gruppen", gruppen.isEmpty() ? List.of("-") : gruppen)
+        .addValue("hoechstens", hoechstens);
+    // the earliest deadlines first, so the cut-off never hides an overdue case
+    return benannt.queryForList("SELECT e.business_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_"
         + " WHERE e.business_key_ IS NOT NULL AND (t.assignee_ = :benutzer OR EXISTS (SELECT 1 FROM act_ru_identitylink l"
-        + " WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:gruppen)))", p, String.class)
-        .stream().sorted().limit(hoechstens).toList();
+        + " WHERE l.task_id_ = t.id_ AND l.type_ = 'candidate' AND l.group_id_ IN (:gruppen)))"
+        + " GROUP BY e.business_key_ ORDER BY MIN(t.due_date_) ASC NULLS LAST, e.business_key_ LIMIT :hoechstens", p, String.class);
   }
 
   /** Case numbers of open cases in which the person holds a task. */
   public List<String> mitAufgabenBei(String benutzer, int hoechstens) {
-    return jdbc.queryForList("SELECT DISTINCT e.business_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_"
-        + " WHERE e.business_key_ IS NOT NULL AND t.assignee_ = ?", String.class, benutzer).stream().sorted().limit(hoechstens).toList();
+    return jdbc.queryForList("SELECT e.business_key_ FROM act_ru_task t JOIN act_ru_execution e ON e.id_ = t.proc_inst_id_"
+        + " WHERE e.business_key_ IS NOT NULL AND t.assignee_ = ? GROUP BY e.business_key_"
+        + " ORDER BY MIN(t.due_date_) ASC NULLS LAST, e.business_key_ LIMIT ?", String.class, benutzer, hoechstens);
   }
 
   private Map<String, Fallstand> teil(List<String> aktenzeichen) {

@@ -245,6 +245,30 @@ class FamilienakteTest {
     assertThat(angemeldet("gsommer").get(VorgaengeSeite.PFAD).statusCode()).isEqualTo(403);
   }
 
+  @Autowired Personenbereinigung bereinigung;
+
+  @Test
+  void mitDemLetztenFallGehenPersonUndFamilie() {
+    String nachname = name("Bereinigung");
+    long familie = register.familieAnlegen(new Familienangaben("Rana " + nachname, "Am Markt 1, 59755 Arnsberg", null, null, "ARNSBERG"));
+    long person = register.personAnlegen(new Personenmerkmale("Nour", nachname, LocalDate.of(2015, 3, 1), "ARNSBERG"), familie);
+    // a case whose history the engine's cleanup has already removed, linked two days ago
+    register.fallZuordnen("SE-1999-0001", person, "Process_Seiteneinstieg");
+    Object vorZweiTagen = java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2)));
+    jdbc.update("UPDATE ki_fall_person SET angelegt_am = ? WHERE aktenzeichen = 'SE-1999-0001'", vorZweiTagen);
+    jdbc.update("UPDATE ki_person SET angelegt_am = ? WHERE nr = ?", vorZweiTagen, person);
+    jdbc.update("UPDATE ki_familie SET angelegt_am = ? WHERE nr = ?", vorZweiTagen, familie);
+    // a family an import created just now keeps its day of grace
+    long neu = register.familieAnlegen(new Familienangaben("Omid " + nachname, "Am Markt 2, 59755 Arnsberg", null, null, "ARNSBERG"));
+
+    assertThat(Datenbanksuche.fundstellen(jdbc, nachname)).isNotEmpty();
+    assertThat(bereinigung.bereinigen()).isGreaterThanOrEqualTo(3);
+    assertThat(register.person(person)).isEmpty();
+    assertThat(register.familie(familie)).isEmpty();
+    assertThat(register.familie(neu)).isPresent();
+    assertThat(Datenbanksuche.fundstellen(jdbc, "Nour")).isEmpty();
+  }
+
   @Test
   void tasklistBietetJederGruppeIhreSeitenAn() throws Exception {
     assertThat(angemeldet("pschneider").get("/ki/tasklist/hinweis").body()).contains("\"Meine Vorgänge\"")

@@ -118,7 +118,8 @@ public class Meldelistenstart {
     try {
       for (Offen z : offen) {
         Map<String, Object> werte = Meldelisten.karte(z.werte());
-        Long familie = familien.computeIfAbsent(z.gruppe(), g -> familieAnlegen(liste, g, werte));
+        Long familie = familien.computeIfAbsent(z.gruppe(), g -> familieAnlegen(liste, g, werte,
+            offen.stream().filter(o -> o.gruppe() == g && o.personNr() != null).map(Offen::personNr).toList()));
         if (starteZeile(liste, definition, z, werte, familie)) {
           gestartet++;
         }
@@ -132,16 +133,24 @@ public class Meldelistenstart {
     return gestartet;
   }
 
-  /** One family per group, recorded in the same transaction: a resumed start finds it and creates none. */
-  private Long familieAnlegen(long liste, int gruppe, Map<String, Object> werte) {
+  /**
+   * One family per group, recorded in the same transaction: a resumed start finds it and creates none.
+   * A family already known goes on: that of a child of the group linked to a known person, or one
+   * with the same guardians and address (siblings reported earlier).
+   */
+  private Long familieAnlegen(long liste, int gruppe, Map<String, Object> werte, List<Long> bekanntePersonen) {
     return transaktion.execute(s -> {
       List<Long> da = jdbc.queryForList("SELECT familien_nr FROM ki_meldeliste_familie WHERE liste = ? AND gruppe = ?", Long.class,
           liste, gruppe);
       if (!da.isEmpty()) {
         return da.get(0);
       }
-      long nr = register.familieAnlegen(new Familienangaben(text(werte, "erziehungsberechtigte"), text(werte, "anschrift"),
-          text(werte, "telefon"), text(werte, "email"), text(werte, "kommune")));
+      Familienangaben angaben = new Familienangaben(text(werte, "erziehungsberechtigte"), text(werte, "anschrift"),
+          text(werte, "telefon"), text(werte, "email"), text(werte, "kommune"));
+      long nr = bekanntePersonen.stream().map(register::person).flatMap(java.util.Optional::stream)
+          .map(p -> p.familie()).filter(java.util.Objects::nonNull).findFirst()
+          .or(() -> register.familieFinden(angaben))
+          .orElseGet(() -> register.familieAnlegen(angaben));
       jdbc.update("INSERT INTO ki_meldeliste_familie (liste, gruppe, familien_nr) VALUES (?, ?, ?)", liste, gruppe, nr);
       return nr;
     });

@@ -29,7 +29,9 @@ class MeldelistenTest {
   @Autowired JdbcTemplate jdbc;
 
   /** Every test its own surnames: row keys and file hashes are global. */
-  final String marke = UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+  // a surname of its own per test, so the duplicate check does not find another test's children
+  final String marke = new java.util.Random().ints(8, 'a', 'z' + 1).collect(StringBuilder::new, StringBuilder::appendCodePoint,
+      StringBuilder::append).toString();
   final LocalDate heute = Zeit.heute();
 
   @AfterEach
@@ -38,7 +40,7 @@ class MeldelistenTest {
   }
 
   String name(String n) {
-    return n + marke.substring(0, 1).toUpperCase() + marke.substring(1);
+    return marke.substring(0, 1).toUpperCase() + marke.substring(1) + n.toLowerCase();
   }
 
   /** Three children of one family, one of another. */

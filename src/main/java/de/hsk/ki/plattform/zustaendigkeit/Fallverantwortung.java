@@ -221,6 +221,13 @@ public class Fallverantwortung implements Falldaten {
         benutzer, java.sql.Date.valueOf(heute), java.sql.Date.valueOf(heute)).stream().findFirst();
   }
 
+  /** The running absence through which the stand-in holds the case's responsibility for the group, if so. */
+  Optional<Long> vertretungsAbwesenheit(String aktenzeichen, String gruppe, String vertretung) {
+    return jdbc.queryForList("SELECT a.id FROM ki_abwesenheit a JOIN ki_abwesenheit_uebergabe u ON u.abwesenheit = a.id"
+        + " WHERE a.status = 'LAUFEND' AND a.vertretung = ? AND u.aktenzeichen = ? AND u.gruppe = ?", Long.class,
+        vertretung, aktenzeichen, gruppe).stream().findFirst();
+  }
+
   void vermerkeUebergabe(long abwesenheit, String aktenzeichen, String aufgabe, String gruppe) {
     jdbc.update("INSERT INTO ki_abwesenheit_uebergabe (abwesenheit, aktenzeichen, aufgabe, gruppe) VALUES (?, ?, ?, ?)",
         abwesenheit, aktenzeichen, aufgabe, gruppe);

@@ -106,7 +106,9 @@ public class Vorbelegung extends AbstractProcessEnginePlugin {
       String ziel = abwesend.map(Fallverantwortung.LaufendeAbwesenheit::vertretung).orElse(person.get());
       if (mitglied(identitaet, ziel, gruppe) && VierAugen.darfErhalten(task.getVariable(VierAugen.VORSCHLAG_VON), ziel)) {
         task.setAssignee(ziel);
-        abwesend.ifPresent(a -> fv.vermerkeUebergabe(a.id(), aktenzeichen, task.getId(), null));
+        // a task that comes during an absence goes back with the rest afterwards
+        abwesend.map(Fallverantwortung.LaufendeAbwesenheit::id).or(() -> fv.vertretungsAbwesenheit(aktenzeichen, gruppe, ziel))
+            .ifPresent(a -> fv.vermerkeUebergabe(a, aktenzeichen, task.getId(), null));
         return;
       }
       // the responsible person (or the stand-in) may not take this one: the group decides

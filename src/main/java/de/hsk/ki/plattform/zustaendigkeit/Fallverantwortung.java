@@ -122,6 +122,14 @@ public class Fallverantwortung implements Falldaten {
     return Optional.empty();
   }
 
+  /**
+   * For decision tables (the transition team): the group of the earlier caseworker of the same
+   * person, or null when there is none.
+   */
+  public String bisherigeGruppe(String aktenzeichen) {
+    return bisherige(aktenzeichen).map(Verantwortung::gruppe).orElse(null);
+  }
+
   /** Earlier cases of the case's person, oldest first, without the case itself. */
   private List<String> frueher(String aktenzeichen) {
     FruehereFaelle quelle = fruehere.getIfAvailable();

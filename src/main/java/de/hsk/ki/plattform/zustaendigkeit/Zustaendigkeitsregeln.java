@@ -12,8 +12,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Which groups have a responsible caseworker (configuration {@code ki.zustaendigkeit.*}): the KI's
- * own case-working groups of a process (never a partner group, the Schulamt or the supervising
- * Leitung); of these, the counselling groups name the case's responsible caseworker.
+ * own case-working groups (never a partner group, the Schulamt or the supervising Leitung) that
+ * work the process's cases from their start (the descriptor's starting groups); of these, the
+ * counselling groups name the case's responsible caseworker. Funding staff are not among them by
+ * default: a funding application is a sequence of checks by different people, not casework with a
+ * family, and several of its steps are for a second person.
  */
 @Component
 public class Zustaendigkeitsregeln {
@@ -24,7 +27,7 @@ public class Zustaendigkeitsregeln {
   private final Prozesse prozesse;
 
   public Zustaendigkeitsregeln(Prozesse prozesse,
-      @Value("${ki.zustaendigkeit.gruppen:kiVerwaltung,kiLehrkraefte,kiSozialarbeit,kiFoerderung}") List<String> gruppen,
+      @Value("${ki.zustaendigkeit.gruppen:kiVerwaltung,kiLehrkraefte,kiSozialarbeit}") List<String> gruppen,
       @Value("${ki.zustaendigkeit.beratungsgruppen:kiLehrkraefte,kiSozialarbeit}") List<String> beratungsgruppen,
       @Value("${ki.zustaendigkeit.abwesenheit-aufbewahrung:P1Y}") String aufbewahrung) {
     this.prozesse = prozesse;
@@ -48,10 +51,11 @@ public class Zustaendigkeitsregeln {
     return abwesenheitAufbewahrung;
   }
 
-  /** Groups whose members may record absences and stand in: the case-working groups and the Leitung. */
+  /** Groups whose members may record absences and stand in: the KI's own staff (not the Schulamt). */
   public Set<String> personalgruppen() {
     var alle = new java.util.TreeSet<>(gruppen);
-    alle.add(KiGruppen.LEITUNG);
+    alle.addAll(KiGruppen.TASKLIST);
+    alle.remove(KiGruppen.SCHULAMT);
     return alle;
   }
 
@@ -69,10 +73,10 @@ public class Zustaendigkeitsregeln {
 
   /** Whether the group has a responsible caseworker in cases of the process. */
   public boolean zaehlt(Prozessbeschreibung prozess, String gruppe) {
-    return gruppen.contains(gruppe) && prozess.gruppen().contains(gruppe);
+    return gruppen.contains(gruppe) && prozess.starten().contains(gruppe);
   }
 
   public boolean hatBeratung(Prozessbeschreibung prozess) {
-    return prozess.gruppen().stream().anyMatch(beratungsgruppen::contains);
+    return prozess.starten().stream().anyMatch(g -> beratungsgruppen.contains(g) && gruppen.contains(g));
   }
 }

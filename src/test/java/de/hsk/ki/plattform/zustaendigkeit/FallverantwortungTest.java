@@ -123,38 +123,53 @@ class FallverantwortungTest {
 
   @Test
   void dieFreigabeNachDemEigenenVorschlagWirdNieVorbelegt() {
-    // given: a proposal of the funding group, then the four-eyes building block for the same group
-    engine.getRepositoryService().createDeployment().name("test-vieraugen")
-        .addClasspathResource("testmodelle/vieraugen-test.bpmn").enableDuplicateFiltering(true).deploy();
-    String zweite = konto(engine, "zvfoerderung2", KiGruppen.FOERDERUNG);
-    // a case number of the funding process, so the group counts as the case's
-    String az = "FA-2099-" + System.nanoTime();
-    engine.getRuntimeService().startProcessInstanceByKey("Process_TestVierAugen", az);
+    // given: a proposal of the social workers, then the four-eyes building block for the same group
+    engine.getRepositoryService().createDeployment().name("test-vieraugen-zustaendigkeit")
+        .addClasspathResource("testmodelle/vieraugen-zustaendigkeit-test.bpmn").enableDuplicateFiltering(true).deploy();
+    String vorschlagend = konto(engine, "zvsozial1", KiGruppen.SOZIALARBEIT);
+    String zweite = konto(engine, "zvsozial2", KiGruppen.SOZIALARBEIT);
+    // a case number of the transition process, whose cases the social workers work
+    String az = "UB-2099-" + System.nanoTime();
+    engine.getRuntimeService().startProcessInstanceByKey("Process_TestVierAugenZustaendigkeit", az);
 
     // when: the one who proposes becomes responsible for the group in the case
     Task vorschlag = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(az).taskDefinitionKey("Task_Vorschlagen")
         .singleResult();
-    engine.getTaskService().claim(vorschlag.getId(), "fyilmaz");
-    AlsPerson.erledige(engine, "fyilmaz", KiGruppen.FOERDERUNG, vorschlag.getId(), Map.of());
+    engine.getTaskService().claim(vorschlag.getId(), vorschlagend);
+    AlsPerson.erledige(engine, vorschlagend, KiGruppen.SOZIALARBEIT, vorschlag.getId(), Map.of());
 
     // then: the decision stays with the group: the proposer may not have it
-    assertThat(verantwortung.verantwortlich(az, KiGruppen.FOERDERUNG)).contains("fyilmaz");
+    assertThat(verantwortung.verantwortlich(az, KiGruppen.SOZIALARBEIT)).contains(vorschlagend);
     Task freigabe = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(az).taskDefinitionKey("Task_FreigabeEntscheiden")
         .singleResult();
     assertThat(freigabe).isNotNull();
     assertThat(freigabe.getAssignee()).isNull();
 
     // and where somebody else is responsible, the decision does go to them
-    String az2 = "FA-2099-" + System.nanoTime();
-    verantwortung.festhalten(az2, KiGruppen.FOERDERUNG, zweite, false, b -> true);
-    engine.getRuntimeService().startProcessInstanceByKey("Process_TestVierAugen", az2);
+    String az2 = "UB-2099-" + System.nanoTime();
+    verantwortung.festhalten(az2, KiGruppen.SOZIALARBEIT, zweite, true, b -> true);
+    engine.getRuntimeService().startProcessInstanceByKey("Process_TestVierAugenZustaendigkeit", az2);
     Task vorschlag2 = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(az2).taskDefinitionKey("Task_Vorschlagen")
         .singleResult();
     assertThat(vorschlag2.getAssignee()).isEqualTo(zweite);
-    engine.getTaskService().setAssignee(vorschlag2.getId(), "fyilmaz");
-    AlsPerson.erledige(engine, "fyilmaz", KiGruppen.FOERDERUNG, vorschlag2.getId(), Map.of());
+    engine.getTaskService().setAssignee(vorschlag2.getId(), vorschlagend);
+    AlsPerson.erledige(engine, vorschlagend, KiGruppen.SOZIALARBEIT, vorschlag2.getId(), Map.of());
     assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(az2).taskDefinitionKey("Task_FreigabeEntscheiden")
         .singleResult().getAssignee()).isEqualTo(zweite);
+  }
+
+  @Test
+  void foerderfaelleHabenKeineFallverantwortung() {
+    // funding staff check one after another (completeness, review, signature): no pre-assignment there
+    engine.getRepositoryService().createDeployment().name("test-vieraugen")
+        .addClasspathResource("testmodelle/vieraugen-test.bpmn").enableDuplicateFiltering(true).deploy();
+    String az = "FA-2099-" + System.nanoTime();
+    engine.getRuntimeService().startProcessInstanceByKey("Process_TestVierAugen", az);
+    Task vorschlag = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(az).taskDefinitionKey("Task_Vorschlagen")
+        .singleResult();
+    engine.getTaskService().claim(vorschlag.getId(), "fyilmaz");
+    AlsPerson.erledige(engine, "fyilmaz", KiGruppen.FOERDERUNG, vorschlag.getId(), Map.of());
+    assertThat(verantwortung.verantwortungen(az)).isEmpty();
   }
 
   @Test

@@ -20,16 +20,30 @@ public class KoerperGrenze extends OncePerRequestFilter {
 
   static final String ZU_GROSS = "Die Anfrage ist zu groß (höchstens 256 KB).";
 
+  /**
+   * Uploads of a whole file (a municipality's report list, at most 2 MB) get a larger limit on exactly
+   * their path; the page itself refuses a file above 2 MB with its own German message.
+   */
+  static final java.util.Map<String, Long> HOCHLADEN = java.util.Map.of("/ki/meldelisten", 3L * 1024 * 1024);
+  static final String ZU_GROSS_DATEI = "Die Datei ist zu groß (höchstens 2 MB).";
+
+  private static long grenze(HttpServletRequest request) {
+    Long hochladen = "POST".equals(request.getMethod()) ? HOCHLADEN.get(request.getRequestURI()) : null;
+    return hochladen != null ? hochladen : GelesenerRequest.MAX_BYTES;
+  }
+
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (request.getContentLengthLong() > GelesenerRequest.MAX_BYTES) {
+    long grenze = grenze(request);
+    String meldung = grenze == GelesenerRequest.MAX_BYTES ? ZU_GROSS : ZU_GROSS_DATEI;
+    if (request.getContentLengthLong() > grenze) {
       response.setHeader("Connection", "close");
-      Fehlerantwort.schreiben(response, 413, "EingabeFehler", ZU_GROSS, Map.of());
+      Fehlerantwort.schreiben(response, 413, "EingabeFehler", meldung, Map.of());
       return;
     }
     try {
-      chain.doFilter(new Begrenzt(request), response);
+      chain.doFilter(new Begrenzt(request, grenze), response);
     } catch (IOException | ServletException | RuntimeException e) {
       // a body without a declared length ran over the limit while somebody read it
       if (!zuGross(e) || response.isCommitted()) {
@@ -37,7 +51,7 @@ public class KoerperGrenze extends OncePerRequestFilter {
       }
       response.resetBuffer();
       response.setHeader("Connection", "close");
-      Fehlerantwort.schreiben(response, 413, "EingabeFehler", ZU_GROSS, Map.of());
+      Fehlerantwort.schreiben(response, 413, "EingabeFehler", meldung, Map.of());
     }
   }
 
@@ -59,9 +73,11 @@ public class KoerperGrenze extends OncePerRequestFilter {
 
   private static final class Begrenzt extends HttpServletRequestWrapper {
     private ServletInputStream strom;
+    private final long grenze;
 
-    Begrenzt(HttpServletRequest request) {
+    Begrenzt(HttpServletRequest request, long grenze) {
       super(request);
+      this.grenze = grenze;
     }
 
     @Override
@@ -72,7 +88,7 @@ public class KoerperGrenze extends OncePerRequestFilter {
           private long gelesen;
 
           private int zaehle(int n) throws IOException {
-            if (n > 0 && (gelesen += n) > GelesenerRequest.MAX_BYTES) {
+            if (n > 0 && (gelesen += n) > grenze) {
               throw new ZuGross();
             }
             return n;

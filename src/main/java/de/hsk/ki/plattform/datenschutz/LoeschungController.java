@@ -22,9 +22,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class LoeschungController {
 
-  private static final Pattern AKTENZEICHEN = Pattern.compile("^[A-Z]{2}-\\d{4}-\\d{4,}$");
+  private static final Pattern AKTENZEICHEN = Pattern.compile("^[A-Z]{2,3}-\\d{4}-\\d{4,}$");
   /** Reasons as codes: free text could carry the applicant's name into the permanent log. */
-  private static final java.util.Set<String> GRUENDE =
+  public static final java.util.Set<String> GRUENDE =
       java.util.Set.of("ANTRAG_BETROFFENE", "ANTRAG_SORGEBERECHTIGTE", "FEHLERFASSUNG", "SONSTIGES");
 
   private final FallLoeschung loeschung;
@@ -38,7 +38,7 @@ public class LoeschungController {
   @DeleteMapping("/ki/betrieb/faelle/{aktenzeichen}")
   public ResponseEntity<Map<String, Object>> loeschen(@PathVariable String aktenzeichen,
       @RequestParam(defaultValue = "ANTRAG_BETROFFENE") String grund, HttpServletRequest request) {
-    String benutzer = basicBenutzer(request);
+    String benutzer = basicBenutzer(request, identity);
     if (benutzer == null) {
       return ResponseEntity.status(HttpStatus.UNAUTHORIZED).header("WWW-Authenticate", "Basic realm=\"ki-betrieb\"")
           .body(Map.of("message", "Anmeldung erforderlich."));
@@ -58,7 +58,8 @@ public class LoeschungController {
         "prozesse", ergebnis.prozesse(), "message", "Der Fall wurde vollständig gelöscht."));
   }
 
-  private String basicBenutzer(HttpServletRequest request) {
+  /** The operator named by HTTP Basic whose password is right, or null. */
+  public static String basicBenutzer(HttpServletRequest request, IdentityService identity) {
     String kopf = request.getHeader("Authorization");
     if (kopf == null || !kopf.startsWith("Basic ")) {
       return null;

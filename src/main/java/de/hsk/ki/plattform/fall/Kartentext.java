@@ -82,7 +82,7 @@ public class Kartentext extends AbstractProcessEnginePlugin {
   }
 
   /** A key like SUNDERN or AGENTUR_FUER_ARBEIT as a word. */
-  static String lesbar(String schluessel) {
+  public static String lesbar(String schluessel) {
     String[] woerter = schluessel.toLowerCase(Locale.GERMAN).split("_");
     StringBuilder text = new StringBuilder();
     for (String wort : woerter) {

@@ -112,6 +112,33 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
   }
 
   /**
+   * Checks many start form submissions of the latest version of a process without starting anything
+   * (a bulk intake's preview): the same field checks and form rules as a start, one list of German
+   * objections per submission (empty when it would be accepted). One command for all of them.
+   */
+  public List<List<EingabePruefung.Fehler>> pruefeStarts(String prozessSchluessel, List<Map<String, Object>> eingaben) {
+    return konfiguration.getCommandExecutorTxRequired().execute(kontext -> kontext.runWithoutAuthorization(() -> {
+      ProcessDefinitionEntity definition = kontext.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedLatestProcessDefinitionByKey(prozessSchluessel);
+      StartFormHandler handler = definition.getStartFormHandler();
+      Formular formular = handler == null ? KEIN_FORMULAR : formular(handler.createStartFormData(definition));
+      List<Formularregel> passend = regeln.orderedStream().filter(r -> r.gilt(formular.id())).toList();
+      List<List<EingabePruefung.Fehler>> alle = new ArrayList<>(eingaben.size());
+      for (Map<String, Object> e : eingaben) {
+        var eintraege = Eingabewerte.von(e);
+        List<EingabePruefung.Fehler> fehler = new ArrayList<>(EingabePruefung.pruefe(formular, eintraege, s -> Set.of(), Zeit.heute()));
+        if (fehler.isEmpty()) {
+          for (Formularregel regel : passend) {
+            fehler.addAll(regel.pruefe(formular.id(), eintraege, null));
+          }
+        }
+        alle.add(fehler);
+      }
+      return alle;
+    }));
+  }
+
+  /**
    * Checks a draft of a task's form (the values as form-js holds them, by field key) with the rules of
    * {@link EingabePruefung#pruefeEntwurf}; throws {@link EingabeAbgelehnt} with the German reasons. The
    * caller has checked that the user works the task; the form itself is read without authorization.

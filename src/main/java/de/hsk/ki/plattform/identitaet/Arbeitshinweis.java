@@ -27,9 +27,11 @@ public class Arbeitshinweis {
           + "Daten einzelner Kinder sehen Sie hier nicht.");
 
   private final AngemeldeteBenutzer angemeldet;
+  private final java.util.List<Seitenverweis> seiten;
 
-  public Arbeitshinweis(AngemeldeteBenutzer angemeldet) {
+  public Arbeitshinweis(AngemeldeteBenutzer angemeldet, java.util.List<Seitenverweis> seiten) {
     this.angemeldet = angemeldet;
+    this.seiten = seiten.stream().sorted(java.util.Comparator.comparingInt(Seitenverweis::reihenfolge)).toList();
   }
 
   @GetMapping(value = PFAD, produces = "application/json")
@@ -45,6 +47,9 @@ public class Arbeitshinweis {
         .findFirst().orElse(null));
     // whether Tasklist offers the search by the child's surname (the server checks it again)
     antwort.put("namensuche", benutzer.get().gruppen().stream().anyMatch(KiGruppen.KINDERNAMEN::contains));
+    // the application's own pages this person may open (Tasklist shows them above the list)
+    antwort.put("seiten", seiten.stream().filter(s -> s.gruppen().stream().anyMatch(benutzer.get().gruppen()::contains))
+        .map(s -> Map.of("titel", s.titel(), "pfad", s.pfad())).toList());
     return antwort;
   }
 }

@@ -23,7 +23,7 @@ import org.springframework.stereotype.Service;
  * ki_fallverantwortung_verlauf (who held which case when).
  */
 @Service
-public class Fallverantwortung implements Falldaten {
+public class Fallverantwortung implements Falldaten, de.hsk.ki.plattform.person.Fallzustaendigkeit {
 
   private static final Logger LOG = LoggerFactory.getLogger(Fallverantwortung.class);
 
@@ -47,12 +47,14 @@ public class Fallverantwortung implements Falldaten {
   // ---- the shared contract (BRIEF.md) ---------------------------------------------------------
 
   /** User id of the case's responsible caseworker. */
+  @Override
   public Optional<String> zustaendig(String aktenzeichen) {
     return jdbc.queryForList("SELECT benutzer FROM ki_fallverantwortung WHERE aktenzeichen = ? AND fallverantwortlich = TRUE",
         String.class, aktenzeichen).stream().findFirst();
   }
 
   /** Case numbers of the open cases the user is the responsible caseworker of, oldest responsibility first. */
+  @Override
   public List<String> faelleVon(String benutzer) {
     return jdbc.queryForList("SELECT f.aktenzeichen FROM ki_fallverantwortung f WHERE f.benutzer = ? AND f.fallverantwortlich = TRUE"
         + " AND EXISTS (SELECT 1 FROM ACT_HI_PROCINST p WHERE p.BUSINESS_KEY_ = f.aktenzeichen AND p.END_TIME_ IS NULL)"

@@ -36,11 +36,6 @@ public class MaterialkatalogSeite {
   static final int BESCHREIBUNG_MAX = 1000;
 
   private static final Pattern INVENTARNUMMER = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ./_-]*");
-  /** Control characters and invisible direction marks: nothing a person types, but what breaks letters and logs. */
-  private static final Pattern STEUERZEICHEN = Pattern.compile(
-      "[\\p{Cntrl}&&[^\\n\\r\\t]]|[\\u2028\\u2029\\u202A-\\u202E\\u2066-\\u2069\\u200B-\\u200F\\u061C\\uFEFF\\u2060-\\u2064\\u180E]");
-  /** Item names go into form texts (rendered as Markdown) and e-mails: no markup, no Markdown links. */
-  private static final Pattern AUSZEICHNUNG = Pattern.compile("[<>]|\\][(:]");
 
   private final Materialkatalog katalog;
   private final AngemeldeteBenutzer angemeldet;
@@ -218,33 +213,17 @@ public class MaterialkatalogSeite {
     } else if (!INVENTARNUMMER.matcher(e.inventarnummer()).matches()) {
       fehler.add("Inventarnummer: nur Buchstaben, Ziffern, Leerzeichen, Punkt, Bindestrich, Unterstrich und Schrägstrich erlaubt.");
     }
-    String bezeichnung = textFehler(e.bezeichnung(), BEZEICHNUNG_MAX, false);
+    String bezeichnung = de.hsk.ki.plattform.formular.Freitext.fehler(e.bezeichnung(), BEZEICHNUNG_MAX, false);
     if (e.bezeichnung().isEmpty()) {
       fehler.add("Bezeichnung: Pflichtfeld, bitte ausfüllen.");
     } else if (bezeichnung != null) {
       fehler.add("Bezeichnung: " + bezeichnung);
     }
-    String beschreibung = textFehler(e.beschreibung(), BESCHREIBUNG_MAX, true);
+    String beschreibung = de.hsk.ki.plattform.formular.Freitext.fehler(e.beschreibung(), BESCHREIBUNG_MAX, true);
     if (beschreibung != null) {
       fehler.add("Beschreibung: " + beschreibung);
     }
     return fehler;
   }
 
-  private static String textFehler(String text, int grenze, boolean mehrzeilig) {
-    if (text.length() > grenze) {
-      return "höchstens " + grenze + " Zeichen erlaubt (eingegeben: " + text.length() + ").";
-    }
-    if (STEUERZEICHEN.matcher(text).find()) {
-      return "Steuerzeichen sind nicht erlaubt.";
-    }
-    if (!mehrzeilig && (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || text.indexOf('\t') >= 0)) {
-      return "Zeilenumbrüche und Tabulatoren sind hier nicht erlaubt.";
-    }
-    if (AUSZEICHNUNG.matcher(text).find()) {
-      return "spitze Klammern (< >) und Links in der Schreibweise [Text](Adresse) sind nicht erlaubt – "
-          + "der Text erscheint in Formularen und E-Mails.";
-    }
-    return null;
-  }
 }

@@ -459,4 +459,10 @@ public class Foerderung {
         Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG), Set.of(), Set.of(KiGruppen.LEITUNG));
   }
 
+
+  @Bean
+  de.hsk.ki.plattform.identitaet.Seitenverweis foerderberichtVerweis() {
+    return new de.hsk.ki.plattform.identitaet.Seitenverweis("Förderbericht", "/ki/foerderung/bericht",
+        Set.of(KiGruppen.FOERDERUNG, KiGruppen.LEITUNG), 40);
+  }
 }

@@ -304,4 +304,17 @@ public class Seiteneinstieg {
         // assignment, the health office the examination, the Schulträger takes over a no-show (issue 16, ADR 0006)
         Set.of(PartnerTyp.SCHULE, PartnerTyp.BEZIRKSREGIERUNG, PartnerTyp.GESUNDHEITSAMT, PartnerTyp.SCHULTRAEGER));
   }
+
+  /** Every case concerns one child: it joins the person and family register (issue 17). */
+  @Bean
+  de.hsk.ki.plattform.person.Personenfall seiteneinstiegPersonen() {
+    return new de.hsk.ki.plattform.person.Personenfall(SCHLUESSEL);
+  }
+
+  /** Clerks take municipalities' report lists in here (issue 17); offered above the task list. */
+  @Bean
+  de.hsk.ki.plattform.identitaet.Seitenverweis meldelistenVerweis() {
+    return new de.hsk.ki.plattform.identitaet.Seitenverweis("Meldelisten", "/ki/meldelisten",
+        Set.of(KiGruppen.VERWALTUNG, KiGruppen.LEITUNG), 20);
+  }
 }

@@ -211,4 +211,10 @@ public class Uebergang {
             de.hsk.ki.plattform.partner.PartnerTyp.EINRICHTUNG, de.hsk.ki.plattform.partner.PartnerTyp.SCHULAMT,
             de.hsk.ki.plattform.partner.PartnerTyp.SPRACHMITTLER_POOL, de.hsk.ki.plattform.partner.PartnerTyp.KREISKASSE)));
   }
+
+  /** Every case concerns one child: it joins the person and family register (issue 17). */
+  @Bean
+  de.hsk.ki.plattform.person.Personenfall uebergangPersonen() {
+    return new de.hsk.ki.plattform.person.Personenfall(SCHLUESSEL);
+  }
 }

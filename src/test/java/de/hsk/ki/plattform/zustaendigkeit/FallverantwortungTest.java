@@ -35,6 +35,7 @@ class FallverantwortungTest {
   @Autowired Fallverantwortung verantwortung;
   @Autowired FallLoeschung loeschung;
   @Autowired JdbcTemplate jdbc;
+  @Autowired de.hsk.ki.plattform.person.Personenregister register;
 
   @AfterEach
   void abmelden() {
@@ -170,6 +171,29 @@ class FallverantwortungTest {
     engine.getTaskService().claim(vorschlag.getId(), "fyilmaz");
     AlsPerson.erledige(engine, "fyilmaz", KiGruppen.FOERDERUNG, vorschlag.getId(), Map.of());
     assertThat(verantwortung.verantwortungen(az)).isEmpty();
+  }
+
+  @Test
+  void einSpaetererFallDerselbenPersonBevorzugtDieBisherigenFachkraefte() {
+    // given: an earlier case of the child, invited and counselled
+    String sachbearbeitung = konto(engine, "zvsachbearb5", KiGruppen.VERWALTUNG);
+    String lehrkraft = konto(engine, "zvlehrkraft5", KiGruppen.LEHRKRAEFTE);
+    ProcessInstance frueher = beraten(engine, sachbearbeitung, lehrkraft);
+    Long person = register.personZumFall(frueher.getBusinessKey()).orElseThrow();
+
+    // when: a new case of the same person starts
+    Map<String, Object> meldung = new HashMap<>(meldung("ARNSBERG", 12));
+    meldung.put(de.hsk.ki.plattform.person.Personenzuordnung.PERSON, person);
+    ProcessInstance spaeter = engine.getRuntimeService().startProcessInstanceByKey("Process_Seiteneinstieg", meldung);
+
+    // then: its tasks go first to whoever had the group in the earlier case
+    Task einladen = aufgabe(engine, spaeter, "Task_EinladungVersenden");
+    assertThat(einladen.getAssignee()).isEqualTo(sachbearbeitung);
+    AlsPerson.erledige(engine, sachbearbeitung, KiGruppen.VERWALTUNG, einladen.getId(), einladung());
+    assertThat(aufgabe(engine, spaeter, "Task_ErstberatungDurchfuehren").getAssignee()).isEqualTo(lehrkraft);
+    // the transition team's table reads the earlier caseworker's group
+    assertThat(verantwortung.bisherigeGruppe(spaeter.getBusinessKey())).isEqualTo(KiGruppen.LEHRKRAEFTE);
+    assertThat(verantwortung.bisherigeGruppe(frueher.getBusinessKey())).isNull();
   }
 
   @Test

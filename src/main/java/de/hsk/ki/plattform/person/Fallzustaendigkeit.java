@@ -1,0 +1,13 @@
+package de.hsk.ki.plattform.person;
+
+import java.util.Optional;
+
+/** Who is responsible for a case (the responsible caseworker), contributed by the module that keeps it. */
+public interface Fallzustaendigkeit {
+
+  /** The user id of the responsible caseworker, if one is set. */
+  Optional<String> zustaendig(String aktenzeichen);
+
+  /** Case numbers of the open cases the user is responsible for. */
+  java.util.List<String> faelleVon(String benutzer);
+}

@@ -25,7 +25,15 @@ import org.springframework.stereotype.Component;
 public class VierAugen implements TaskListener, Formularregel {
 
   public static final String FORMULAR = "form_baustein_vieraugen";
-  static final String VORSCHLAG_VON = "vorschlagVon";
+  public static final String VORSCHLAG_VON = "vorschlagVon";
+
+  /**
+   * Whether the person may be given the task without breaking the four-eyes rule: not the one who
+   * proposed (the task's vorschlagVon). For code that assigns on its own (pre-assignment, handover).
+   */
+  public static boolean darfErhalten(Object vorschlagVon, String person) {
+    return person == null || !person.equals(vorschlagVon);
+  }
 
   /**
    * Assignee of the latest task with this id in the calling case: who made the proposal. Called as

@@ -49,6 +49,21 @@ class UebergangRegelnTest {
     assertThat((Object) r.getFirstResult().getSingleEntry()).isEqualTo(gruppe);
   }
 
+  /** Issue 17: the team of the earlier caseworker of the same person comes first (no earlier one: the rows above). */
+  @ParameterizedTest(name = "{0} Jahre, {1}, schulpflichtig {2}, bisher {3} → {4}")
+  @CsvSource({
+    "16, BRILON, true, kiSozialarbeit, kiSozialarbeit",       // Rule_BisherigeSozialarbeit before Rule_Unter18
+    "19, MESCHEDE, false, kiSozialarbeit, kiSozialarbeit",    // Rule_BisherigeSozialarbeit
+    "18, BRILON, true, kiLehrkraefte, kiLehrkraefte",         // Rule_BisherigeLehrkraftSchulpflichtig before Rule_Volljaehrig
+    "19, BRILON, false, kiLehrkraefte, kiSozialarbeit",       // no longer in compulsory schooling: Rule_Volljaehrig
+    "16, BRILON, true, kiVerwaltung, kiLehrkraefte",          // an earlier clerk does not count: Rule_Unter18
+  })
+  void beratungsteamBevorzugtDieBisherigeFachkraft(int alter, String kommune, boolean pflichtig, String bisher, String gruppe) {
+    DmnDecisionTableResult r = dmn.evaluateDecisionTable(team, Map.of("alter", alter, "kommune", kommune,
+        "schulpflicht", Map.of("schulpflichtig", pflichtig), "bisherigeFachkraftGruppe", bisher));
+    assertThat((Object) r.getFirstResult().getSingleEntry()).isEqualTo(gruppe);
+  }
+
   /** The intake dates of a course, as the application reads them from Decision_Einstiegstermine. */
   private static java.util.List<java.time.MonthDay> termine(String bildungsgang) {
     return dmn.evaluateDecisionTable(einstieg, Map.of("bildungsgang", bildungsgang)).collectEntries("termin").stream()

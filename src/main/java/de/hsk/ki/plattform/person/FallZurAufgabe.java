@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * For the task open in Tasklist: its case number, the responsible caseworker and, if the person may
- * read it, the family file. Only for a task the person can see (checked as that person).
+ * For the task open in Tasklist: its case number, the responsible caseworker (and their stand-in
+ * while absent) and, if the person may read it, the family file. Only for staff (not partners) and a
+ * task they can see (checked as that person); every answer is in the access log.
  */
 @RestController
 public class FallZurAufgabe {
@@ -28,9 +29,11 @@ public class FallZurAufgabe {
   private final Personenregister register;
   private final Familienakte akte;
   private final List<Fallzustaendigkeit> zustaendigkeit;
+  private final de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll;
 
   public FallZurAufgabe(ProcessEngine engine, AngemeldeteBenutzer angemeldet, Personenregister register, Familienakte akte,
-      List<Fallzustaendigkeit> zustaendigkeit) {
+      List<Fallzustaendigkeit> zustaendigkeit, de.hsk.ki.plattform.datenschutz.Zugriffsprotokoll protokoll) {
+    this.protokoll = protokoll;
     this.engine = engine;
     this.angemeldet = angemeldet;
     this.register = register;
@@ -45,6 +48,10 @@ public class FallZurAufgabe {
     if (benutzer.isEmpty()) {
       response.setStatus(401);
       return Map.of("message", "Bitte melden Sie sich zuerst in der Aufgabenliste an.");
+    }
+    if (benutzer.get().gruppen().stream().noneMatch(de.hsk.ki.plattform.identitaet.KiGruppen.TASKLIST::contains)) {
+      response.setStatus(404);
+      return Map.of("message", "Zu dieser Aufgabe gibt es hier keine Auskunft.");
     }
     var identitaet = engine.getIdentityService();
     Task task;
@@ -64,9 +71,14 @@ public class FallZurAufgabe {
     if (aktenzeichen == null) {
       return antwort;
     }
+    protokoll.lesend(benutzer.get().id(), aktenzeichen, "Aufgabe: Fallverantwortung und Familienakte");
     antwort.put("aktenzeichen", aktenzeichen);
-    zustaendigkeit.stream().map(z -> z.zustaendig(aktenzeichen)).flatMap(Optional::stream).findFirst()
-        .ifPresent(b -> antwort.put("zustaendig", Personenname.von(identitaet, b)));
+    for (Fallzustaendigkeit z : zustaendigkeit) {
+      z.zustaendig(aktenzeichen).ifPresent(b -> {
+        antwort.put("zustaendig", Personenname.von(identitaet, b));
+        z.vertretungFuer(b).ifPresent(v -> antwort.put("vertretung", Personenname.von(identitaet, v)));
+      });
+    }
     register.familieZumFall(aktenzeichen)
         .filter(f -> akte.darfLesen(benutzer.get().id(), benutzer.get().gruppen(), f))
         .ifPresent(f -> antwort.put("familienakte", "/ki/familie/" + f));

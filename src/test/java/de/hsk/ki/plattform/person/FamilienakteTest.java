@@ -145,6 +145,7 @@ class FamilienakteTest {
     assertThat(zurAufgabe.body()).contains("\"aktenzeichen\":\"" + amina.getBusinessKey() + "\"").contains("\"familienakte\":\"" + pfad + "\"");
     assertThat(angemeldet("fyilmaz").get("/ki/aufgabe/" + aufgabe(amina).getId() + "/fall").statusCode()).isEqualTo(404);
     assertThat(angemeldet("jklein").get("/ki/aufgabe/" + aufgabe(amina).getId() + "/fall").body()).doesNotContain("familienakte");
+    assertThat(angemeldet("gsommer").get("/ki/aufgabe/" + aufgabe(amina).getId() + "/fall").statusCode()).isEqualTo(404);
 
     // stage 2: the invitations are sent; the clerks' work in the family is done, so is their access
     for (ProcessInstance fall : List.of(amina, yusuf, omar)) {
@@ -272,11 +273,13 @@ class FamilienakteTest {
   @Test
   void tasklistBietetJederGruppeIhreSeitenAn() throws Exception {
     assertThat(angemeldet("pschneider").get("/ki/tasklist/hinweis").body()).contains("\"Meine Vorgänge\"")
-        .contains("Vorgänge meiner Gruppe").contains("Meldelisten").contains("Dublettenprüfung").doesNotContain("Förderbericht");
+        .contains("Vorgänge meiner Gruppe").contains("Meldelisten").contains("Dublettenprüfung").contains("Abwesenheit und Vertretung")
+        .doesNotContain("Förderbericht");
     assertThat(angemeldet("tbecker").get("/ki/tasklist/hinweis").body()).contains("Meine Vorgänge").doesNotContain("Meldelisten")
         .doesNotContain("Dublettenprüfung");
     assertThat(angemeldet("fyilmaz").get("/ki/tasklist/hinweis").body()).contains("Förderbericht").doesNotContain("Meldelisten");
-    assertThat(angemeldet("gsommer").get("/ki/tasklist/hinweis").body()).doesNotContain("Vorgänge");
+    assertThat(angemeldet("gsommer").get("/ki/tasklist/hinweis").body()).doesNotContain("Vorgänge").doesNotContain("Abwesenheit");
+    assertThat(angemeldet("jklein").get("/ki/tasklist/hinweis").body()).contains("Meine Vorgänge").doesNotContain("Abwesenheit");
   }
 
   private static String token(String html) {

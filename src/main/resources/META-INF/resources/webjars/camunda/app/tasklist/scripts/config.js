@@ -15,7 +15,7 @@ export default {
   },
   disableWelcomeMessage: true,
   // The county's Tasklist additions (scripts/ki/*.js, ES modules; each may export plugins).
-  customScripts: ['scripts/ki/oberflaeche', 'scripts/ki/formular-deutsch', 'scripts/ki/entwuerfe', 'scripts/ki/aufgabenliste', 'scripts/ki/vorgaenge', 'scripts/ki/fallverantwortung'],
+  customScripts: ['scripts/ki/oberflaeche', 'scripts/ki/formular-deutsch', 'scripts/ki/entwuerfe', 'scripts/ki/aufgabenliste', 'scripts/ki/vorgaenge'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'Ausgewählte Aufgabe übernehmen' },
     focusFilter: { key: 'ctrl+shift+f', description: 'Fokus auf den ersten Filter' },

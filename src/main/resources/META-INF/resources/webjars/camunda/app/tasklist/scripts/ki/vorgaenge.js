@@ -87,7 +87,8 @@ function fallZeigen() {
       zeile.dataset.aufgabe = aufgabe;
       zeile.appendChild(element('span', null, `Fall ${fall.aktenzeichen}`));
       if (fall.zustaendig) {
-        zeile.appendChild(element('span', null, ` · Fallverantwortlich: ${fall.zustaendig}`));
+        zeile.appendChild(element('span', 'ki-fallverantwortlich', ` · Fallverantwortlich: ${fall.zustaendig}`
+          + (fall.vertretung ? ` (abwesend, vertreten durch ${fall.vertretung})` : '')));
       }
       if (fall.familienakte) {
         zeile.appendChild(document.createTextNode(' · '));

@@ -26,6 +26,8 @@ public class DemoBenutzer {
       List.of(
           new Demo("pschneider", "Petra", "Schneider", KiGruppen.VERWALTUNG),
           new Demo("tbecker", "Thomas", "Becker", KiGruppen.LEHRKRAEFTE),
+          // a second teacher: the stand-in while a colleague is absent (issue 17)
+          new Demo("nkaya", "Nina", "Kaya", KiGruppen.LEHRKRAEFTE),
           new Demo("ademir", "Aylin", "Demir", KiGruppen.SOZIALARBEIT),
           new Demo("mhoffmann", "Martina", "Hoffmann", KiGruppen.LEITUNG),
           new Demo("fyilmaz", "Fatma", "Yilmaz", KiGruppen.FOERDERUNG),

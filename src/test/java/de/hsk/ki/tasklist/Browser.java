@@ -198,7 +198,11 @@ final class Browser {
    * into it is lost when the form is shown again.
    */
   static void beanspruchen(WebDriver browser, WebDriverWait warte, String feldKey) {
-    warte.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+    // a later task of the responsible caseworker comes already assigned to them (issue 17): nothing to claim
+    warte.until(d -> !d.findElements(By.cssSelector("button.unclaim")).stream().filter(WebElement::isDisplayed).toList().isEmpty()
+        || !d.findElements(By.cssSelector("button.claim")).stream().filter(e -> e.isDisplayed() && e.isEnabled()).toList().isEmpty());
+    browser.findElements(By.cssSelector("button.claim")).stream().filter(e -> e.isDisplayed() && e.isEnabled()).findFirst()
+        .ifPresent(WebElement::click);
     warte.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
     warte.until(d -> d.findElements(By.cssSelector(".disabled-form")).isEmpty());
     By feld = By.cssSelector("[id$='-Field_" + feldKey + "']");

@@ -148,6 +148,8 @@ class TasklistBrowserTest extends BrowserTestBasis {
     assertThat(engine.getRuntimeService().getVariable(fall.getId(), "vermittlungsPartner"))
         .asList().containsExactly("JOBCENTER", "JUGENDMIGRATIONSDIENST");
 
+    // the consent step comes to her directly: she is the case's social worker now (issue 17)
+    assertThat(einwilligung.getAssignee()).isEqualTo("ademir");
     // one consent step for both partners, a row each; the person and today's date are prefilled
     Browser.oeffneAufgabe(browser, warte, fall.getBusinessKey(), "Einwilligung einholen");
     Browser.beanspruchen(browser, warte, "zweck");

@@ -39,15 +39,8 @@ class FamilienakteTest {
   @Autowired Personenregister register;
   @Autowired PersonLoeschung personLoeschung;
 
-  /** A surname no other test uses, letters only. */
   static String name(String praefix) {
-    StringBuilder s = new StringBuilder(praefix);
-    long n = System.nanoTime();
-    for (int i = 0; i < 6; i++) {
-      s.append((char) ('a' + (n % 26)));
-      n /= 26;
-    }
-    return s.toString();
+    return de.hsk.ki.testkit.Namen.eindeutig(praefix);
   }
 
   private Map<String, Object> kind(String vorname, String nachname, int alter) {

@@ -79,8 +79,11 @@ public class Abwesenheit {
   private final ProcessEngine engine;
   private final Fallverantwortung verantwortung;
   private final Zustaendigkeitsregeln regeln;
+  private final org.springframework.transaction.support.TransactionTemplate transaktion;
 
-  public Abwesenheit(JdbcTemplate jdbc, ProcessEngine engine, Fallverantwortung verantwortung, Zustaendigkeitsregeln regeln) {
+  public Abwesenheit(JdbcTemplate jdbc, ProcessEngine engine, Fallverantwortung verantwortung, Zustaendigkeitsregeln regeln,
+      org.springframework.transaction.PlatformTransactionManager transaktionen) {
+    this.transaktion = new org.springframework.transaction.support.TransactionTemplate(transaktionen);
     this.jdbc = jdbc;
     this.engine = engine;
     this.aufgaben = engine.getTaskService();
@@ -207,8 +210,15 @@ public class Abwesenheit {
     return geaendert;
   }
 
-  /** The handover: open tasks and responsibilities of the absent person go to the stand-in. */
+  /**
+   * The handover: open tasks and responsibilities of the absent person go to the stand-in. All or
+   * nothing: after a crash the absence is still planned and the next run hands everything over.
+   */
   boolean beginnen(long id) {
+    return Boolean.TRUE.equals(transaktion.execute(s -> uebergeben(id)));
+  }
+
+  private boolean uebergeben(long id) {
     if (jdbc.update("UPDATE ki_abwesenheit SET status = 'LAUFEND' WHERE id = ? AND status = 'GEPLANT'", id) == 0) {
       return false;
     }
@@ -239,8 +249,12 @@ public class Abwesenheit {
     return true;
   }
 
-  /** The return: what was handed over and is still with the stand-in goes back, if the person chose so. */
+  /** The return: what was handed over and is still with the stand-in goes back, if the person chose so; all or nothing. */
   boolean beenden(long id) {
+    return Boolean.TRUE.equals(transaktion.execute(s -> zurueckgeben(id)));
+  }
+
+  private boolean zurueckgeben(long id) {
     if (jdbc.update("UPDATE ki_abwesenheit SET status = 'BEENDET' WHERE id = ? AND status = 'LAUFEND'", id) == 0) {
       return false;
     }

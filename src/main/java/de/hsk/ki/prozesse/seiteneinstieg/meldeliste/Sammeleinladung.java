@@ -99,7 +99,9 @@ public class Sammeleinladung {
       termin.put(Seiteneinstieg.TERMIN_ORT.name(), ort);
       termin.put(Seiteneinstieg.TERMIN_ORT_ADRESSE.name(), adresseText);
       termin.put(Seiteneinstieg.EINLADUNGSWEG.name(), "BRIEF");
-      engine.getTaskService().setVariablesLocal(schritt.getId(), termin);
+      // on the step's own scope (its input parameters), where the form reads them and whence the output
+      // mapping takes them into the case; task-local values would shadow them and vanish with the task
+      engine.getRuntimeService().setVariablesLocal(schritt.getExecutionId(), termin);
       mit.add(z.aktenzeichen());
     }
     return new Ergebnis(mit, ohne);

@@ -9,6 +9,7 @@ import de.hsk.ki.prozesse.seiteneinstieg.Seiteneinstieg;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -214,8 +215,24 @@ class MeldelistenTest {
     String aktenzeichen = e.mitTermin().get(0);
     var schritt = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(aktenzeichen)
         .taskDefinitionKey(Seiteneinstieg.Element.Task_EinladungVersenden.name()).singleResult();
-    assertThat(engine.getTaskService().getVariablesLocal(schritt.getId())).containsEntry("terminDatum", tag)
+    assertThat(engine.getTaskService().getVariables(schritt.getId())).containsEntry("terminDatum", tag)
         .containsEntry("terminUhrzeit", "09:30").containsEntry("terminOrt", "VOR_ORT_KOMMUNE").containsEntry("einladungsweg", "BRIEF");
+    // the clerk confirms the step as Tasklist submits it (every field of the form, the prefilled ones too):
+    // the appointment reaches the case and the counselling's deadline follows it
+    Map<String, Object> bestaetigt = new HashMap<>(engine.getTaskService().getVariables(schritt.getId(),
+        List.of("terminDatum", "terminUhrzeit", "terminOrt", "terminOrtAdresse", "einladungsweg")));
+    bestaetigt.put("einladungsergebnis", "TERMIN_VEREINBART");
+    bestaetigt.put("dolmetscherGebucht", false);
+    engine.getFormService().submitTaskForm(schritt.getId(), bestaetigt);
+    var fall = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(aktenzeichen)
+        .processDefinitionKey(Seiteneinstieg.SCHLUESSEL).singleResult();
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "terminDatum")).isEqualTo(tag);
+    assertThat(engine.getRuntimeService().getVariable(fall.getId(), "terminUhrzeit")).isEqualTo("09:30");
+    var beratung = engine.getTaskService().createTaskQuery().processInstanceId(fall.getId())
+        .taskDefinitionKey(Seiteneinstieg.Element.Task_ErstberatungDurchfuehren.name()).singleResult();
+    assertThat(beratung).as("the counselling follows the confirmed invitation").isNotNull();
+    assertThat(beratung.getDueDate().toInstant().atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).toLocalDate())
+        .isAfter(LocalDate.parse(tag).minusDays(1));
     List<Sammeleinladung.Brief> briefe = einladung.briefe(listen.liste(liste.id()).orElseThrow());
     assertThat(briefe).hasSize(2);
     assertThat(briefe.get(0).kinder()).extracting(Sammeleinladung.Kind::name)

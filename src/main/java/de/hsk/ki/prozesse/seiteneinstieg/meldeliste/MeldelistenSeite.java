@@ -48,9 +48,13 @@ public class MeldelistenSeite {
   private final AngemeldeteBenutzer angemeldet;
   private final Zugriffsprotokoll protokoll;
   private final PartnerVerzeichnis verzeichnis;
+  private final de.hsk.ki.plattform.person.Personenregister register;
+  private final de.hsk.ki.plattform.fall.Fallstaende staende;
 
   public MeldelistenSeite(Meldelisten listen, Meldelistenstart start, AngemeldeteBenutzer angemeldet, Zugriffsprotokoll protokoll,
-      PartnerVerzeichnis verzeichnis) {
+      PartnerVerzeichnis verzeichnis, de.hsk.ki.plattform.person.Personenregister register, de.hsk.ki.plattform.fall.Fallstaende staende) {
+    this.register = register;
+    this.staende = staende;
     this.listen = listen;
     this.start = start;
     this.angemeldet = angemeldet;
@@ -146,6 +150,15 @@ public class MeldelistenSeite {
     model.addAttribute("maengel", liste.zuordnung().maengel());
     model.addAttribute("schreiben", schreiben(benutzer));
     model.addAttribute("token", Formularschutz.token(request));
+    // what the clerk needs to tell candidates apart: their municipality and cases (each read in the access log)
+    Map<Long, String> kandidatenfaelle = new java.util.HashMap<>();
+    vorschau.zeilen().stream().flatMap(z -> z.kandidaten().stream()).map(k -> k.person()).distinct().forEach(person -> {
+      var faelle = staende.von(register.faelleDerPerson(person));
+      faelle.forEach(f -> protokoll.lesend(benutzer.id(), f.aktenzeichen(), "Meldeliste " + liste.id() + " (Dublettenprüfung)"));
+      kandidatenfaelle.put(person, faelle.stream().map(f -> f.aktenzeichen() + " " + f.prozessname() + (f.beendet() ? ", abgeschlossen"
+          : ", läuft")).collect(java.util.stream.Collectors.joining("; ")));
+    });
+    model.addAttribute("kandidatenfaelle", kandidatenfaelle);
     model.addAttribute("anzeige", new Anzeige(verzeichnis));
     model.addAttribute("pfad", PFAD + "/" + liste.id());
     return "seiteneinstieg/meldeliste/liste";

@@ -58,7 +58,11 @@ public class Meldelistenstart {
   /** Test seam: runs inside each row's transaction after the case started, before the commit (row number). */
   volatile IntConsumer nachDemStart = nr -> {};
 
-  public Meldelistenstart(JdbcTemplate jdbc, ProcessEngine engine, Personenregister register, PlatformTransactionManager tm) {
+  private final de.hsk.ki.plattform.fall.Fallstaende staende;
+
+  public Meldelistenstart(JdbcTemplate jdbc, ProcessEngine engine, Personenregister register, PlatformTransactionManager tm,
+      de.hsk.ki.plattform.fall.Fallstaende staende) {
+    this.staende = staende;
     this.jdbc = jdbc;
     this.engine = engine;
     this.register = register;
@@ -169,6 +173,16 @@ public class Meldelistenstart {
               frueher.get(0), "Für dieses Kind wurde aus einer Meldeliste schon der Fall " + frueher.get(0) + " angelegt.", liste, z.nr());
           return false;
         }
+        // a child linked to a known person who has an open lateral-entry case gets no second one
+        if (z.personNr() != null) {
+          List<String> offen = offeneFaelle(z.personNr());
+          if (!offen.isEmpty()) {
+            jdbc.update("UPDATE ki_meldeliste_zeile SET zustand = 'BEREITS', aktenzeichen = ?, meldung = ? WHERE liste = ? AND nr = ?",
+                offen.get(0), "Für dieses Kind läuft schon der Fall " + offen.get(0) + "; es wurde kein zweiter Fall angelegt.",
+                liste, z.nr());
+            return false;
+          }
+        }
         Map<String, Object> vorgaben = new HashMap<>();
         vorgaben.put("familienNr", familie);
         if (z.personNr() != null) {
@@ -200,6 +214,12 @@ public class Meldelistenstart {
           abgelehnt.get().getMessage(), liste, z.nr());
       return false;
     }
+  }
+
+  private List<String> offeneFaelle(long person) {
+    // read from the tables: the start runs as the confirming clerk, whose grants need not cover the known case
+    return staende.von(register.faelleDerPerson(person)).stream()
+        .filter(f -> !f.beendet() && Seiteneinstieg.SCHLUESSEL.equals(f.prozess())).map(f -> f.aktenzeichen()).toList();
   }
 
   private static String text(Map<String, Object> werte, String name) {

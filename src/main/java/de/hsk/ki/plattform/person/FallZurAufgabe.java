@@ -79,6 +79,12 @@ public class FallZurAufgabe {
         z.vertretungFuer(b).ifPresent(v -> antwort.put("vertretung", Personenname.von(identitaet, v)));
       });
     }
+    // a handover note (absence of a colleague) where the stand-in looks, not only under "Historie"
+    engine.getTaskService().getTaskComments(task.getId()).stream()
+        .filter(k -> k.getFullMessage() != null && (k.getFullMessage().startsWith("Übergabe wegen Abwesenheit")
+            || k.getFullMessage().startsWith("Zurück an ")))
+        .max(java.util.Comparator.comparing(org.camunda.bpm.engine.task.Comment::getTime))
+        .ifPresent(k -> antwort.put("uebergabe", k.getFullMessage()));
     register.familieZumFall(aktenzeichen)
         .filter(f -> akte.darfLesen(benutzer.get().id(), benutzer.get().gruppen(), f))
         .ifPresent(f -> antwort.put("familienakte", "/ki/familie/" + f));

@@ -29,6 +29,7 @@ class AbwesenheitTest {
   static final List<String> LEHRKRAEFTE = List.of(KiGruppen.LEHRKRAEFTE);
 
   @Autowired ProcessEngine engine;
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
   @Autowired Abwesenheit abwesenheit;
   @Autowired Fallverantwortung verantwortung;
 
@@ -38,7 +39,7 @@ class AbwesenheitTest {
   }
 
   @Test
-  void eineWocheAbwesendUebergabeUndRueckgabe() {
+  void eineWocheAbwesendUebergabeUndRueckgabe() throws Exception {
     // given: a teacher responsible for two cases, one with an open task of hers
     String lehrkraft = konto(engine, "zvabwesend1", KiGruppen.LEHRKRAEFTE);
     String vertretung = konto(engine, "zvvertretung1", KiGruppen.LEHRKRAEFTE);
@@ -59,6 +60,11 @@ class AbwesenheitTest {
         .asString().contains("Übergabe wegen Abwesenheit von Test zvabwesend1").contains("Dolmetscher ist gebucht");
     assertThat(verantwortung.zustaendig(erster.getBusinessKey())).contains(vertretung);
     assertThat(verantwortung.zustaendig(zweiter.getBusinessKey())).contains(vertretung);
+    // the stand-in reads the note above the task's form in Tasklist, not only under "Historie"
+    var sitzung = new de.hsk.ki.testkit.WebappSitzung(port);
+    assertThat(sitzung.anmelden(vertretung, de.hsk.ki.testkit.Rest.DEMO_PASSWORT).statusCode()).isEqualTo(200);
+    assertThat(sitzung.get("/ki/aufgabe/" + offen.getId() + "/fall").body()).contains("\"uebergabe\":\"Übergabe wegen Abwesenheit")
+        .contains("Dolmetscher ist gebucht").contains("\"zustaendig\":\"Test zvvertretung1\"");
     assertThat(verantwortung.vertretungFuer(lehrkraft)).contains(vertretung);
     assertThat(verantwortung.faelleVon(lehrkraft)).doesNotContain(erster.getBusinessKey(), zweiter.getBusinessKey());
     // a new task of her case during the absence goes to the stand-in too, who finishes the one of the first case

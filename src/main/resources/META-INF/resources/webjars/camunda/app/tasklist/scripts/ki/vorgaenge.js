@@ -99,6 +99,12 @@ function fallZeigen() {
         zeile.appendChild(a);
       }
       ort.parentNode.insertBefore(zeile, ort);
+      if (fall.uebergabe) {
+        const notiz = element('div', 'ki-fallzeile ki-uebergabe alert alert-info', fall.uebergabe);
+        notiz.dataset.aufgabe = aufgabe;
+        notiz.setAttribute('role', 'note');
+        ort.parentNode.insertBefore(notiz, ort);
+      }
     });
 }
 

@@ -55,6 +55,10 @@ public class DublettenSeite {
       e.faelleBekannt().forEach(az -> protokoll.lesend(benutzer.get().id(), az, "Dublettenprüfung"));
     }
     model.addAttribute("eintraege", eintraege);
+    java.util.Map<String, String> kommunen = new java.util.HashMap<>();
+    eintraege.forEach(e -> java.util.stream.Stream.of(e.verdacht().neu().kommune(), e.verdacht().bekannt().kommune())
+        .filter(java.util.Objects::nonNull).forEach(k -> kommunen.put(k, de.hsk.ki.plattform.fall.Kartentext.lesbar(k))));
+    model.addAttribute("kommunen", kommunen);
     model.addAttribute("token", Formularschutz.token(request));
     model.addAttribute("anzeige", new FamilienakteSeite.Datum());
     return "ki/dubletten";

@@ -134,7 +134,9 @@ public class Familienakte {
         Object wert = v.get(name);
         if (wert != null && !wert.toString().isBlank()) {
           try {
-            termine.add(new Termin(az, art, Zeit.datum(wert), "terminDatum".equals(name) && v.get("terminUhrzeit") != null
+            boolean beratung = "terminDatum".equals(name);
+            String wie = beratung && v.get("einladungsweg") != null ? " (Einladung: " + lesbar(v.get("einladungsweg").toString()) + ")" : "";
+            termine.add(new Termin(az, art + wie, Zeit.datum(wert), beratung && v.get("terminUhrzeit") != null
                 ? v.get("terminUhrzeit").toString() : null));
           } catch (RuntimeException e) {
             // a value that is no date is no appointment
@@ -185,6 +187,7 @@ public class Familienakte {
     Map<String, Map<String, Object>> werte = new HashMap<>();
     List<String> namen = new ArrayList<>(TERMINE.keySet());
     namen.add("terminUhrzeit");
+    namen.add("einladungsweg");
     namen.add("dokumente");
     var p = new MapSqlParameterSource("az", aktenzeichen);
     Map<String, String> instanzen = new HashMap<>();

@@ -195,7 +195,8 @@ class FamilienakteTest {
 
     WebappSitzung verwaltung = angemeldet("pschneider");
     HttpResponse<String> seite = verwaltung.get(Personenseiten.DUBLETTEN);
-    assertThat(seite.body()).contains("Muhammad " + nachname).contains("Mohammed " + nachname).contains("gleiches Geburtsdatum");
+    assertThat(seite.body()).contains("Muhammad " + nachname).contains("Mohammed " + nachname).contains("gleiches Geburtsdatum")
+        .contains(", Arnsberg").contains(erster.getBusinessKey()).contains(zweiter.getBusinessKey());
     for (String verboten : List.of("tbecker", "fyilmaz", "jklein", "gsommer")) {
       HttpResponse<String> antwort = angemeldet(verboten).get(Personenseiten.DUBLETTEN);
       assertThat(antwort.statusCode()).as(verboten).isEqualTo(403);

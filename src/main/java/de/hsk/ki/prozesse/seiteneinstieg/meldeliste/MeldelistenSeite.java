@@ -297,7 +297,8 @@ public class MeldelistenSeite {
     List<Meldelisten.Fehlerzeile> zeilen = listen.fehlerzeilen(liste.get());
     response.setContentType("text/csv;charset=UTF-8");
     response.setHeader("Content-Disposition", "attachment; filename=\"fehlerbericht-meldeliste-" + id + ".csv\"");
-    List<String> kopf = new ArrayList<>(List.of("Zeile", "Grund"));
+    // the preview counts children, the sender's file counts lines with the header: both, so neither side is misled
+    List<String> kopf = new ArrayList<>(List.of("Zeile (Vorschau)", "Zeile (Datei)", "Grund"));
     kopf.addAll(liste.get().kopf());
     CSVFormat format = CSVFormat.Builder.create().setDelimiter(';').setRecordSeparator("\r\n").setHeader(kopf.toArray(String[]::new)).get();
     Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
@@ -305,7 +306,7 @@ public class MeldelistenSeite {
     try (CSVPrinter csv = new CSVPrinter(writer, format)) {
       for (Meldelisten.Fehlerzeile z : zeilen) {
         List<Object> werte = new ArrayList<>();
-        // +1: the header is line 1 of the sender's file
+        werte.add(z.nr());
         werte.add(z.nr() + 1);
         werte.add(grund(z));
         if (z.zellen() != null) {

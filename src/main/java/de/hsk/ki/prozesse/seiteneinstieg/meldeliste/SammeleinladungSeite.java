@@ -93,6 +93,9 @@ public class SammeleinladungSeite {
     } catch (Meldelisten.Abgelehnt e) {
       response.setStatus(400);
       model.addAttribute("fehler", List.of(e.getMessage()));
+      // what was typed stays in the form
+      model.addAttribute("eingabe", java.util.Map.of("datum", datum == null ? "" : datum, "uhrzeit", uhrzeit == null ? "" : uhrzeit,
+          "ort", ort == null ? "" : ort, "adresse", adresse == null ? "" : adresse));
     }
     return zeige(listen.liste(id).orElseThrow(), true, request, model);
   }
@@ -136,6 +139,7 @@ public class SammeleinladungSeite {
     model.addAttribute("uhrzeit", l.terminUhrzeit());
     model.addAttribute("ort", einladungsorte.text(l.terminOrt(), l.terminAdresse()));
     model.addAttribute("pdfAdresse", MeldelistenSeite.PFAD + "/" + id + "/einladungsschreiben.pdf");
+    model.addAttribute("zurueck", MeldelistenSeite.PFAD + "/" + id + "/einladung");
     return "seiteneinstieg/meldeliste/sammeleinladung";
   }
 

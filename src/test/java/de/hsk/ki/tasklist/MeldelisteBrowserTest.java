@@ -26,6 +26,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class MeldelisteBrowserTest extends BrowserTestBasis {
 
+  @org.springframework.beans.factory.annotation.Autowired
+  de.hsk.ki.prozesse.seiteneinstieg.meldeliste.Meldelisten listen;
+  @org.springframework.beans.factory.annotation.Autowired
+  de.hsk.ki.prozesse.seiteneinstieg.meldeliste.Sammeleinladung einladung;
+
   @Test
   void dieVerwaltungLegtAusEinerMeldelisteFaelleAnUndDieselbeListeZweimalLegtNichtsAn() throws Exception {
     LocalDate heute = Zeit.heute();
@@ -78,6 +83,12 @@ class MeldelisteBrowserTest extends BrowserTestBasis {
     assertThat(browser.findElement(By.cssSelector("[data-gestartet]")).getText()).isEqualTo("3");
     assertThat(faelle(familie)).isEqualTo(3);
     assertThat(faelle("Haddad" + familie)).isEqualTo(1);
+
+    // the collective invitation reaches the linked child's running case with its family
+    long id = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/ki/meldelisten/(\\d+).*", "$1"));
+    var eingeladen = einladung.einladen(listen.liste(id).orElseThrow(), heute.plusDays(10).toString(), "10:00", "VOR_ORT_KOMMUNE",
+        "Rathaus Arnsberg, Rathausplatz 1, 59759 Arnsberg");
+    assertThat(eingeladen.mitTermin()).contains(offen).hasSize(4);
 
     // the same list again: the earlier one, nothing new
     hochladen(datei);

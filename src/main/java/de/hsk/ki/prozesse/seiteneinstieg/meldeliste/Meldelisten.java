@@ -480,8 +480,9 @@ public class Meldelisten implements Falldaten {
   public record GestarteteZeile(int nr, String aktenzeichen, int gruppe, Map<String, Object> werte) {}
 
   public List<GestarteteZeile> gestarteteZeilen(long liste) {
-    return jdbc.query("SELECT nr, aktenzeichen, gruppe, werte FROM ki_meldeliste_zeile WHERE liste = ? AND zustand = 'GESTARTET'"
-        + " AND aktenzeichen IS NOT NULL ORDER BY gruppe, nr",
+    // a child linked to a known one whose case runs belongs to the family's invitation too
+    return jdbc.query("SELECT nr, aktenzeichen, gruppe, werte FROM ki_meldeliste_zeile WHERE liste = ?"
+        + " AND (zustand = 'GESTARTET' OR (zustand = 'BEREITS' AND person_nr IS NOT NULL)) AND aktenzeichen IS NOT NULL ORDER BY gruppe, nr",
         (rs, i) -> new GestarteteZeile(rs.getInt("nr"), rs.getString("aktenzeichen"), rs.getInt("gruppe"),
             rs.getString("werte") == null ? Map.of() : karte(rs.getString("werte"))), liste);
   }

@@ -88,8 +88,9 @@ public class Familienakte {
     if (faelle.isEmpty()) {
       return false;
     }
+    // responsibility counts while the case runs: the caseworker of a case closed long ago sees nothing
     for (Fallzustaendigkeit z : zustaendigkeit) {
-      if (faelle.stream().anyMatch(az -> z.zustaendig(az).filter(benutzer::equals).isPresent())) {
+      if (z.faelleVon(benutzer).stream().anyMatch(faelle::contains)) {
         return true;
       }
     }

@@ -243,6 +243,40 @@ class FamilienakteTest {
   @Autowired Personenbereinigung bereinigung;
 
   @Test
+  void nachUmverteilungUndFallendeSiehtNiemandMehrDieAkte() throws Exception {
+    String nachname = name("Umverteilt");
+    ProcessInstance fall = seiteneinstieg(kind("Rima", nachname, 9));
+    long familie = register.familieZumFall(fall.getBusinessKey()).orElseThrow();
+    String pfad = "/ki/familie/" + familie;
+    engine.getTaskService().complete(aufgabe(fall).getId(), Seiteneinstiegsfall.einladung());
+    Task beratung = aufgabe(fall);
+    assertThat(gruppen(beratung)).containsExactly("kiLehrkraefte");
+
+    // the group's task: both teachers; once one holds it, only she
+    assertThat(angemeldet("tbecker").get(pfad).statusCode()).isEqualTo(200);
+    assertThat(angemeldet("nkaya").get(pfad).statusCode()).isEqualTo(200);
+    engine.getTaskService().claim(beratung.getId(), "tbecker");
+    assertThat(angemeldet("nkaya").get(pfad).statusCode()).isEqualTo(403);
+    // reassigned: the earlier holder's access ends with it
+    engine.getTaskService().setAssignee(beratung.getId(), "nkaya");
+    assertThat(angemeldet("tbecker").get(pfad).statusCode()).isEqualTo(403);
+    assertThat(angemeldet("nkaya").get(pfad).statusCode()).isEqualTo(200);
+
+    // she counsels and becomes the responsible caseworker: the file stays open to her while the case runs
+    de.hsk.ki.testkit.AlsPerson.erledige(engine, "nkaya", "kiLehrkraefte", beratung.getId(),
+        Seiteneinstiegsfall.erstberatung("GRUNDSCHULE", false));
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(fall.getId()).taskAssignee("nkaya").count()).isZero();
+    assertThat(angemeldet("nkaya").get(pfad).statusCode()).isEqualTo(200);
+    assertThat(angemeldet("tbecker").get(pfad).statusCode()).isEqualTo(403);
+
+    // the case ends: nobody's work needs the file any more, the responsible caseworker's neither
+    engine.getRuntimeService().deleteProcessInstance(fall.getId(), "Test: Fall beendet");
+    for (String benutzer : List.of("nkaya", "tbecker", "pschneider", "mhoffmann")) {
+      assertThat(angemeldet(benutzer).get(pfad).statusCode()).as(benutzer).isEqualTo(403);
+    }
+  }
+
+  @Test
   void mitDemLetztenFallGehenPersonUndFamilie() {
     String nachname = name("Bereinigung");
     long familie = register.familieAnlegen(new Familienangaben("Rana " + nachname, "Am Markt 1, 59755 Arnsberg", null, null, "ARNSBERG"));

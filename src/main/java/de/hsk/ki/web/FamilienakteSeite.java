@@ -5,7 +5,6 @@ import de.hsk.ki.plattform.person.Familienakte;
 import de.hsk.ki.plattform.person.Familienangaben;
 import de.hsk.ki.plattform.person.Personenregister;
 import de.hsk.ki.plattform.person.Personenseiten;
-import de.hsk.ki.plattform.formular.Freitext;
 import de.hsk.ki.plattform.identitaet.AngemeldeteBenutzer;
 import de.hsk.ki.plattform.identitaet.Personenname;
 import de.hsk.ki.plattform.zeit.Zeit;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,40 +109,17 @@ public class FamilienakteSeite {
     long familie = Long.parseLong(nr);
     Personenregister.Familie alt = register.familie(familie).orElseThrow();
     Familienangaben neu = new Familienangaben(wert(erziehungsberechtigte), wert(anschrift), wert(telefon), wert(email), alt.kommune());
-    List<String> fehler = pruefe(neu);
-    if (!fehler.isEmpty()) {
+    int faelle;
+    try {
+      faelle = akte.kontaktAendern(familie, neu, benutzer.get().id());
+    } catch (Familienakte.Abgelehnt e) {
       response.setStatus(400);
-      model.addAttribute("fehler", fehler);
+      model.addAttribute("fehler", e.meldungen());
       return zeige(familie, benutzer.get(), neu, request, model);
     }
-    int faelle = akte.kontaktAendern(familie, neu, benutzer.get().id());
     weiter.addFlashAttribute("erfolg", "Kontakt der Familie geändert" + (faelle == 0 ? "." : faelle == 1
         ? "; der laufende Fall zeigt ihn ab sofort." : "; die " + faelle + " laufenden Fälle zeigen ihn ab sofort."));
     return "redirect:/ki/familie/" + familie;
-  }
-
-  static List<String> pruefe(Familienangaben f) {
-    List<String> fehler = new ArrayList<>();
-    feld(fehler, "Erziehungsberechtigte", f.erziehungsberechtigte(), 500);
-    feld(fehler, "Anschrift", f.anschrift(), 500);
-    feld(fehler, "Telefon", f.telefon(), 100);
-    feld(fehler, "E-Mail", f.email(), 254);
-    if (f.telefon() != null && !f.telefon().matches("[+0-9 ()/-]{3,100}")) {
-      fehler.add("Telefon: Bitte nur Ziffern, Leerzeichen und + ( ) / - eingeben, z. B. 02931 94-0.");
-    }
-    if (f.email() != null && !f.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-      fehler.add("E-Mail: Bitte eine gültige E-Mail-Adresse eingeben, z. B. name@example.org.");
-    }
-    return fehler;
-  }
-
-  private static void feld(List<String> fehler, String name, String wert, int grenze) {
-    if (wert != null) {
-      String f = Freitext.fehler(wert, grenze, false);
-      if (f != null) {
-        fehler.add(name + ": " + f);
-      }
-    }
   }
 
   private String zeige(long familie, AngemeldeteBenutzer.Benutzer benutzer, Familienangaben eingabe, HttpServletRequest request,

@@ -139,6 +139,27 @@ public class Formularregeln extends AbstractProcessEnginePlugin {
   }
 
   /**
+   * Some fields of a process's start form, changed elsewhere (a family's contact on the family file):
+   * checked by exactly the rules the start form gives those fields (required, lengths, patterns), so a
+   * value one page accepts is one the process's forms accept too. Fields the start form does not have
+   * are left to the caller (another process's form may have them).
+   */
+  public List<EingabePruefung.Fehler> pruefeStartfelder(String prozessSchluessel, Map<String, Object> werte) {
+    return konfiguration.getCommandExecutorTxRequired().execute(kontext -> kontext.runWithoutAuthorization(() -> {
+      ProcessDefinitionEntity definition = kontext.getProcessEngineConfiguration().getDeploymentCache()
+          .findDeployedLatestProcessDefinitionByKey(prozessSchluessel);
+      StartFormHandler handler = definition.getStartFormHandler();
+      Formular formular = handler == null ? KEIN_FORMULAR : formular(handler.createStartFormData(definition));
+      Map<String, FormularFeld> felder = new java.util.LinkedHashMap<>();
+      werte.keySet().stream().filter(formular.felder()::containsKey).forEach(k -> felder.put(k, formular.felder().get(k)));
+      Formular teil = new Formular(formular.id(), felder, Set.of(), Set.of());
+      Map<String, Object> bekannt = new java.util.HashMap<>();
+      felder.keySet().forEach(k -> bekannt.put(k, werte.get(k)));
+      return EingabePruefung.pruefe(teil, Eingabewerte.von(bekannt), s -> Set.of(), Zeit.heute());
+    }));
+  }
+
+  /**
    * Checks a draft of a task's form (the values as form-js holds them, by field key) with the rules of
    * {@link EingabePruefung#pruefeEntwurf}; throws {@link EingabeAbgelehnt} with the German reasons. The
    * caller has checked that the user works the task; the form itself is read without authorization.

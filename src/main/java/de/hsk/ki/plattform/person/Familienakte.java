@@ -67,9 +67,26 @@ public class Familienakte {
   private final RuntimeService runtime;
   private final org.camunda.bpm.engine.HistoryService history;
   private final List<Fallzustaendigkeit> zustaendigkeit;
+  private final de.hsk.ki.plattform.formular.Formularregeln formularregeln;
+
+  /** A change the start forms of the family's processes would not accept; the messages are German. */
+  public static final class Abgelehnt extends RuntimeException {
+    private final List<String> meldungen;
+
+    Abgelehnt(List<String> meldungen) {
+      super(String.join(" ", meldungen));
+      this.meldungen = List.copyOf(meldungen);
+    }
+
+    public List<String> meldungen() {
+      return meldungen;
+    }
+  }
 
   public Familienakte(Personenregister register, Fallstaende staende, org.springframework.jdbc.core.JdbcTemplate jdbc,
-      org.camunda.bpm.engine.ProcessEngine engine, List<Fallzustaendigkeit> zustaendigkeit) {
+      org.camunda.bpm.engine.ProcessEngine engine, List<Fallzustaendigkeit> zustaendigkeit,
+      de.hsk.ki.plattform.formular.Formularregeln formularregeln) {
+    this.formularregeln = formularregeln;
     this.register = register;
     this.staende = staende;
     this.jdbc = new NamedParameterJdbcTemplate(jdbc);
@@ -162,21 +179,33 @@ public class Familienakte {
    */
   @Transactional
   public int kontaktAendern(long familie, Familienangaben neu, String benutzer) {
+    Map<String, Object> kontakt = kontakt(neu);
+    // by the rules the start form of each of the family's processes gives these fields, so no case
+    // gets a value its own forms would refuse
+    List<String> fehler = register.faelleDerFamilie(familie).stream().map(Personenregister.Fall::prozess).distinct()
+        .flatMap(p -> formularregeln.pruefeStartfelder(p, kontakt).stream()).map(f -> f.meldung()).distinct().toList();
+    if (!fehler.isEmpty()) {
+      throw new Abgelehnt(fehler);
+    }
     register.familieAendern(familie, neu, benutzer);
     int geaendert = 0;
     for (Personenregister.Fall fall : register.faelleDerFamilie(familie)) {
       for (var instanz : runtime.createProcessInstanceQuery().processInstanceBusinessKey(fall.aktenzeichen())
           .processDefinitionKey(fall.prozess()).list()) {
-        Map<String, Object> werte = new HashMap<>();
-        werte.put("erziehungsberechtigte", neu.erziehungsberechtigte());
-        werte.put("anschrift", neu.anschrift());
-        werte.put("telefon", neu.telefon());
-        werte.put("email", neu.email());
-        runtime.setVariables(instanz.getId(), werte);
+        runtime.setVariables(instanz.getId(), kontakt);
         geaendert++;
       }
     }
     return geaendert;
+  }
+
+  private static Map<String, Object> kontakt(Familienangaben f) {
+    Map<String, Object> werte = new HashMap<>();
+    werte.put("erziehungsberechtigte", f.erziehungsberechtigte());
+    werte.put("anschrift", f.anschrift());
+    werte.put("telefon", f.telefon());
+    werte.put("email", f.email());
+    return werte;
   }
 
   private Optional<String> zustaendig(String aktenzeichen) {

@@ -157,6 +157,14 @@ class FamilienakteTest {
             "telefon", "<b>0171</b>", "email", "")), Map.of());
     assertThat(falsch.statusCode()).isEqualTo(400);
     assertThat(falsch.body()).contains("Telefon:").contains("nicht gespeichert").contains("&lt;b&gt;0171&lt;/b&gt;");
+    // the report form's own limits: what the family file accepts, the cases' forms accept too
+    HttpResponse<String> zuLang = lehrkraft.post(pfad + "/kontakt", "application/x-www-form-urlencoded",
+        formular(Map.of("_csrf", token, "erziehungsberechtigte", "", "anschrift", "Lindenweg 7 ".repeat(30),
+            "telefon", "0171 2345678", "email", "")), Map.of());
+    assertThat(zuLang.statusCode()).isEqualTo(400);
+    assertThat(zuLang.body()).contains("Anschrift (Straße, Hausnummer, PLZ, Ort): höchstens 300 Zeichen")
+        .contains("Pflichtfeld, bitte ausfüllen").doesNotContain("gehört nicht zu diesem Formular");
+    assertThat(engine.getRuntimeService().getVariable(amina.getId(), "telefon")).as("nothing stored").isNull();
     HttpResponse<String> richtig = lehrkraft.post(pfad + "/kontakt", "application/x-www-form-urlencoded",
         formular(Map.of("_csrf", token, "erziehungsberechtigte", "Rana " + nachname, "anschrift", "Birkenweg 2, 59821 Arnsberg",
             "telefon", "0171 2345678", "email", "")), Map.of());

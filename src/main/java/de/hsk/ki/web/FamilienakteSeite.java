@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,8 +35,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class FamilienakteSeite {
 
   static final String PFAD = "/ki/familie/{nr}";
-  static final DateTimeFormatter DATUM = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-  static final DateTimeFormatter ZEIT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm");
 
   private final Familienakte akte;
   private final Personenregister register;
@@ -57,7 +54,7 @@ public class FamilienakteSeite {
   /** Dates the German way, for templates. */
   public static class Datum {
     public String datum(LocalDate tag) {
-      return tag == null ? "–" : tag.format(DATUM);
+      return Zeit.anzeige(tag);
     }
   }
 
@@ -65,11 +62,11 @@ public class FamilienakteSeite {
   public final class Anzeige extends Datum {
 
     public String datum(Instant zeit) {
-      return zeit == null ? "–" : zeit.atZone(Zeit.ZONE).toLocalDate().format(DATUM);
+      return zeit == null ? "–" : Zeit.anzeige(zeit.atZone(Zeit.ZONE).toLocalDate());
     }
 
     public String zeit(Instant zeit) {
-      return zeit == null ? "–" : zeit.atZone(Zeit.ZONE).format(ZEIT);
+      return Zeit.anzeige(zeit);
     }
 
     public String name(String benutzer) {

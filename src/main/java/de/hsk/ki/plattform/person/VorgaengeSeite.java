@@ -166,7 +166,7 @@ public class VorgaengeSeite {
     }
 
     public String zeit(Instant zeit) {
-      return zeit == null ? "–" : zeit.atZone(de.hsk.ki.plattform.zeit.Zeit.ZONE).format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm"));
+      return de.hsk.ki.plattform.zeit.Zeit.anzeige(zeit);
     }
 
     public String name(String benutzer) {

@@ -55,6 +55,22 @@ public final class Zeit extends Clock {
     return java.util.Date.from(tag.atTime(java.time.LocalTime.of(23, 59)).atZone(ZONE).toInstant());
   }
 
+  /** A day as staff read it: 05.12.2026. */
+  public static final java.time.format.DateTimeFormatter TAG = java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy");
+  /** A moment as staff read it, in Berlin time (the server may run in UTC): 05.12.2026 15:49. */
+  public static final java.time.format.DateTimeFormatter ZEITPUNKT =
+      java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZONE);
+
+  /** A day for a page, "–" for none. */
+  public static String anzeige(LocalDate tag) {
+    return tag == null ? "–" : TAG.format(tag);
+  }
+
+  /** A moment for a page in Berlin time, "–" for none. */
+  public static String anzeige(Instant zeitpunkt) {
+    return zeitpunkt == null ? "–" : ZEITPUNKT.format(zeitpunkt);
+  }
+
   public static Timestamp jetzt() {
     return Timestamp.from(UHR.instant());
   }

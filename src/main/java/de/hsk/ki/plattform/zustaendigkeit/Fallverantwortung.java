@@ -32,16 +32,13 @@ public class Fallverantwortung implements Falldaten, de.hsk.ki.plattform.person.
 
   /** A row of the log: who held the case for the group from when to when (bis empty: still). */
   public record Verlaufseintrag(String aktenzeichen, String gruppe, String benutzer, Timestamp von, Timestamp bis, String grund) {
-    private static final java.time.format.DateTimeFormatter ZEIT =
-        java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(de.hsk.ki.plattform.zeit.Zeit.ZONE);
-
     /** Berlin time, as everywhere staff read times (the server runs in UTC). */
     public String vonText() {
-      return von == null ? "–" : ZEIT.format(von.toInstant());
+      return de.hsk.ki.plattform.zeit.Zeit.anzeige(von == null ? null : von.toInstant());
     }
 
     public String bisText() {
-      return bis == null ? "bis heute" : ZEIT.format(bis.toInstant());
+      return bis == null ? "bis heute" : de.hsk.ki.plattform.zeit.Zeit.anzeige(bis.toInstant());
     }
   }
 

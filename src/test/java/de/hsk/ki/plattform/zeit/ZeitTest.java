@@ -33,4 +33,12 @@ class ZeitTest {
     assertThat(Zeit.heute()).isEqualTo(LocalDate.of(2030, 7, 16));
     assertThat(Zeit.jetzt().toInstant()).isEqualTo(ZonedDateTime.parse("2030-07-15T22:30:00Z").toInstant());
   }
+
+  @org.junit.jupiter.api.Test
+  void seitenZeigenTageUndZeitpunkteDeutschInBerlinerZeit() {
+    org.assertj.core.api.Assertions.assertThat(Zeit.anzeige(java.time.Instant.parse("2026-12-05T14:49:00Z"))).isEqualTo("05.12.2026 15:49");
+    org.assertj.core.api.Assertions.assertThat(Zeit.anzeige(java.time.Instant.parse("2026-07-01T22:30:00Z"))).isEqualTo("02.07.2026 00:30");
+    org.assertj.core.api.Assertions.assertThat(Zeit.anzeige(java.time.LocalDate.of(2026, 3, 1))).isEqualTo("01.03.2026");
+    org.assertj.core.api.Assertions.assertThat(Zeit.anzeige((java.time.LocalDate) null)).isEqualTo("–");
+  }
 }

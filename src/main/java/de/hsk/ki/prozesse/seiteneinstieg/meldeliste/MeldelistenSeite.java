@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class MeldelistenSeite {
 
   static final String PFAD = "/ki/meldelisten";
-  static final DateTimeFormatter ZEIT = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
+  static final DateTimeFormatter ZEIT = de.hsk.ki.plattform.zeit.Zeit.ZEITPUNKT;
 
   private final Meldelisten listen;
   private final Meldelistenstart start;
@@ -399,7 +398,7 @@ public class MeldelistenSeite {
         return "";
       }
       try {
-        return java.time.LocalDate.parse(iso.toString()).format(DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+        return de.hsk.ki.plattform.zeit.Zeit.anzeige(java.time.LocalDate.parse(iso.toString()));
       } catch (java.time.format.DateTimeParseException e) {
         return iso.toString();
       }

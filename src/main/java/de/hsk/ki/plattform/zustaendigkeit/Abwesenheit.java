@@ -145,8 +145,12 @@ public class Abwesenheit {
     String notiz = uebergabe == null ? "" : uebergabe.strip();
     if (notiz.isEmpty()) {
       fehler.add("Bitte eine Übergabenotiz für die Vertretung eingeben.");
-    } else if (notiz.length() > NOTIZ_HOECHSTENS) {
-      fehler.add("Die Übergabenotiz ist zu lang (höchstens " + NOTIZ_HOECHSTENS + " Zeichen).");
+    } else {
+      // the note becomes a comment on every task handed over: the platform's rules for free text
+      String falsch = de.hsk.ki.plattform.formular.Freitext.fehler(notiz, NOTIZ_HOECHSTENS, true);
+      if (falsch != null) {
+        fehler.add("Übergabenotiz: " + falsch);
+      }
     }
     if (!fehler.isEmpty()) {
       throw new Abgelehnt(fehler, false);

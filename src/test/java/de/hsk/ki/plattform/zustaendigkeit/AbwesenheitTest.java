@@ -127,6 +127,15 @@ class AbwesenheitTest {
             "Die Vertretung muss derselben Gruppe angehören wie die abwesende Person (KI – Lehrkräfte).",
             "Das Ende der Abwesenheit liegt vor ihrem Beginn.",
             "Bitte eine Übergabenotiz für die Vertretung eingeben."));
+    // the note goes into task comments: no markup, no control characters, at most 2000 characters
+    assertThatThrownBy(() -> abwesenheit.erfassen(lehrkraft, LEHRKRAEFTE, lehrkraft, "tbecker", heute, heute.plusDays(1),
+        "Bitte <a href=\"https://evil.example\">hier</a> nachsehen", true))
+        .isInstanceOfSatisfying(Abwesenheit.Abgelehnt.class, e -> assertThat(e.meldungen()).singleElement().asString()
+            .startsWith("Übergabenotiz: spitze Klammern"));
+    assertThatThrownBy(() -> abwesenheit.erfassen(lehrkraft, LEHRKRAEFTE, lehrkraft, "tbecker", heute, heute.plusDays(1),
+        "x".repeat(2001), true))
+        .isInstanceOfSatisfying(Abwesenheit.Abgelehnt.class, e -> assertThat(e.meldungen()).singleElement().asString()
+            .isEqualTo("Übergabenotiz: höchstens 2000 Zeichen erlaubt (eingegeben: 2001)."));
     assertThatThrownBy(() -> abwesenheit.erfassen(lehrkraft, LEHRKRAEFTE, lehrkraft, lehrkraft, heute, heute, "Notiz", true))
         .hasMessage("Die Vertretung kann nicht die abwesende Person selbst sein.");
     // somebody else's absence is for the Leitung only

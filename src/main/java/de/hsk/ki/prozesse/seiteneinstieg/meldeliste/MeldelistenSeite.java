@@ -195,9 +195,9 @@ public class MeldelistenSeite {
       return abgelehnt(liste.get(), benutzer.get(), "Bitte angeben, bei wem das Sorgerecht liegt.", request, response, model);
     }
     String sprache = parameter.getOrDefault("sprache", "").strip();
-    if (sprache.length() > 100 || sprache.matches(".*[<>\\p{Cntrl}].*")) {
-      return abgelehnt(liste.get(), benutzer.get(), "Die Sprache darf höchstens 100 Zeichen ohne spitze Klammern haben.", request,
-          response, model);
+    String falsch = de.hsk.ki.plattform.formular.Freitext.fehler(sprache, 100, false);
+    if (falsch != null) {
+      return abgelehnt(liste.get(), benutzer.get(), "Bevorzugte Sprache der Familie: " + falsch, request, response, model);
     }
     Spaltenzuordnung neu = new Spaltenzuordnung(spalten, sorgeform, sprache);
     listen.zuordnen(liste.get(), neu, benutzer.get().id());

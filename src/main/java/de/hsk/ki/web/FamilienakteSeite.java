@@ -134,8 +134,7 @@ public class FamilienakteSeite {
     // tasks the person could take up now: theirs, or unassigned for one of their groups
     java.util.Set<String> bearbeitbar = new java.util.HashSet<>();
     a.personen().forEach(p -> p.faelle().forEach(f -> f.stand().aufgaben().stream()
-        .filter(t -> benutzer.id().equals(t.bearbeitung())
-            || (t.bearbeitung() == null && t.gruppen().stream().anyMatch(benutzer.gruppen()::contains)))
+        .filter(t -> t.fuer(benutzer.id(), benutzer.gruppen()))
         .forEach(t -> bearbeitbar.add(t.id()))));
     model.addAttribute("bearbeitbar", bearbeitbar);
     model.addAttribute("eingabe", eingabe != null ? eingabe : a.familie().angaben());

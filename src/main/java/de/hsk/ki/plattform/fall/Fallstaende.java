@@ -31,6 +31,11 @@ public class Fallstaende {
 
   /** An open task of a case. */
   public record OffeneAufgabe(String id, String name, String bearbeitung, Set<String> gruppen, Instant seit, Instant faellig) {
+    /** The person may take it up now: it is theirs, or unassigned for one of their groups. */
+    public boolean fuer(String benutzer, Collection<String> meineGruppen) {
+      return benutzer.equals(bearbeitung) || (bearbeitung == null && gruppen.stream().anyMatch(meineGruppen::contains));
+    }
+
     public long tageOffen() {
       return Math.max(0, ChronoUnit.DAYS.between(seit.atZone(Zeit.ZONE).toLocalDate(), Zeit.heute()));
     }
@@ -62,7 +67,7 @@ public class Fallstaende {
       }
       List<String> teile = new ArrayList<>();
       for (OffeneAufgabe a : aufgaben) {
-        boolean bei = benutzer.equals(a.bearbeitung()) || (a.bearbeitung() == null && a.gruppen().stream().anyMatch(meineGruppen::contains));
+        boolean bei = a.fuer(benutzer, meineGruppen);
         String wer = bei ? (benutzer.equals(a.bearbeitung()) ? "bei mir" : "bei meiner Gruppe")
             : a.bearbeitung() != null ? "bei " + namen.apply(a.bearbeitung())
             : a.gruppen().isEmpty() ? "offen" : String.join(", ", a.gruppen().stream().map(Fallstaende::gruppenname).toList());

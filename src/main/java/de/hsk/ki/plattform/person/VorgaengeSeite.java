@@ -107,8 +107,7 @@ public class VorgaengeSeite {
       if (familie != null && !familieLesbar.computeIfAbsent(familie, f -> akte.darfLesen(benutzer, angemeldeter.get().gruppen(), f))) {
         familie = null;
       }
-      String aufgabe = s.aufgaben().stream().filter(a -> benutzer.equals(a.bearbeitung())
-          || (a.bearbeitung() == null && a.gruppen().stream().anyMatch(gruppen::contains))).map(a -> a.id()).findFirst().orElse(null);
+      String aufgabe = s.aufgaben().stream().filter(a -> a.fuer(benutzer, gruppen)).map(a -> a.id()).findFirst().orElse(null);
       Personenregister.Person person = personen.get(s.aktenzeichen());
       zeilen.add(new Zeile(s, person == null ? null : person.name(), zustaendig(s.aktenzeichen()), familie,
           s.wartetAuf(benutzer, gruppen, b -> de.hsk.ki.plattform.identitaet.Personenname.von(namenDienst, b)), aufgabe));
@@ -139,8 +138,7 @@ public class VorgaengeSeite {
     if (stand == null || stand.isBlank()) {
       return true;
     }
-    boolean beiMir = s.aufgaben().stream().anyMatch(a -> benutzer.equals(a.bearbeitung())
-        || (a.bearbeitung() == null && a.gruppen().stream().anyMatch(gruppen::contains)));
+    boolean beiMir = s.aufgaben().stream().anyMatch(a -> a.fuer(benutzer, gruppen));
     return switch (stand) {
       case "ueberfaellig" -> s.ueberfaellig();
       case "bei-mir" -> beiMir;

@@ -57,7 +57,7 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
       throw Ablehnung.wegen("Die Aufgabe kann nur einer Person aus den für sie zuständigen Gruppen ("
           + String.join(", ", gruppenNamen(task)) + ") zugewiesen werden.");
     }
-    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu, false));
+    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, neu));
   }
 
   /**
@@ -66,7 +66,9 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
    * task's history and its operation log long after the group's work on it is done.
    */
   static void rechteBeimEndeEntziehen(DelegateTask task) {
-    OhneBerechtigungspruefung.ausfuehren(() -> entziehen(task, null, true));
+    // one statement: the engine deletes the grants on the task itself with the task (TaskManager.deleteTask)
+    org.camunda.bpm.engine.impl.context.Context.getCommandContext().getAuthorizationManager()
+        .deleteAuthorizationsByResourceId(Resources.HISTORIC_TASK, task.getId());
   }
 
   private static boolean darfHalten(DelegateTask task, String benutzer) {
@@ -90,18 +92,14 @@ public class Zuweisungsregel extends AbstractProcessEnginePlugin {
     return kandidatenGruppen(task).stream().map(KiGruppen::name).toList();
   }
 
-  /** Deletes the task's grants to single persons other than the one who holds it now; at its end all grants. */
-  private static Void entziehen(DelegateTask task, String bleibt, boolean ende) {
+  /** Deletes the task's grants to single persons other than the one who holds it now. */
+  private static Void entziehen(DelegateTask task, String bleibt) {
     AuthorizationService authorizations = task.getProcessEngineServices().getAuthorizationService();
     Set<String> kandidaten = task.getCandidates().stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
         .map(IdentityLink::getUserId).filter(java.util.Objects::nonNull).collect(Collectors.toSet());
     for (Resource resource : List.of(Resources.TASK, Resources.HISTORIC_TASK)) {
       for (Authorization a : authorizations.createAuthorizationQuery().resourceType(resource).resourceId(task.getId()).list()) {
         String person = a.getUserId();
-        if (ende) {
-          authorizations.deleteAuthorization(a.getId());
-          continue;
-        }
         boolean behalten = person == null || Authorization.ANY.equals(person) || person.equals(bleibt)
             || (bleibt != null && (kandidaten.contains(person) || person.equals(task.getOwner())));
         if (!behalten) {

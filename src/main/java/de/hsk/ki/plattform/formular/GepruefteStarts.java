@@ -38,31 +38,42 @@ final class GepruefteStarts extends RuntimeServiceImpl {
       this.processDefinitionKey = key;
     }
 
+    /**
+     * Check and start in one command, so one transaction; the start then uses the checked version
+     * by id from the deployment cache instead of asking the database for the latest version again.
+     */
     @Override
     public ProcessInstanceWithVariables executeWithVariablesInReturn(boolean skipCustomListeners, boolean skipIoMappings) {
-      commandExecutor.execute(kontext -> {
-        if (kontext.getAuthenticatedUserId() == null) {
-          return null;
+      return commandExecutor.execute(kontext -> {
+        if (kontext.getAuthenticatedUserId() != null) {
+          pruefen(kontext, skipCustomListeners, skipIoMappings);
         }
-        if (!modificationBuilder.getModificationOperations().isEmpty()) {
-          throw EingabeAbgelehnt.parameter("startInstructions",
-              "Der Parameter „startInstructions“ ist hier nicht erlaubt: ein Fall beginnt mit seinem Startformular.");
-        }
-        if (skipCustomListeners || skipIoMappings) {
-          throw EingabeAbgelehnt.parameter("skipCustomListeners",
-              "Die Parameter „skipCustomListeners“ und „skipIoMappings“ sind hier nicht erlaubt.");
-        }
-        if (caseInstanceId != null) {
-          throw EingabeAbgelehnt.parameter("caseInstanceId", "Der Parameter „caseInstanceId“ ist hier nicht erlaubt.");
-        }
-        var cache = kontext.getProcessEngineConfiguration().getDeploymentCache();
-        ProcessDefinitionEntity definition = processDefinitionId != null
-            ? cache.findDeployedProcessDefinitionById(processDefinitionId)
-            : cache.findDeployedLatestProcessDefinitionByKey(processDefinitionKey);
-        regeln.pruefeStart(definition, getVariables());
-        return null;
+        return super.executeWithVariablesInReturn(skipCustomListeners, skipIoMappings);
       });
-      return super.executeWithVariablesInReturn(skipCustomListeners, skipIoMappings);
+    }
+
+    private void pruefen(org.camunda.bpm.engine.impl.interceptor.CommandContext kontext, boolean skipCustomListeners,
+        boolean skipIoMappings) {
+      if (!modificationBuilder.getModificationOperations().isEmpty()) {
+        throw EingabeAbgelehnt.parameter("startInstructions",
+            "Der Parameter „startInstructions“ ist hier nicht erlaubt: ein Fall beginnt mit seinem Startformular.");
+      }
+      if (skipCustomListeners || skipIoMappings) {
+        throw EingabeAbgelehnt.parameter("skipCustomListeners",
+            "Die Parameter „skipCustomListeners“ und „skipIoMappings“ sind hier nicht erlaubt.");
+      }
+      if (caseInstanceId != null) {
+        throw EingabeAbgelehnt.parameter("caseInstanceId", "Der Parameter „caseInstanceId“ ist hier nicht erlaubt.");
+      }
+      var cache = kontext.getProcessEngineConfiguration().getDeploymentCache();
+      ProcessDefinitionEntity definition = processDefinitionId != null
+          ? cache.findDeployedProcessDefinitionById(processDefinitionId)
+          : cache.findDeployedLatestProcessDefinitionByKey(processDefinitionKey);
+      regeln.pruefeStart(definition, getVariables());
+      if (definition != null && processDefinitionId == null && !isProcessDefinitionTenantIdSet) {
+        processDefinitionId = definition.getId();
+        processDefinitionKey = null;
+      }
     }
   }
 }

@@ -49,7 +49,7 @@ public class PartnerEmailVersand {
    */
   public void sende(String schluessel, Mailvorlage vorlage, String partnerSchluessel, String aktenzeichen, Map<String, Object> werte) {
     if (!ausgang.vorbereiten(schluessel, aktenzeichen, vorlage.id(), partnerSchluessel)) {
-      LOG.info("E-mail '{}' for case {} to partner {} was already sent: skipped", vorlage, aktenzeichen, partnerSchluessel);
+      LOG.info("E-mail '{}' for case {} to partner {} was already sent: skipped", vorlage.id(), aktenzeichen, partnerSchluessel);
       return;
     }
     sendeJetzt(schluessel, vorlage, partnerSchluessel, aktenzeichen, werte);
@@ -81,6 +81,6 @@ public class PartnerEmailVersand {
     } catch (MessagingException e) {
       throw new IllegalStateException("E-Mail konnte nicht erstellt werden", e);
     }
-    LOG.info("E-mail '{}' for case {} sent to partner {}", vorlage, aktenzeichen, partner.schluessel());
+    LOG.info("E-mail '{}' for case {} sent to partner {}", vorlage.id(), aktenzeichen, partner.schluessel());
   }
 }

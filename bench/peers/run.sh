@@ -23,7 +23,8 @@ declare -A HAUPTKLASSE=(
   [flowable]=de.hsk.ki.bench.peers.flowable.Flowable
 )
 
-for engine in camunda-basis operaton flowable; do
+# BENCH_PEERS: which engines (default all three)
+for engine in ${BENCH_PEERS:-camunda-basis operaton flowable}; do
   rm -f "$ERGEBNISSE/$engine.json"
   # same JVM flags for every engine; never two engines at once (2 cores)
   java -Xms1g -Xmx1g \
@@ -35,4 +36,4 @@ for engine in camunda-basis operaton flowable; do
 done
 
 echo "== results in $ERGEBNISSE"
-cat "$ERGEBNISSE"/camunda-basis.json "$ERGEBNISSE"/operaton.json "$ERGEBNISSE"/flowable.json
+cat "$ERGEBNISSE"/*.json

@@ -87,13 +87,29 @@ public final class Bench {
       }
       System.exit(0);
     }
+    if ("anweisungen".equals(System.getenv("BENCH_NUR"))) {
+      // only the statement count per case (docs/benchmarks.md, "Anweisungen je Fall")
+      try {
+        b.starten();
+        Last.geschlossen(Last.java(b.engine), "WARM", 1, 5, 1);
+        b.zaehlen(zahl("BENCH_ZAEHLEN", 200));
+      } finally {
+        b.beenden();
+      }
+      System.exit(0);
+    }
+    boolean nurW1 = "w1".equals(System.getenv("BENCH_NUR"));
     try {
       b.starten();
       b.w1();
+      b.zaehlen(zahl("BENCH_ZAEHLEN", 200));
       b.boden();
-      b.w3();
-      b.w2();
-      b.w4();
+      // BENCH_NUR=w1: W1, the statement count and the floor only, the quick check of a change on the hot path
+      if (!nurW1) {
+        b.w3();
+        b.w2();
+        b.w4();
+      }
       // diagnosis: keep database and application up to look at them by hand (ports in the log)
       Thread.sleep(zahl("BENCH_HALTEN_S", 0) * 1000L);
     } finally {
@@ -256,6 +272,39 @@ public final class Bench {
     wartenBisJobsErledigt(Last.PROZESS, 300);
   }
 
+  /**
+   * Statements, commits and WAL flushes per case for cases run one after another with the e-mail
+   * job (pg_stat_statements, pg_stat_wal), in the peers' format (bench/peers W1Driver.zaehlen): the
+   * table of what the application adds to the bare engine.
+   */
+  void zaehlen(int anzahl) throws Exception {
+    wartenBisJobsErledigt(Last.PROZESS, 60);
+    jdbc.execute("/*bench*/ SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal')");
+    Last.Fall fall = Last.java(engine);
+    for (int i = 0; i < anzahl; i++) {
+      fall.durchlaufen("ZAEHLEN-" + i, new org.HdrHistogram.Recorder(3));
+    }
+    wartenBisJobsErledigt(Last.PROZESS, 60);
+    Thread.sleep(11_000); // pg_stat_wal is flushed by idle backends within 10 s
+    ObjectNode z = JSON.createObjectNode();
+    z.put("engine", "ki-anwendung");
+    z.put("faelle", anzahl);
+    Map<String, Object> wal = jdbc.queryForMap("/*bench*/ SELECT wal_records, wal_sync FROM pg_stat_wal");
+    z.put("walSaetzeJeFall", ((Number) wal.get("wal_records")).doubleValue() / anzahl);
+    z.put("walSyncJeFall", ((Number) wal.get("wal_sync")).doubleValue() / anzahl);
+    ArrayNode liste = z.putArray("anweisungen");
+    for (Map<String, Object> a : jdbc.queryForList("/*bench*/ SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') AS sql"
+        + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        + " AND query NOT LIKE '%/*bench*/%' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC, query")) {
+      liste.addObject().put("jeFall", ((Number) a.get("calls")).doubleValue() / anzahl)
+          .put("msJeFall", ((Number) a.get("total_exec_time")).doubleValue() / anzahl).put("sql", (String) a.get("sql"));
+    }
+    Files.createDirectories(ARBEIT);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(ARBEIT.resolve("anweisungen.json").toFile(), z);
+    ergebnis.set("anweisungen", z);
+    log("Anweisungen je Fall: " + ARBEIT.resolve("anweisungen.json"));
+  }
+
   long faelle() {
     return jdbc.queryForObject("SELECT count(*) FROM act_hi_procinst WHERE proc_def_key_ = ? AND end_time_ IS NOT NULL", Long.class,
         Last.PROZESS);
@@ -270,46 +319,88 @@ public final class Bench {
     return aufgaben;
   }
 
-  /** Captures the statements of one case, replays them with pgbench at 1, 2 and 4 clients. */
+  /**
+   * The SQL floor: captures the statements of one case, the staff's part and the job executor's
+   * part apart, and replays both at once with pgbench (docs/benchmarks.md, "SQL-Boden"): the
+   * staff's part with as many clients as W1 has threads, the job part with as many clients as the
+   * job executor has threads. Cases per second = cases whose job part ran within the window.
+   */
   void boden() throws Exception {
     ObjectNode boden = ergebnis.putObject("boden");
     Path log = ARBEIT.resolve("pg-log").resolve("postgres.csv");
+    JobExecutor je = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
+    int jobThreads = app.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class).getMaxPoolSize();
     jdbc.execute("ALTER SYSTEM SET log_statement = 'all'");
     jdbc.execute("SELECT pg_reload_conf()");
     Thread.sleep(500);
     String marke = "bench-boden-" + System.currentTimeMillis();
+    je.shutdown(); // the job part apart: the job waits until the staff's part is captured
     jdbc.execute("SELECT '" + marke + "-start'");
     Last.java(engine).durchlaufen("BODEN-1", new org.HdrHistogram.Recorder(3));
+    jdbc.execute("SELECT '" + marke + "-mitte'");
+    je.start();
     wartenBisJobsErledigt(Last.PROZESS, 60);
     jdbc.execute("SELECT '" + marke + "-ende'");
     jdbc.execute("ALTER SYSTEM RESET log_statement");
     jdbc.execute("SELECT pg_reload_conf()");
     Thread.sleep(1000);
-    List<Boden.Anweisung> anweisungen = Boden.lese(log, marke + "-start", marke + "-ende");
-    String skript = Boden.skript(anweisungen);
-    Path datei = ARBEIT.resolve("boden.sql");
-    Files.writeString(datei, skript);
-    boden.put("anweisungenJeFall", anweisungen.stream().filter(a -> !a.sql().equals("BEGIN") && !a.sql().equals("COMMIT")).count());
-    boden.put("transaktionenJeFall", anweisungen.stream().filter(a -> a.sql().equals("COMMIT")).count());
-    log("Boden: " + anweisungen.size() + " Anweisungen erfasst, Skript " + datei);
+    List<Boden.Anweisung> fall = Boden.lese(log, marke + "-start", marke + "-mitte");
+    List<Boden.Anweisung> job = Boden.lese(log, marke + "-mitte", marke + "-ende");
+    String[] skripte = Boden.skripte(fall, job);
+    Path dateiFall = ARBEIT.resolve("boden-fall.sql");
+    Path dateiJob = ARBEIT.resolve("boden-job.sql");
+    Files.writeString(dateiFall, skripte[0]);
+    Files.writeString(dateiJob, skripte[1]);
+    List<Boden.Anweisung> alle = new ArrayList<>(fall);
+    alle.addAll(job);
+    boden.put("anweisungenJeFall", alle.stream().filter(a -> !a.sql().equals("BEGIN") && !a.sql().equals("COMMIT")).count());
+    boden.put("transaktionenJeFall", alle.stream().filter(a -> a.sql().equals("COMMIT")).count());
+    boden.put("transaktionenMitarbeitende", fall.stream().filter(a -> a.sql().equals("COMMIT")).count());
+    boden.put("transaktionenJobs", job.stream().filter(a -> a.sql().equals("COMMIT")).count());
+    boden.put("jobClients", jobThreads);
+    log("Boden: " + alle.size() + " Anweisungen erfasst, Skripte " + dateiFall + ", " + dateiJob);
+    jdbc.execute("CREATE TABLE IF NOT EXISTS " + Boden.WARTESCHLANGE + " (r BIGINT PRIMARY KEY)");
     ArrayNode laeufe = boden.putArray("pgbench");
     for (int c : List.of(1, 2, 4)) {
-      Process p = new ProcessBuilder("pgbench", "-n", "-f", datei.toString(), "-c", String.valueOf(c), "-j", String.valueOf(Math.min(c, 2)),
-          "-T", String.valueOf(mess), "-h", "127.0.0.1", "-p", String.valueOf(postgres.getPort()), "-U", "postgres", "postgres")
-          .redirectErrorStream(true).start();
-      String aus = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor();
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(aus);
-      java.util.regex.Matcher f = java.util.regex.Pattern.compile("number of failed transactions: (\\d+)").matcher(aus);
+      jdbc.execute("TRUNCATE " + Boden.WARTESCHLANGE);
+      Process pFall = pgbench(dateiFall, c);
+      Process pJob = pgbench(dateiJob, jobThreads);
+      String ausFall = new String(pFall.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      String ausJob = new String(pJob.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      pFall.waitFor();
+      pJob.waitFor();
+      long uebrig = jdbc.queryForObject("/*bench*/ SELECT count(*) FROM " + Boden.WARTESCHLANGE, Long.class);
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("number of transactions actually processed: (\\d+)").matcher(ausFall);
+      java.util.regex.Matcher d = java.util.regex.Pattern.compile("duration: (\\d+) s").matcher(ausFall);
       ObjectNode l = laeufe.addObject();
       l.put("clients", c);
-      l.put("faelleProSekunde", m.find() ? Double.parseDouble(m.group(1)) : -1);
-      l.put("fehlgeschlagen", f.find() ? Long.parseLong(f.group(1)) : -1);
-      if (!aus.contains("tps =")) {
-        l.put("ausgabe", aus.length() > 2000 ? aus.substring(0, 2000) : aus);
+      l.put("jobClients", jobThreads);
+      if (m.find() && d.find()) {
+        long begonnen = Long.parseLong(m.group(1));
+        l.put("faelleBegonnen", begonnen);
+        l.put("jobsOffenAmEnde", uebrig);
+        l.put("faelleProSekunde", (begonnen - uebrig) / Double.parseDouble(d.group(1)));
+      } else {
+        l.put("faelleProSekunde", -1);
       }
-      log("pgbench " + c + ": " + l);
+      l.put("fehlgeschlagen", fehlgeschlagen(ausFall) + fehlgeschlagen(ausJob));
+      if (!ausFall.contains("tps =") || !ausJob.contains("tps =")) {
+        l.put("ausgabe", (ausFall + "\n" + ausJob).substring(0, Math.min(4000, ausFall.length() + ausJob.length() + 1)));
+      }
+      log("pgbench " + c + " + " + jobThreads + " Job-Clients: " + l);
     }
+  }
+
+  private Process pgbench(Path skript, int clients) throws Exception {
+    // prepared statements, as the JDBC driver uses them for every repeated statement
+    return new ProcessBuilder("pgbench", "-n", "-M", "prepared", "-f", skript.toString(), "-c", String.valueOf(clients),
+        "-j", String.valueOf(Math.min(clients, 2)), "-T", String.valueOf(mess), "-h", "127.0.0.1", "-p",
+        String.valueOf(postgres.getPort()), "-U", "postgres", "postgres").redirectErrorStream(true).start();
+  }
+
+  private static long fehlgeschlagen(String ausgabe) {
+    java.util.regex.Matcher f = java.util.regex.Pattern.compile("number of failed transactions: (\\d+)").matcher(ausgabe);
+    return f.find() ? Long.parseLong(f.group(1)) : -1;
   }
 
   /** 10k reminders due at once, with the engine's job executor defaults and with the application's settings. */
@@ -435,6 +526,7 @@ public final class Bench {
       boolean groesster = ziel == bestaende.get(bestaende.size() - 1);
       if (groesster) {
         plaene();
+        rechteIndexVersuch(o);
         jdbc.execute("SELECT pg_stat_statements_reset()");
       }
       Last.Ergebnis e = Last.geschlossen(Last.java(engine), "W2-" + ziel, 4, Math.min(warmup, 5), w2Mess);
@@ -475,6 +567,22 @@ public final class Bench {
         }
       }
     }
+  }
+
+  /**
+   * The lever for the group count (docs/benchmarks.md, W2): the count checks the grants of every
+   * task of the group with index lookups on ACT_RU_AUTHORIZATION and a heap visit each; a covering
+   * index lets them stay in the index. Measured with and without on the same backlog, then dropped.
+   */
+  void rechteIndexVersuch(ObjectNode o) throws Exception {
+    jdbc.execute("VACUUM ANALYZE act_ru_authorization");
+    abfragen(o.putObject("rechteIndexOhne"));
+    jdbc.execute("CREATE INDEX bench_idx_auth_abdeckend ON act_ru_authorization (resource_id_, resource_type_)"
+        + " INCLUDE (type_, user_id_, group_id_, perms_)");
+    jdbc.execute("VACUUM ANALYZE act_ru_authorization");
+    abfragen(o.putObject("rechteIndexMit"));
+    jdbc.execute("DROP INDEX bench_idx_auth_abdeckend");
+    log("W2 Rechte-Index: ohne " + o.path("rechteIndexOhne") + ", mit " + o.path("rechteIndexMit"));
   }
 
   /** Mean time of the job executor's acquisition query since the last reset of pg_stat_statements. */
@@ -617,8 +725,14 @@ public final class Bench {
     if (Files.isDirectory(peers)) {
       ArrayNode p = ergebnis.putArray("peers");
       try (var dateien = Files.list(peers)) {
+        ObjectNode anweisungen = ergebnis.putObject("peerAnweisungen");
         for (Path d : dateien.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-          p.add(JSON.readTree(d.toFile()));
+          JsonNode j = JSON.readTree(d.toFile());
+          if (d.getFileName().toString().endsWith("-anweisungen.json")) {
+            anweisungen.set(j.path("engine").asText(), j);
+          } else {
+            p.add(j);
+          }
         }
       }
     }

@@ -58,20 +58,19 @@ final class Bericht {
     JsonNode b = e.path("boden");
     s.append("\n### SQL-Boden (pgbench mit den Anweisungen eines Falls)\n\n");
     s.append("Ein Fall = ").append(b.path("anweisungenJeFall").asLong()).append(" SQL-Anweisungen in ")
-        .append(b.path("transaktionenJeFall").asLong()).append(" Transaktionen.\n\n");
-    s.append("| Clients | pgbench Fälle/s | Anwendung Fälle/s (Java-API) | Anteil am Boden |\n|---|---|---|---|\n");
+        .append(b.path("transaktionenJeFall").asLong()).append(" Transaktionen (").append(b.path("transaktionenMitarbeitende").asLong())
+        .append(" im Thread der Mitarbeitenden, ").append(b.path("transaktionenJobs").asLong()).append(" in den Job-Threads); ")
+        .append("der Job-Teil läuft mit ").append(b.path("jobClients").asInt()).append(" pgbench-Clients gleichzeitig, so viele Threads hat der Job-Executor.\n\n");
+    s.append("| Clients (+ Job-Clients) | Boden Fälle/s | Anwendung Fälle/s (Java-API) | Anteil am Boden | Boden überschritten? |\n|---|---|---|---|---|\n");
     for (JsonNode l : b.path("pgbench")) {
       int c = l.path("clients").asInt();
-      double app = 0;
-      for (JsonNode w : e.path("w1Java")) {
-        if (w.path("threads").asInt() == c) {
-          app = w.path("faelleProSekunde").asDouble();
-        }
-      }
+      double app = faelle(e.path("w1Java"), c);
       double boden = l.path("faelleProSekunde").asDouble();
-      s.append("| ").append(c).append(" | ").append(z(boden)).append(" | ").append(z(app)).append(" | ")
-          .append(boden > 0 ? Math.round(100 * app / boden) + " %" : "–").append(" |\n");
+      s.append("| ").append(c).append(" (+ ").append(l.path("jobClients").asInt()).append(") | ").append(z(boden)).append(" | ")
+          .append(z(app)).append(" | ").append(boden > 0 ? Math.round(100 * app / boden) + " %" : "–").append(" | ")
+          .append(boden <= 0 ? "–" : app > boden ? "**ja**" : "nein").append(" |\n");
     }
+    s.append(Vergleich.markdown(e));
 
     s.append("\n### W2 – Bestand offener Aufgaben\n\n");
     s.append("| offene Aufgaben | erste Seite p50/p95 ms | Anzahl p50/p95 ms | mit Variable p50/p95 ms | W1 Abschlüsse/s (4 Threads) | zu leerem Bestand |\n|---|---|---|---|---|---|\n");
@@ -95,6 +94,15 @@ final class Bericht {
             .append(" ms; mit Index ").append(z(mit)).append(" Abschlüsse/s, p95 ").append(z(w.path("w1").path("p95Ms").asDouble()))
             .append(" ms. Job-Akquise im Mittel ohne Index ").append(z(ohne.path("akquiseMs").asDouble())).append(" ms, mit Index ")
             .append(z(w.path("akquiseMs").asDouble())).append(" ms.\n");
+      }
+    }
+    for (JsonNode w : e.path("w2")) {
+      if (w.has("rechteIndexMit")) {
+        s.append("\nBei ").append(w.path("offeneAufgaben").asLong()).append(" offenen Aufgaben, nach VACUUM ANALYZE der Rechte-Tabelle,")
+            .append(" Anzahl p50/p95 ms ohne abdeckenden Index auf `ACT_RU_AUTHORIZATION (RESOURCE_ID_, RESOURCE_TYPE_)`: ")
+            .append(pp(w.path("rechteIndexOhne").path("anzahl"))).append(", mit: ").append(pp(w.path("rechteIndexMit").path("anzahl")))
+            .append("; erste Seite ohne ").append(pp(w.path("rechteIndexOhne").path("ersteSeite"))).append(", mit ")
+            .append(pp(w.path("rechteIndexMit").path("ersteSeite"))).append(".\n");
       }
     }
     if (e.path("w2Anweisungen").size() > 0) {
@@ -127,6 +135,16 @@ final class Bericht {
           .append(" | ").append(z(w4.path("zeilenProSekunde").asDouble())).append(" |\n");
     }
     return s.toString();
+  }
+
+  /** Cases per second of the run with the given number of threads, or 0. */
+  static double faelle(JsonNode laeufe, int threads) {
+    for (JsonNode w : laeufe) {
+      if (w.path("threads").asInt() == threads) {
+        return w.path("faelleProSekunde").asDouble();
+      }
+    }
+    return 0;
   }
 
   static String pp(JsonNode q) {

@@ -18,9 +18,12 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * The SQL floor: the statements PostgreSQL received for one whole case (captured from its csvlog
- * with log_statement = all), turned into a pgbench script. Ids the case inserted get a per-run
- * suffix, so every pgbench transaction inserts, updates and deletes rows of its own, as the engine
- * does; rows that existed before (process definition, users, groups) are read as they are.
+ * with log_statement = all), turned into two pgbench scripts, one for the staff's client and one
+ * for the job executor, replayed at the same time with as many clients as the application has
+ * threads of each kind: the same transactions with the same overlap, without the application's
+ * own time, so an upper bound of what the application can do (docs/benchmarks.md). Ids the case
+ * inserted get a per-run suffix, so every run inserts, updates and deletes rows of its own, as
+ * the engine does; rows that existed before (process definition, users, groups) are read as they are.
  */
 final class Boden {
 
@@ -122,25 +125,72 @@ final class Boden {
     return "('" + id.substring(0, id.length() - 10) + "' || lpad(:r::text, 10, '0'))";
   }
 
-  /** pgbench script: one pgbench transaction = the whole case. */
-  static String skript(List<Anweisung> anweisungen) {
+  /** Table through which the job clients take up the cases the case clients got to the job (bench only). */
+  static final String WARTESCHLANGE = "bench_boden_fertig";
+
+  /**
+   * Two pgbench scripts for one case, split where the application splits it: what the staff's
+   * client thread does (start, two completions; ends by handing the case to the job clients) and
+   * what the job executor's threads do afterwards (acquisition, e-mail job, e-mail register). Ids
+   * the case inserted get the run's number {@code :r}; the job script takes the number of a case
+   * the client script finished, so it works on that case's rows as the job executor does.
+   */
+  static String[] skripte(List<Anweisung> fall, List<Anweisung> job) {
     // the rows the case inserted: the first value of each INSERT is the row's own ID_
     Set<String> neu = new HashSet<>();
     Pattern ersterWert = Pattern.compile("(?i)\\bvalues\\s*\\(\\s*'((?:[^']|'')*)'");
-    for (Anweisung a : anweisungen) {
-      if (a.sql().regionMatches(true, 0, "insert", 0, 6)) {
-        Matcher m = ersterWert.matcher(a.sql());
-        if (m.find() && m.group(1).length() > 10) {
-          neu.add(m.group(1));
+    for (List<Anweisung> teil : List.of(fall, job)) {
+      for (Anweisung a : teil) {
+        if (a.sql().regionMatches(true, 0, "insert", 0, 6)) {
+          Matcher m = ersterWert.matcher(a.sql());
+          if (m.find() && m.group(1).length() > 10) {
+            neu.add(m.group(1));
+          }
         }
       }
     }
-    StringBuilder s = new StringBuilder("\\set r random(1, 2000000000)\n");
-    for (Anweisung a : anweisungen) {
-      String sql = Pattern.compile("'((?:[^']|'')*)'").matcher(a.sql()).replaceAll(mr -> neu.contains(mr.group(1))
-          ? Matcher.quoteReplacement(eindeutig(mr.group(1))) : Matcher.quoteReplacement(mr.group()));
-      s.append(sql).append(";\n");
+    List<String> a = zeilen(fall, neu);
+    int letztesCommit = a.lastIndexOf("COMMIT;");
+    // handing over in the case's last transaction, as the engine's job row is committed with the completion
+    a.add(letztesCommit < 0 ? a.size() : letztesCommit, "INSERT INTO " + WARTESCHLANGE + " (r) VALUES (:r);");
+    StringBuilder s1 = new StringBuilder("\\set r random(1, 2000000000)\n");
+    a.forEach(z -> s1.append(z).append('\n'));
+
+    List<String> b = zeilen(job, neu);
+    String nehmen = "WITH x AS (DELETE FROM " + WARTESCHLANGE + " WHERE r = (SELECT r FROM " + WARTESCHLANGE
+        + " ORDER BY r LIMIT 1 FOR UPDATE SKIP LOCKED) RETURNING r) SELECT coalesce(max(r), 0) AS r FROM x \\gset";
+    StringBuilder s2 = new StringBuilder();
+    boolean inTransaktion = !b.isEmpty() && b.get(0).equalsIgnoreCase("BEGIN;");
+    if (inTransaktion) {
+      s2.append("BEGIN;\n");
+      b = b.subList(1, b.size());
     }
-    return s.toString();
+    s2.append(nehmen).append('\n');
+    // nothing handed over yet: the job executor's idle round, a short pause
+    s2.append("\\if :r = 0\n").append(inTransaktion ? "COMMIT;\n" : "").append("\\sleep 1 ms\n\\else\n");
+    b.forEach(z -> s2.append(z).append('\n'));
+    s2.append("\\endif\n");
+    return new String[] {s1.toString(), s2.toString()};
+  }
+
+  private static List<String> zeilen(List<Anweisung> anweisungen, Set<String> neu) {
+    List<String> zeilen = new ArrayList<>();
+    for (Anweisung a : anweisungen) {
+      String sql = Pattern.compile("'((?:[^']|'')*)'").matcher(a.sql()).replaceAll(mr -> Matcher.quoteReplacement(
+          neu.contains(mr.group(1)) ? eindeutig(mr.group(1)) : ohneDoppelpunkt(mr.group())));
+      zeilen.add(sql + ";");
+    }
+    return zeilen;
+  }
+
+  /**
+   * pgbench takes ":name" for a variable even inside a string literal (a time of day "10:00:00")
+   * when it prepares statements; the literal is written as an escape string with the colon as \\072.
+   */
+  static String ohneDoppelpunkt(String literal) {
+    if (!literal.contains(":")) {
+      return literal;
+    }
+    return "E" + literal.replace("\\", "\\\\").replace(":", "\\072");
   }
 }

@@ -10,6 +10,10 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import javax.sql.DataSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,6 +96,7 @@ public final class W1Driver {
         // durable commits as in the application's own bench: the embedded defaults would flatter
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
         .start();
 
     HikariConfig hc = new HikariConfig();
@@ -148,6 +153,10 @@ public final class W1Driver {
           rssMb = rssMb();
         }
         greenMail.purgeEmailFromAllMailboxes();
+      }
+      int zaehlen = Integer.getInteger("bench.zaehlen", 200);
+      if (zaehlen > 0) {
+        zaehlen(engine, dataSource, out, zaehlen);
       }
       System.out.printf("RSS at the end of the %d-thread run: %.1f MB%n",
           threadCounts[threadCounts.length - 1], rssMb);
@@ -217,6 +226,63 @@ public final class W1Driver {
       iters += iterations[i];
     }
     return new Phase(threads, elapsed, 0, comp, iters, 0, errors.get(), 0, c, it);
+  }
+
+  /**
+   * Statements, commits and WAL flushes per case (pg_stat_statements, pg_stat_wal) for a number of
+   * cases one after another, e-mail job included: the comparison with the application's count
+   * (docs/benchmarks.md). The driver's own queries carry the comment bench and are left out.
+   */
+  private static void zaehlen(Engine engine, DataSource ds, Path out, int cases) throws Exception {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+      offeneJobs(s, 60);
+      s.execute("SELECT pg_stat_statements_reset(), pg_stat_reset_shared('wal')");
+    }
+    for (int i = 0; i < cases; i++) {
+      String pid = engine.startInstance("zaehlen-" + i, Map.of());
+      for (String key : new String[] {TASK_1, TASK_2}) {
+        engine.completeTask(engine.findTask(pid, key));
+      }
+    }
+    StringBuilder j = new StringBuilder();
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      offeneJobs(s, 60);
+      Thread.sleep(11_000); // pg_stat_wal is flushed by idle backends within 10 s
+      try (ResultSet r = s.executeQuery("/*bench*/ SELECT wal_records, wal_sync FROM pg_stat_wal")) {
+        r.next();
+        j.append(String.format(Locale.ROOT, "{\"engine\":\"%s\",\"faelle\":%d,\"walSaetzeJeFall\":%.2f,\"walSyncJeFall\":%.2f,"
+            + "\"anweisungen\":[", engine.name(), cases, r.getLong(1) / (double) cases, r.getLong(2) / (double) cases));
+      }
+      try (ResultSet r = s.executeQuery("/*bench*/ SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
+          + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+          + " AND query NOT LIKE '%/*bench*/%' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC, query")) {
+        boolean erste = true;
+        while (r.next()) {
+          j.append(erste ? "" : ",").append(String.format(Locale.ROOT, "{\"jeFall\":%.3f,\"msJeFall\":%.4f,\"sql\":\"%s\"}",
+              r.getLong(1) / (double) cases, r.getDouble(2) / cases, r.getString(3).replace("\\", "\\\\").replace("\"", "\\\"")));
+          erste = false;
+        }
+      }
+    }
+    j.append("]}\n");
+    Path file = out.resolve(engine.name() + "-anweisungen.json");
+    Files.createDirectories(out);
+    Files.writeString(file, j);
+    System.out.println("statements per case: " + file.toAbsolutePath().normalize());
+  }
+
+  private static void offeneJobs(Statement s, int timeoutS) throws Exception {
+    long deadline = System.nanoTime() + Duration.ofSeconds(timeoutS).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (ResultSet r = s.executeQuery("/*bench*/ SELECT count(*) FROM act_ru_job")) {
+        r.next();
+        if (r.getLong(1) == 0) {
+          return;
+        }
+      }
+      Thread.sleep(100);
+    }
   }
 
   /** Waits until the executor has run every open job; returns the time it took. */

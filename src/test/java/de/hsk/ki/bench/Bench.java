@@ -246,6 +246,17 @@ public final class Bench {
         ergebnis.with("start").put("rssUnterW1Mb", rssMb());
       }
     }
+    // diagnosis: the same at 1 thread without waiting for the commit's flush to disk; what is left is
+    // the statements' and the application's own time (docs/benchmarks.md, why the application is slower)
+    jdbc.execute("ALTER SYSTEM SET synchronous_commit = off");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(500);
+    Last.Ergebnis ohneFlush = Last.geschlossen(Last.java(engine), "W1J1A", 1, warmup, mess);
+    jdbc.execute("ALTER SYSTEM RESET synchronous_commit");
+    jdbc.execute("SELECT pg_reload_conf()");
+    Thread.sleep(500);
+    ergebnis.set("w1OhneFlush", alsJson(ohneFlush));
+    log("W1 Java 1 ohne Warten auf den Flush: " + ohneFlush);
     for (int threads : List.of(1, 2, 4)) {
       Last.Ergebnis e = Last.geschlossen(Last.rest(port), "W1R" + threads, threads, warmup, mess);
       rest.add(alsJson(e));

@@ -34,6 +34,11 @@ final class Bericht {
     for (JsonNode p : e.path("peers")) {
       zeilen(s, p.path("engine").asText() + " " + p.path("version").asText(), "Java-API", p.path("w1"));
     }
+    if (e.has("w1OhneFlush")) {
+      s.append("\nDiagnose: die Anwendung mit 1 Thread, ohne auf den Flush des Commits zu warten (`synchronous_commit = off`, nur hier): ")
+          .append(z(e.path("w1OhneFlush").path("faelleProSekunde").asDouble())).append(" Fälle/s statt ")
+          .append(z(Bericht.faelle(e.path("w1Java"), 1))).append(".\n");
+    }
     JsonNode pr = e.path("w1Pruefung");
     s.append("\nPrüfung nach W1: ").append(pr.path("faelleBeendet").asLong()).append(" Fälle beendet, ")
         .append(pr.path("emails").asLong()).append(" E-Mails empfangen, ").append(pr.path("offeneJobs").asLong()).append(" Jobs offen.\n\n");

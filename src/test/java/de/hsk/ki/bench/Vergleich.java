@@ -23,6 +23,8 @@ final class Vergleich {
         "Rechte der Kandidatengruppe je Aufgabe (Aufgabe und ihre Historie), solange sie offen ist: Zugriff nach Rolle");
     grund("(?i)^delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_",
         "Rechte enden mit Aufgabe und Fall (Engine; Historie der Aufgabe: Zuweisungsregel, eine Anweisung)");
+    grund("(?i)from ACT_RU_TASK RES", "Aufgabenabfrage mit Berechtigungsprüfung statt ohne (gleiche Zahl)");
+    grund("(?i)^SELECT RES\\.\\*, \\( case when RES.TASK_ID_", "Variablen der Aufgabe lesen: Vorbelegung (Vier-Augen-Regel) und Eingaberegeln");
     grund("(?i)^update ACT_RU_AUTHORIZATION set REMOVAL_TIME_", "Löschzeit der Rechte am Fall beim Fallende (Aufbewahrung)");
     grund("(?i)ACT_RU_AUTHORIZATION", "Berechtigungsprüfung (Start, Abschluss, Aufgabenabfrage)");
     grund("(?i)ACT_HI_OP_LOG", "Benutzeroperationsprotokoll: wer hat gestartet und abgeschlossen (Nachvollziehbarkeit)");
@@ -31,9 +33,7 @@ final class Vergleich {
     grund("(?i)ki_mailausgang", "E-Mail-Register: keine E-Mail doppelt");
     grund("(?i)ki_partner", "Partnerverzeichnis: Empfänger aktiv?");
     grund("(?i)count\\(RES.ID_\\) FROM ACT_HI_ACTINST", "Sendeschlüssel: der wievielte Besuch des Schritts");
-    grund("(?i)from ACT_RU_TASK RES", "Aufgabenabfrage mit Berechtigungsprüfung statt ohne (gleiche Zahl)");
     grund("(?i)ACT_RE_PROCDEF", "neueste Version zum Schlüssel, mit Mandantenbedingung statt ohne (gleiche Zahl)");
-    grund("(?i)^SELECT RES\\.\\*, \\( case when RES.TASK_ID_", "Variablen der Aufgabe für die Eingaberegeln beim Abschluss");
     grund("(?i)^BEGIN$", "Transaktionen: das E-Mail-Register schreibt in zwei eigenen");
     grund("(?i)from ACT_RU_JOB RES where", "Job-Akquise (Leerlauf-Abfragen schwanken)");
   }
@@ -73,18 +73,20 @@ final class Vergleich {
       }
     }
     s.append("\n### Auf einen Blick: Fälle je Sekunde (W1, Java-API) und was ein Fall kostet\n\n");
-    s.append("| System | 1 Thread | 4 Threads | zu camunda-basis (1 / 4) | Anweisungen je Fall | Transaktionen je Fall | WAL-Flushes je Fall |"
-        + " Ausführungszeit in PostgreSQL je Fall ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|\n");
+    s.append("| System | 1 Thread | 4 Threads | zu camunda-basis (1 / 4) | 1 Thread ohne Flush-Warten | Anweisungen je Fall | Transaktionen je Fall | WAL-Flushes je Fall |"
+        + " Ausführungszeit in PostgreSQL je Fall ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     double b1 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 1);
     double b4 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 4);
     List<String[]> zeilen = new ArrayList<>();
     Zaehlung app = e.has("anweisungen") ? zaehlung(e.path("anweisungen")) : null;
-    zeilen.add(zeile("KI-Anwendung", Bericht.faelle(e.path("w1Java"), 1), Bericht.faelle(e.path("w1Java"), 4), b1, b4, app,
+    zeilen.add(zeile("KI-Anwendung", Bericht.faelle(e.path("w1Java"), 1), Bericht.faelle(e.path("w1Java"), 4), b1, b4,
+        e.path("w1OhneFlush").path("faelleProSekunde").asDouble(-1), app,
         e.path("start").path("heapNachStartMb").asLong(), e.path("start").path("rssUnterW1Mb").asLong()));
     for (JsonNode p : e.path("peers")) {
       JsonNode z = e.path("peerAnweisungen").path(p.path("engine").asText());
       zeilen.add(zeile(p.path("engine").asText() + " " + p.path("version").asText(), Bericht.faelle(p.path("w1"), 1),
-          Bericht.faelle(p.path("w1"), 4), b1, b4, z.isMissingNode() ? null : zaehlung(z), p.path("heapNachStartMb").asLong(),
+          Bericht.faelle(p.path("w1"), 4), b1, b4, p.path("ohneFlushFaelleProSekunde").asDouble(-1), z.isMissingNode() ? null : zaehlung(z),
+          p.path("heapNachStartMb").asLong(),
           p.path("rssMb").asLong()));
     }
     JsonNode boden = e.path("boden");
@@ -97,7 +99,7 @@ final class Vergleich {
         f4 = l.path("faelleProSekunde").asDouble();
       }
     }
-    zeilen.add(zeile("SQL-Boden der Anwendung (pgbench)", f1, f4, b1, b4,
+    zeilen.add(zeile("SQL-Boden der Anwendung (pgbench)", f1, f4, b1, b4, -1,
         new Zaehlung(boden.path("anweisungenJeFall").asDouble(), boden.path("transaktionenJeFall").asDouble(), -1, -1), -1, -1));
     for (String[] z : zeilen) {
       s.append("| ").append(String.join(" | ", z)).append(" |\n");
@@ -124,8 +126,8 @@ final class Vergleich {
       je.entrySet().stream().filter(x -> Math.abs(x.getValue()[0] - x.getValue()[1]) >= 0.05)
           .sorted((x, y) -> Double.compare(Math.abs(y.getValue()[0] - y.getValue()[1]), Math.abs(x.getValue()[0] - x.getValue()[1])))
           .forEach(x -> s.append("| ").append(Bericht.z(x.getValue()[0])).append(" | ").append(Bericht.z(x.getValue()[1])).append(" | ")
-              .append(String.format(java.util.Locale.ROOT, "%+.2f", x.getValue()[0] - x.getValue()[1])).append(" | ")
-              .append(String.format(java.util.Locale.ROOT, "%+.3f", x.getValue()[2] - x.getValue()[3])).append(" | `")
+              .append(String.format(java.util.Locale.GERMANY, "%+.2f", x.getValue()[0] - x.getValue()[1])).append(" | ")
+              .append(String.format(java.util.Locale.GERMANY, "%+.3f", x.getValue()[2] - x.getValue()[3])).append(" | `")
               .append(kurz(x.getKey())).append("` | ").append(grund(x.getKey())).append(" |\n"));
     }
     return s.toString();
@@ -136,9 +138,11 @@ final class Vergleich {
     return k.replace("|", "\\|").replace("`", "'");
   }
 
-  private static String[] zeile(String system, double f1, double f4, double b1, double b4, Zaehlung z, long heap, long rss) {
+  private static String[] zeile(String system, double f1, double f4, double b1, double b4, double ohneFlush, Zaehlung z, long heap,
+      long rss) {
     return new String[] {system, Bericht.z(f1), Bericht.z(f4),
         (b1 > 0 ? Math.round(100 * f1 / b1) + " %" : "–") + " / " + (b4 > 0 ? Math.round(100 * f4 / b4) + " %" : "–"),
+        ohneFlush > 0 ? Bericht.z(ohneFlush) : "–",
         z == null ? "–" : Bericht.z(z.anweisungen()), z == null ? "–" : Bericht.z(z.transaktionen()),
         z == null || z.walSync() < 0 ? "–" : Bericht.z(z.walSync()), z == null || z.dbMs() < 0 ? "–" : Bericht.z(z.dbMs()), heap < 0 ? "–" : String.valueOf(heap), rss < 0 ? "–" : String.valueOf(rss)};
   }

@@ -154,13 +154,25 @@ public final class W1Driver {
         }
         greenMail.purgeEmailFromAllMailboxes();
       }
+      // diagnosis as in the application's run: 1 thread without waiting for the commit's flush
+      double ohneFlush = -1;
+      if (Boolean.parseBoolean(System.getProperty("bench.ohneFlush", "true"))) {
+        flush(dataSource, false);
+        runClients(engine, 1, Math.min(5, warmupS), "w1-async-warm-");
+        drain(engine, drainS);
+        Phase p = runClients(engine, 1, messS, "w1-async-");
+        drain(engine, drainS);
+        flush(dataSource, true);
+        ohneFlush = p.iterations() / p.seconds();
+        System.out.printf(Locale.ROOT, "1 thread without waiting for the flush: %.2f cases/s%n", ohneFlush);
+      }
       int zaehlen = Integer.getInteger("bench.zaehlen", 200);
       if (zaehlen > 0) {
         zaehlen(engine, dataSource, out, zaehlen);
       }
       System.out.printf("RSS at the end of the %d-thread run: %.1f MB%n",
           threadCounts[threadCounts.length - 1], rssMb);
-      writeJson(out, engine, startupMs, heapMb, rssMb, phases);
+      writeJson(out, engine, startupMs, heapMb, rssMb, phases, ohneFlush);
     } finally {
       engine.close();
       dataSource.close();
@@ -270,6 +282,14 @@ public final class W1Driver {
     Files.createDirectories(out);
     Files.writeString(file, j);
     System.out.println("statements per case: " + file.toAbsolutePath().normalize());
+  }
+
+  private static void flush(DataSource ds, boolean an) throws Exception {
+    try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+      s.execute(an ? "/*bench*/ ALTER SYSTEM RESET synchronous_commit" : "/*bench*/ ALTER SYSTEM SET synchronous_commit = off");
+      s.execute("/*bench*/ SELECT pg_reload_conf()");
+    }
+    Thread.sleep(500);
   }
 
   private static void offeneJobs(Statement s, int timeoutS) throws Exception {
@@ -387,11 +407,12 @@ public final class W1Driver {
   }
 
   private static void writeJson(Path dir, Engine engine, long startupMs, double heapMb, double rssMb,
-      List<Phase> phases) throws IOException {
+      List<Phase> phases, double ohneFlush) throws IOException {
     StringBuilder j = new StringBuilder();
     j.append(String.format(Locale.ROOT,
-        "{\"engine\":\"%s\",\"version\":\"%s\",\"startupMs\":%d,\"heapNachStartMb\":%.1f,\"rssMb\":%.1f,\"w1\":[",
-        engine.name(), engine.version(), startupMs, heapMb, rssMb));
+        "{\"engine\":\"%s\",\"version\":\"%s\",\"startupMs\":%d,\"heapNachStartMb\":%.1f,\"rssMb\":%.1f,"
+            + "\"ohneFlushFaelleProSekunde\":%.2f,\"w1\":[",
+        engine.name(), engine.version(), startupMs, heapMb, rssMb, ohneFlush));
     for (int i = 0; i < phases.size(); i++) {
       Phase p = phases.get(i);
       j.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,

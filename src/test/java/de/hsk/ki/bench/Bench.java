@@ -140,6 +140,7 @@ public final class Bench {
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+        .setServerConfig("pg_stat_statements.track_planning", "on")
         .setServerConfig("logging_collector", "on")
         .setServerConfig("log_destination", "csvlog")
         .setServerConfig("log_directory", ARBEIT.resolve("pg-log").toString())
@@ -304,11 +305,12 @@ public final class Bench {
     z.put("walSaetzeJeFall", ((Number) wal.get("wal_records")).doubleValue() / anzahl);
     z.put("walSyncJeFall", ((Number) wal.get("wal_sync")).doubleValue() / anzahl);
     ArrayNode liste = z.putArray("anweisungen");
-    for (Map<String, Object> a : jdbc.queryForList("/*bench*/ SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') AS sql"
+    for (Map<String, Object> a : jdbc.queryForList("/*bench*/ SELECT calls, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g') AS sql"
         + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
         + " AND query NOT LIKE '%/*bench*/%' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC, query")) {
       liste.addObject().put("jeFall", ((Number) a.get("calls")).doubleValue() / anzahl)
-          .put("msJeFall", ((Number) a.get("total_exec_time")).doubleValue() / anzahl).put("sql", (String) a.get("sql"));
+          .put("msJeFall", ((Number) a.get("total_exec_time")).doubleValue() / anzahl)
+          .put("planungMsJeFall", ((Number) a.get("total_plan_time")).doubleValue() / anzahl).put("sql", (String) a.get("sql"));
     }
     Files.createDirectories(ARBEIT);
     JSON.writerWithDefaultPrettyPrinter().writeValue(ARBEIT.resolve("anweisungen.json").toFile(), z);

@@ -97,6 +97,7 @@ public final class W1Driver {
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("pg_stat_statements.track_planning", "on")
         .start();
 
     HikariConfig hc = new HikariConfig();
@@ -266,13 +267,13 @@ public final class W1Driver {
         j.append(String.format(Locale.ROOT, "{\"engine\":\"%s\",\"faelle\":%d,\"walSaetzeJeFall\":%.2f,\"walSyncJeFall\":%.2f,"
             + "\"anweisungen\":[", engine.name(), cases, r.getLong(1) / (double) cases, r.getLong(2) / (double) cases));
       }
-      try (ResultSet r = s.executeQuery("/*bench*/ SELECT calls, total_exec_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
+      try (ResultSet r = s.executeQuery("/*bench*/ SELECT calls, total_exec_time, total_plan_time, regexp_replace(query, '\\s+', ' ', 'g') FROM pg_stat_statements"
           + " WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
           + " AND query NOT LIKE '%/*bench*/%' AND query NOT LIKE '%pg_stat%' ORDER BY calls DESC, query")) {
         boolean erste = true;
         while (r.next()) {
-          j.append(erste ? "" : ",").append(String.format(Locale.ROOT, "{\"jeFall\":%.3f,\"msJeFall\":%.4f,\"sql\":\"%s\"}",
-              r.getLong(1) / (double) cases, r.getDouble(2) / cases, r.getString(3).replace("\\", "\\\\").replace("\"", "\\\"")));
+          j.append(erste ? "" : ",").append(String.format(Locale.ROOT, "{\"jeFall\":%.3f,\"msJeFall\":%.4f,\"planungMsJeFall\":%.4f,\"sql\":\"%s\"}",
+              r.getLong(1) / (double) cases, r.getDouble(2) / cases, r.getDouble(3) / cases, r.getString(4).replace("\\", "\\\\").replace("\"", "\\\"")));
           erste = false;
         }
       }

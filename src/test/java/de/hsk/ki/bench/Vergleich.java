@@ -46,14 +46,16 @@ final class Vergleich {
     return GRUENDE.entrySet().stream().filter(g -> g.getKey().matcher(sql).find()).map(Map.Entry::getValue).findFirst().orElse("–");
   }
 
-  record Zaehlung(double anweisungen, double transaktionen, double walSync, double dbMs) {}
+  record Zaehlung(double anweisungen, double transaktionen, double walSync, double dbMs, double planMs) {}
 
   static Zaehlung zaehlung(JsonNode z) {
     double anweisungen = 0;
     double transaktionen = 0;
     double dbMs = 0;
+    double planMs = 0;
     for (JsonNode a : z.path("anweisungen")) {
       dbMs += a.path("msJeFall").asDouble();
+      planMs += a.path("planungMsJeFall").asDouble();
       String sql = a.path("sql").asText().trim();
       if (sql.equalsIgnoreCase("BEGIN")) {
         transaktionen += a.path("jeFall").asDouble();
@@ -61,7 +63,7 @@ final class Vergleich {
         anweisungen += a.path("jeFall").asDouble();
       }
     }
-    return new Zaehlung(anweisungen, transaktionen, z.path("walSyncJeFall").asDouble(), dbMs);
+    return new Zaehlung(anweisungen, transaktionen, z.path("walSyncJeFall").asDouble(), dbMs, planMs);
   }
 
   static String markdown(JsonNode e) {
@@ -74,7 +76,7 @@ final class Vergleich {
     }
     s.append("\n### Auf einen Blick: Fälle je Sekunde (W1, Java-API) und was ein Fall kostet\n\n");
     s.append("| System | 1 Thread | 4 Threads | zu camunda-basis (1 / 4) | 1 Thread ohne Flush-Warten | Anweisungen je Fall | Transaktionen je Fall | WAL-Flushes je Fall |"
-        + " Ausführungszeit in PostgreSQL je Fall ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + " PostgreSQL je Fall: Ausführung / Planung ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
     double b1 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 1);
     double b4 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 4);
     List<String[]> zeilen = new ArrayList<>();
@@ -100,7 +102,7 @@ final class Vergleich {
       }
     }
     zeilen.add(zeile("SQL-Boden der Anwendung (pgbench)", f1, f4, b1, b4, -1,
-        new Zaehlung(boden.path("anweisungenJeFall").asDouble(), boden.path("transaktionenJeFall").asDouble(), -1, -1), -1, -1));
+        new Zaehlung(boden.path("anweisungenJeFall").asDouble(), boden.path("transaktionenJeFall").asDouble(), -1, -1, -1), -1, -1));
     for (String[] z : zeilen) {
       s.append("| ").append(String.join(" | ", z)).append(" |\n");
     }
@@ -144,6 +146,6 @@ final class Vergleich {
         (b1 > 0 ? Math.round(100 * f1 / b1) + " %" : "–") + " / " + (b4 > 0 ? Math.round(100 * f4 / b4) + " %" : "–"),
         ohneFlush > 0 ? Bericht.z(ohneFlush) : "–",
         z == null ? "–" : Bericht.z(z.anweisungen()), z == null ? "–" : Bericht.z(z.transaktionen()),
-        z == null || z.walSync() < 0 ? "–" : Bericht.z(z.walSync()), z == null || z.dbMs() < 0 ? "–" : Bericht.z(z.dbMs()), heap < 0 ? "–" : String.valueOf(heap), rss < 0 ? "–" : String.valueOf(rss)};
+        z == null || z.walSync() < 0 ? "–" : Bericht.z(z.walSync()), z == null || z.dbMs() < 0 ? "–" : Bericht.z(z.dbMs()) + " / " + Bericht.z(z.planMs()), heap < 0 ? "–" : String.valueOf(heap), rss < 0 ? "–" : String.valueOf(rss)};
   }
 }

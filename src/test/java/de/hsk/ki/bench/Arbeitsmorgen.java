@@ -82,19 +82,26 @@ final class Arbeitsmorgen {
     }
     ArrayNode ergebnisse = lauf.putArray("stufen");
     int hoechste = 0;
+    int hoechsteOhneAnmelden = 0;
     boolean bisherGut = true;
+    boolean bisherGutOhneAnmelden = true;
     for (int nutzer : stufen) {
       nachfuellen();
       ObjectNode stufe = stufe(nutzer, bestand);
       ergebnisse.add(stufe);
-      boolean gut = stufe.path("alleP95Unter300").asBoolean();
-      if (gut && bisherGut) {
+      bisherGut &= unter(stufe, KLICKS);
+      bisherGutOhneAnmelden &= unter(stufe, KLICKS.subList(1, KLICKS.size()));
+      if (bisherGut) {
         hoechste = nutzer;
       }
-      bisherGut &= gut;
+      if (bisherGutOhneAnmelden) {
+        hoechsteOhneAnmelden = nutzer;
+      }
       b.log("W5 " + bestand + "/" + nutzer + ": " + stufe.path("klicks"));
     }
     lauf.put("hoechstesPersonalP95Unter300", hoechste);
+    // the login checks a deliberately slow password hash (Kennworthash, about a quarter second) once a morning
+    lauf.put("hoechstesPersonalP95Unter300OhneAnmelden", hoechsteOhneAnmelden);
     lauf.put("nachgefuellteAufgaben", nachfuellungen);
     System.gc();
     Thread.sleep(500);
@@ -102,6 +109,12 @@ final class Arbeitsmorgen {
     lauf.put("heapNachGcMb", ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1_048_576);
     lauf.put("rssNachW5Mb", Bench.rssMb());
     b.log("W5 " + bestand + ": höchstes Personal mit jedem p95 < 300 ms: " + hoechste);
+  }
+
+  /** Whether every one of these clicks that occurred has its p95 under 300 ms. */
+  static boolean unter(ObjectNode stufe, List<String> klicks) {
+    JsonNode k = stufe.path("klicks");
+    return k.size() > 0 && klicks.stream().allMatch(n -> k.path(n).isMissingNode() || k.path(n).path("p95Ms").asDouble() < GRENZE_MS);
   }
 
   /** Unclaimed bench tasks of the group (the ones the simulated staff take and submit). */
@@ -212,7 +225,6 @@ final class Arbeitsmorgen {
     if (stats == null) {
       String log = Files.readString(protokoll.toPath());
       s.put("fehler", "kein Gatling-Bericht: " + (log.length() > 2000 ? log.substring(log.length() - 2000) : log));
-      s.put("alleP95Unter300", false);
       return s;
     }
     JsonNode bericht = lesen(stats);
@@ -223,7 +235,6 @@ final class Arbeitsmorgen {
     s.put("anfragenFehler", gesamt.path("numberOfRequests").path("ko").asLong());
     s.put("anfragenProSekunde", gesamt.path("meanNumberOfRequestsPerSecond").path("total").asDouble());
     ObjectNode klicks = s.putObject("klicks");
-    boolean gut = true;
     for (String k : KLICKS) {
       JsonNode st = alle.get(k);
       if (st == null) {
@@ -236,9 +247,7 @@ final class Arbeitsmorgen {
       o.put("p95Ms", st.path("percentiles3").path("total").asDouble());
       o.put("p99Ms", st.path("percentiles4").path("total").asDouble());
       o.put("maxMs", st.path("maxResponseTime").path("total").asDouble());
-      gut &= o.path("p95Ms").asDouble() < GRENZE_MS;
     }
-    s.put("alleP95Unter300", gut && klicks.size() > 0);
     ObjectNode anfragen = s.putObject("anfragenEinzeln");
     alle.forEach((name, st) -> {
       if (!KLICKS.contains(name)) {

@@ -141,6 +141,7 @@ final class Bericht {
       s.append("**Bestand ").append(lauf.path("bestand").asLong()).append("** (").append(lauf.path("offeneAufgaben").asLong())
           .append(" offene Aufgaben, Fenster ").append(lauf.path("fensterS").asInt()).append(" s nach ").append(lauf.path("rampeS").asInt())
           .append(" s Anlauf): höchstes Personal mit jedem p95 unter 300 ms: ").append(lauf.path("hoechstesPersonalP95Unter300").asInt())
+          .append(", ohne die Anmeldung (absichtlich langsamer Kennwort-Hash) ").append(lauf.path("hoechstesPersonalP95Unter300OhneAnmelden").asInt())
           .append("; Heap nach vollem GC ").append(lauf.path("heapNachGcMb").asLong()).append(" MB.\n\n");
       s.append("| Personal |");
       for (String k : Arbeitsmorgen.KLICKS) {

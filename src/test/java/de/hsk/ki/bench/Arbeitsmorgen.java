@@ -218,6 +218,8 @@ final class Arbeitsmorgen {
     s.put("laufzeitS", Math.round(sekunden));
     s.put("gatlingCpuS", cpuGatling.values().stream().mapToLong(Long::longValue).sum() / 100.0);
     s.put("anwendungCpuS", cpuApp / 100.0);
+    // the machine is shared: its load average (1 min) at the end of the step, all processes counted
+    s.put("maschinenlast", ladung());
     Path stats;
     try (Stream<Path> f = Files.walk(ergebnisse)) {
       stats = f.filter(x -> x.endsWith(Path.of("js", "stats.js"))).findFirst().orElse(null);
@@ -298,6 +300,14 @@ final class Arbeitsmorgen {
         alle.put(name, kind.path("stats"));
       }
       sammeln(kind, alle);
+    }
+  }
+
+  static double ladung() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+    } catch (Exception e) {
+      return -1;
     }
   }
 

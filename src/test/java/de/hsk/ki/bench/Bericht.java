@@ -147,8 +147,8 @@ final class Bericht {
       for (String k : Arbeitsmorgen.KLICKS) {
         s.append(" ").append(k).append(" |");
       }
-      s.append(" Anfragen/s | Fehler | übernommen / abgesendet | RSS max MB | CPU Anwendung / Gatling s |\n|---|");
-      s.append("---|".repeat(Arbeitsmorgen.KLICKS.size() + 5)).append("\n");
+      s.append(" Anfragen/s | Fehler | übernommen / abgesendet | RSS max MB | CPU Anwendung / Gatling s | Last (1 min) |\n|---|");
+      s.append("---|".repeat(Arbeitsmorgen.KLICKS.size() + 6)).append("\n");
       for (JsonNode st : lauf.path("stufen")) {
         s.append("| ").append(st.path("personal").asInt()).append(" |");
         for (String k : Arbeitsmorgen.KLICKS) {
@@ -159,7 +159,7 @@ final class Bericht {
         s.append(" ").append(z(st.path("anfragenProSekunde").asDouble())).append(" | ").append(st.path("anfragenFehler").asLong())
             .append(" | ").append(st.path("uebernahmen").asLong()).append(" / ").append(st.path("abgesendet").asLong()).append(" | ")
             .append(st.path("rssMaxMb").asLong()).append(" | ").append(z(st.path("anwendungCpuS").asDouble())).append(" / ")
-            .append(z(st.path("gatlingCpuS").asDouble())).append(" |\n");
+            .append(z(st.path("gatlingCpuS").asDouble())).append(" | ").append(z(st.path("maschinenlast").asDouble())).append(" |\n");
       }
       s.append("\n");
     }

@@ -59,6 +59,12 @@ final class Arbeitsmorgen {
 
   /** Runs W5 at every staff count on the backlog as it stands; the result goes to ergebnis.w5. */
   void messen(int bestand) throws Exception {
+    // the free tasks each group has now: every step starts with as many
+    sollJeGruppe.clear();
+    for (String[] p : PERSONAL) {
+      sollJeGruppe.computeIfAbsent(p[1], this::freieBankaufgaben);
+    }
+    nachfuellungen = 0;
     if (personal == null) {
       personal = echteFaelle();
       // a short unrecorded run first: the application's first requests compile its code (as W1's warm-up)
@@ -76,10 +82,6 @@ final class Arbeitsmorgen {
     lauf.put("offeneAufgaben", b.jdbc.queryForObject("SELECT count(*) FROM act_ru_task", Long.class));
     lauf.put("fensterS", fenster);
     lauf.put("rampeS", rampe);
-    sollJeGruppe.clear();
-    for (String[] p : PERSONAL) {
-      sollJeGruppe.computeIfAbsent(p[1], this::freieBankaufgaben);
-    }
     ArrayNode ergebnisse = lauf.putArray("stufen");
     int hoechste = 0;
     int hoechsteOhneAnmelden = 0;

@@ -60,8 +60,11 @@ public final class Bench {
   final int w2Mess = zahl("BENCH_W2_MESS_S", 15);
   final int w3Anzahl = zahl("BENCH_W3", 10000);
   final int w4Anzahl = zahl("BENCH_W4", 1_000_000);
-  final List<Integer> bestaende = Arrays.stream(System.getenv().getOrDefault("BENCH_BESTAND", "0,10000,100000,1000000").split(","))
-      .map(String::trim).map(Integer::parseInt).toList();
+  final List<Integer> bestaende = Arrays.stream(System.getenv().getOrDefault("BENCH_BESTAND",
+      "w5".equals(System.getenv("BENCH_NUR")) ? "10000" : "0,10000,100000,1000000").split(",")).map(String::trim).map(Integer::parseInt).toList();
+  /** W5 (a working morning) runs at these backlog sizes of W2; BENCH_W5=0 leaves it out. */
+  final List<Integer> w5Bestaende = Arbeitsmorgen.zahlen("BENCH_W5_BESTAND", "100000,1000000");
+  final boolean w5 = zahl("BENCH_W5", 1) != 0;
   final ObjectNode ergebnis = JSON.createObjectNode();
 
   EmbeddedPostgres postgres;
@@ -94,6 +97,19 @@ public final class Bench {
         Last.geschlossen(Last.java(b.engine), "WARM", 1, 5, 1);
         b.zaehlen(zahl("BENCH_ZAEHLEN", 200));
       } finally {
+        b.beenden();
+      }
+      System.exit(0);
+    }
+    if ("w5".equals(System.getenv("BENCH_NUR"))) {
+      // only the working morning (W5) on one backlog (BENCH_BESTAND, one size; small for a quick try)
+      try {
+        b.starten();
+        int ziel = b.bestaende.get(b.bestaende.size() - 1);
+        b.bestandBis(ziel);
+        new Arbeitsmorgen(b).messen(ziel);
+      } finally {
+        b.schreiben();
         b.beenden();
       }
       System.exit(0);
@@ -162,6 +178,8 @@ public final class Bench {
     p.put("spring.mail.port", mail.getSmtp().getPort());
     // a throw-away embedded database: demo users allowed there
     p.put("KI_DEMO_MIT_POSTGRES", true);
+    // plain HTTP on 127.0.0.1: W5's load generator, unlike a browser, keeps Secure cookies from http://
+    p.put("KI_COOKIE_SECURE", false);
     long t0 = System.nanoTime();
     // command-line arguments: above the profile files, as in production (environment)
     String[] argumente = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -495,44 +513,62 @@ public final class Bench {
         Map.of("gruppe", gruppe, "kommune", kommune)).getId();
   }
 
-  /** Backlog sizes: the Tasklist queries of a group member and W1's completions at each size. */
-  void w2() throws Exception {
-    ArrayNode w2 = ergebnis.putArray("w2");
+  /** The backlog's templates (this county's groups and the other centres'), made once; copies are added up to a size. */
+  List<String> hier;
+  List<String> andere;
+  int vorhanden;
+  int naechste = 1;
+
+  void vorlagenAnlegen() {
     // One installation for all 54 integration centres of NRW: this county's six groups and twelve
     // municipalities hold 1/54 of the backlog, 53 other centres (groups of their own) the rest.
     List<String> kommunen = jdbc.queryForList("SELECT schluessel FROM ki_kommune ORDER BY schluessel", String.class);
-    List<String> hier = new ArrayList<>();
-    for (String g : GRUPPEN) {
+    // business keys by group number: with the copy number they stay within the 32 characters of an
+    // Aktenzeichen (the access log of a task's form stores it)
+    hier = new ArrayList<>();
+    for (int i = 0; i < GRUPPEN.length; i++) {
       for (String k : kommunen) {
-        hier.add(vorlage("BESTAND-" + g + "-" + k, g, k));
+        hier.add(vorlage("BESTAND-" + i + "-" + k, GRUPPEN[i], k));
       }
     }
-    List<String> andere = new ArrayList<>();
+    andere = new ArrayList<>();
     for (int z = 2; z <= 54; z++) {
-      for (String g : GRUPPEN) {
-        andere.add(vorlage(String.format("BESTAND-Z%02d-%s", z, g), String.format("z%02d%s", z, g), String.format("Z%02d", z)));
+      for (int i = 0; i < GRUPPEN.length; i++) {
+        andere.add(vorlage(String.format("BESTAND-Z%02d-%d", z, i), String.format("z%02d%s", z, GRUPPEN[i]), String.format("Z%02d", z)));
       }
     }
-    int vorhanden = hier.size() + andere.size();
-    int naechste = 1;
-    Bestand bestand = new Bestand(ds);
-    for (int ziel : bestaende) {
-      if (ziel > vorhanden) {
-        long t = System.nanoTime();
-        int dazu = ziel - vorhanden;
-        int jeHier = Math.max(1, (int) Math.round(dazu / 54.0 / hier.size()));
-        int jeAndere = Math.max(1, (int) Math.round(dazu * 53 / 54.0 / andere.size()));
-        for (String v : hier) {
-          bestand.kopiere(v, naechste, jeHier, "((g % 120) - 40) * interval '1 day'", null);
-        }
-        for (String v : andere) {
-          bestand.kopiere(v, naechste, jeAndere, "((g % 120) - 40) * interval '1 day'", null);
-        }
-        naechste += Math.max(jeHier, jeAndere);
-        vorhanden += jeHier * hier.size() + jeAndere * andere.size();
-        bestand.analysieren();
-        log("Bestand " + vorhanden + " offene Aufgaben in " + (System.nanoTime() - t) / 1_000_000_000 + " s");
+    vorhanden = hier.size() + andere.size();
+  }
+
+  void bestandBis(int ziel) {
+    if (hier == null) {
+      vorlagenAnlegen();
+    }
+    if (ziel > vorhanden) {
+      long t = System.nanoTime();
+      int dazu = ziel - vorhanden;
+      int jeHier = Math.max(1, (int) Math.round(dazu / 54.0 / hier.size()));
+      int jeAndere = Math.max(1, (int) Math.round(dazu * 53 / 54.0 / andere.size()));
+      Bestand bestand = new Bestand(ds);
+      for (String v : hier) {
+        bestand.kopiere(v, naechste, jeHier, "((g % 120) - 40) * interval '1 day'", null);
       }
+      for (String v : andere) {
+        bestand.kopiere(v, naechste, jeAndere, "((g % 120) - 40) * interval '1 day'", null);
+      }
+      naechste += Math.max(jeHier, jeAndere);
+      vorhanden += jeHier * hier.size() + jeAndere * andere.size();
+      bestand.analysieren();
+      log("Bestand " + vorhanden + " offene Aufgaben in " + (System.nanoTime() - t) / 1_000_000_000 + " s");
+    }
+  }
+
+  /** Backlog sizes: the Tasklist queries of a group member and W1's completions at each size. */
+  void w2() throws Exception {
+    ArrayNode w2 = ergebnis.putArray("w2");
+    Arbeitsmorgen morgen = new Arbeitsmorgen(this);
+    for (int ziel : bestaende) {
+      bestandBis(ziel);
       ObjectNode o = w2.addObject();
       o.put("offeneAufgaben", jdbc.queryForObject("SELECT count(*) FROM act_ru_task", Long.class));
       abfragen(o);
@@ -578,6 +614,9 @@ public final class Bench {
           log("W2 ohne " + index[0] + ": " + e2);
           wartenBisJobsErledigt(Last.PROZESS, 300);
         }
+      }
+      if (w5 && w5Bestaende.contains(ziel)) {
+        morgen.messen(ziel);
       }
     }
   }

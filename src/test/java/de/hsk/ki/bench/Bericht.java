@@ -139,6 +139,7 @@ final class Bericht {
           .append(" | ").append(z(w4.path("geloeschtProSekunde").asDouble())).append(w4.path("geschaetzt").asBoolean() ? " (geschätzt)" : "")
           .append(" | ").append(z(w4.path("zeilenProSekunde").asDouble())).append(" |\n");
     }
+    w5(s, e.path("w5"));
     return s.toString();
   }
 
@@ -150,6 +151,41 @@ final class Bericht {
       }
     }
     return 0;
+  }
+
+  /** W5: p50 / p95 / p99 ms per click type and staff count, for each backlog. */
+  static void w5(StringBuilder s, JsonNode w5) {
+    if (w5.size() == 0) {
+      return;
+    }
+    s.append("\n### W5 – ein Arbeitsmorgen (Gatling, Tasklist-Aufrufe, Denkzeit 2–8 s)\n\n");
+    s.append("Je Klickart p50 / p95 / p99 in ms. „anzahl“ ist eine einzelne Filterzählung (das Skript zählt alle 10 s jeden Filter).\n\n");
+    for (JsonNode lauf : w5) {
+      s.append("**Bestand ").append(lauf.path("bestand").asLong()).append("** (").append(lauf.path("offeneAufgaben").asLong())
+          .append(" offene Aufgaben, Fenster ").append(lauf.path("fensterS").asInt()).append(" s nach ").append(lauf.path("rampeS").asInt())
+          .append(" s Anlauf): höchstes Personal mit jedem p95 unter 300 ms: ").append(lauf.path("hoechstesPersonalP95Unter300").asInt())
+          .append(", ohne die Anmeldung (absichtlich langsamer Kennwort-Hash) ").append(lauf.path("hoechstesPersonalP95Unter300OhneAnmelden").asInt())
+          .append("; Heap nach vollem GC ").append(lauf.path("heapNachGcMb").asLong()).append(" MB.\n\n");
+      s.append("| Personal |");
+      for (String k : Arbeitsmorgen.KLICKS) {
+        s.append(" ").append(k).append(" |");
+      }
+      s.append(" Anfragen/s | Fehler | übernommen / abgesendet | RSS max MB | CPU Anwendung / Gatling s | Last (1 min) |\n|---|");
+      s.append("---|".repeat(Arbeitsmorgen.KLICKS.size() + 6)).append("\n");
+      for (JsonNode st : lauf.path("stufen")) {
+        s.append("| ").append(st.path("personal").asInt()).append(" |");
+        for (String k : Arbeitsmorgen.KLICKS) {
+          JsonNode q = st.path("klicks").path(k);
+          s.append(" ").append(q.isMissingNode() ? "–" : z(q.path("p50Ms").asDouble()) + " / " + z(q.path("p95Ms").asDouble()) + " / "
+              + z(q.path("p99Ms").asDouble())).append(" |");
+        }
+        s.append(" ").append(z(st.path("anfragenProSekunde").asDouble())).append(" | ").append(st.path("anfragenFehler").asLong())
+            .append(" | ").append(st.path("uebernahmen").asLong()).append(" / ").append(st.path("abgesendet").asLong()).append(" | ")
+            .append(st.path("rssMaxMb").asLong()).append(" | ").append(z(st.path("anwendungCpuS").asDouble())).append(" / ")
+            .append(z(st.path("gatlingCpuS").asDouble())).append(" | ").append(z(st.path("maschinenlast").asDouble())).append(" |\n");
+      }
+      s.append("\n");
+    }
   }
 
   static String pp(JsonNode q) {

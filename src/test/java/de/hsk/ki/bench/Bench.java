@@ -169,8 +169,8 @@ public final class Bench {
     p.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));
     p.put("spring.datasource.username", "postgres");
     p.put("spring.datasource.password", "unbenutzt");
-    // the same pool for the application and the peer engines
-    p.put("spring.datasource.hikari.maximum-pool-size", 10);
+    // the production default (KI_DB_POOL); W1 keeps at most 8 busy, so the peer engines' 10 are not a disadvantage
+    p.put("spring.datasource.hikari.maximum-pool-size", 20);
     p.put("server.port", port);
     p.put("management.server.port", freierPort());
     p.put("camunda.bpm.admin-user.password", "Pruefstand-7-Test");

@@ -17,7 +17,7 @@ final class Bericht {
     s.append("<!-- erzeugt von bench/run.sh (de.hsk.ki.bench.Bench) -->\n");
     s.append("Umgebung: ").append(e.path("kerne").asInt()).append(" Kerne, Java ").append(e.path("java").asText())
         .append(", PostgreSQL ").append(e.path("postgres").asText()).append(", Heap höchstens ").append(e.path("heapMaxMb").asInt())
-        .append(" MB, Pool 10 Verbindungen, Historie FULL, Autorisierung an.\n\n");
+        .append(" MB, Pool 20 Verbindungen (Vergleichssysteme 10), Historie FULL, Autorisierung an.\n\n");
 
     JsonNode st = e.path("start");
     s.append("### Start und Speicher\n\n| Messgröße | Wert |\n|---|---|\n");

@@ -12,6 +12,8 @@ import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Plugin;
 import org.apache.ibatis.plugin.Signature;
+import org.apache.ibatis.reflection.DefaultReflectorFactory;
+import org.apache.ibatis.reflection.MetaObject;
 import org.apache.ibatis.reflection.SystemMetaObject;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
@@ -60,6 +62,7 @@ public class Planwahl extends AbstractProcessEnginePlugin {
 
     private static final Class<?> PG_STATEMENT;
     private static final MethodHandle SCHWELLE;
+    private static final DefaultReflectorFactory REFLEKTOREN = new DefaultReflectorFactory();
 
     static {
       Class<?> klasse = null;
@@ -78,7 +81,9 @@ public class Planwahl extends AbstractProcessEnginePlugin {
     public Object intercept(Invocation aufruf) throws Throwable {
       Statement anweisung = (Statement) aufruf.proceed();
       if (PG_STATEMENT != null && anweisung.isWrapperFor(PG_STATEMENT)) {
-        var meta = SystemMetaObject.forObject(aufruf.getTarget());
+        // a reflector factory of our own: SystemMetaObject builds a new one, so reflects the class anew, on every call
+        var meta = MetaObject.forObject(aufruf.getTarget(), SystemMetaObject.DEFAULT_OBJECT_FACTORY,
+            SystemMetaObject.DEFAULT_OBJECT_WRAPPER_FACTORY, REFLEKTOREN);
         Object zuordnung = meta.hasGetter("delegate.mappedStatement") ? meta.getValue("delegate.mappedStatement") : null;
         if (zuordnung instanceof MappedStatement ms
             && mitWerten(ms.getId(), ((StatementHandler) aufruf.getTarget()).getBoundSql().getParameterObject())) {

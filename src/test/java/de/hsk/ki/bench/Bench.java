@@ -224,6 +224,17 @@ public final class Bench {
     ergebnis.put("heapMaxMb", Runtime.getRuntime().maxMemory() / 1_048_576);
   }
 
+  /** CPU ticks (1/100 s) this JVM has used so far. */
+  static long jvmTicks() {
+    try {
+      String stat = Files.readString(Path.of("/proc/self/stat"));
+      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
+    } catch (Exception e) {
+      return 0;
+    }
+  }
+
   static long rssMb() {
     try {
       for (String z : Files.readAllLines(Path.of("/proc/self/status"))) {
@@ -258,8 +269,11 @@ public final class Bench {
     int mailsVorher = mail.getReceivedMessages().length;
     long faelleVorher = faelle();
     for (int threads : List.of(1, 2, 4)) {
+      long cpu0 = jvmTicks();
       Last.Ergebnis e = Last.geschlossen(Last.java(engine), "W1J" + threads, threads, warmup, mess);
-      java.add(alsJson(e));
+      // CPU of this JVM (application, its job threads, the driver, GreenMail) per case, as bench/peers measures
+      // it; warm-up and window together, at the window's rate
+      java.add(alsJson(e).put("jvmCpuMsJeFall", (jvmTicks() - cpu0) * 10.0 / (warmup + mess) / Math.max(0.001, e.faelleProSekunde())));
       log("W1 Java " + threads + ": " + e);
       if (threads == 4) {
         ergebnis.with("start").put("rssUnterW1Mb", rssMb());

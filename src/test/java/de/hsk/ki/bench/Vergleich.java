@@ -76,18 +76,18 @@ final class Vergleich {
     }
     s.append("\n### Auf einen Blick: Fälle je Sekunde (W1, Java-API) und was ein Fall kostet\n\n");
     s.append("| System | 1 Thread | 4 Threads | zu camunda-basis (1 / 4) | 1 Thread ohne Flush-Warten | Anweisungen je Fall | Transaktionen je Fall | WAL-Flushes je Fall |"
-        + " PostgreSQL je Fall: Ausführung / Planung ms | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+        + " PostgreSQL je Fall: Ausführung / Planung ms | CPU der JVM je Fall ms (4 Threads) | Heap nach Start MB | RSS MB |\n|---|---|---|---|---|---|---|---|---|---|---|---|\n");
     double b1 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 1);
     double b4 = basis == null ? 0 : Bericht.faelle(basis.path("w1"), 4);
     List<String[]> zeilen = new ArrayList<>();
     Zaehlung app = e.has("anweisungen") ? zaehlung(e.path("anweisungen")) : null;
     zeilen.add(zeile("KI-Anwendung", Bericht.faelle(e.path("w1Java"), 1), Bericht.faelle(e.path("w1Java"), 4), b1, b4,
-        e.path("w1OhneFlush").path("faelleProSekunde").asDouble(-1), app,
+        e.path("w1OhneFlush").path("faelleProSekunde").asDouble(-1), cpu(e.path("w1Java")), app,
         e.path("start").path("heapNachStartMb").asLong(), e.path("start").path("rssUnterW1Mb").asLong()));
     for (JsonNode p : e.path("peers")) {
       JsonNode z = e.path("peerAnweisungen").path(p.path("engine").asText());
       zeilen.add(zeile(p.path("engine").asText() + " " + p.path("version").asText(), Bericht.faelle(p.path("w1"), 1),
-          Bericht.faelle(p.path("w1"), 4), b1, b4, p.path("ohneFlushFaelleProSekunde").asDouble(-1), z.isMissingNode() ? null : zaehlung(z),
+          Bericht.faelle(p.path("w1"), 4), b1, b4, p.path("ohneFlushFaelleProSekunde").asDouble(-1), cpu(p.path("w1")), z.isMissingNode() ? null : zaehlung(z),
           p.path("heapNachStartMb").asLong(),
           p.path("rssMb").asLong()));
     }
@@ -101,7 +101,7 @@ final class Vergleich {
         f4 = l.path("faelleProSekunde").asDouble();
       }
     }
-    zeilen.add(zeile("SQL-Boden der Anwendung (pgbench)", f1, f4, b1, b4, -1,
+    zeilen.add(zeile("SQL-Boden der Anwendung (pgbench)", f1, f4, b1, b4, -1, -1,
         new Zaehlung(boden.path("anweisungenJeFall").asDouble(), boden.path("transaktionenJeFall").asDouble(), -1, -1, -1), -1, -1));
     for (String[] z : zeilen) {
       s.append("| ").append(String.join(" | ", z)).append(" |\n");
@@ -140,12 +140,21 @@ final class Vergleich {
     return k.replace("|", "\\|").replace("`", "'");
   }
 
-  private static String[] zeile(String system, double f1, double f4, double b1, double b4, double ohneFlush, Zaehlung z, long heap,
-      long rss) {
+  private static double cpu(JsonNode laeufe) {
+    for (JsonNode w : laeufe) {
+      if (w.path("threads").asInt() == 4) {
+        return w.path("jvmCpuMsJeFall").asDouble(-1);
+      }
+    }
+    return -1;
+  }
+
+  private static String[] zeile(String system, double f1, double f4, double b1, double b4, double ohneFlush, double cpu, Zaehlung z,
+      long heap, long rss) {
     return new String[] {system, Bericht.z(f1), Bericht.z(f4),
         (b1 > 0 ? Math.round(100 * f1 / b1) + " %" : "–") + " / " + (b4 > 0 ? Math.round(100 * f4 / b4) + " %" : "–"),
         ohneFlush > 0 ? Bericht.z(ohneFlush) : "–",
         z == null ? "–" : Bericht.z(z.anweisungen()), z == null ? "–" : Bericht.z(z.transaktionen()),
-        z == null || z.walSync() < 0 ? "–" : Bericht.z(z.walSync()), z == null || z.dbMs() < 0 ? "–" : Bericht.z(z.dbMs()) + " / " + Bericht.z(z.planMs()), heap < 0 ? "–" : String.valueOf(heap), rss < 0 ? "–" : String.valueOf(rss)};
+        z == null || z.walSync() < 0 ? "–" : Bericht.z(z.walSync()), z == null || z.dbMs() < 0 ? "–" : Bericht.z(z.dbMs()) + " / " + Bericht.z(z.planMs()), cpu < 0 ? "–" : Bericht.z(cpu), heap < 0 ? "–" : String.valueOf(heap), rss < 0 ? "–" : String.valueOf(rss)};
   }
 }

@@ -119,6 +119,7 @@ public final class W1Driver {
           startupMs, heapMb);
 
       List<Phase> phases = new ArrayList<>();
+      java.util.Map<Integer, Double> jvmCpuMsJeFall = new java.util.TreeMap<>();
       double rssMb = -1;
       for (int threads : threadCounts) {
         String warmPrefix = "w1-" + threads + "-warm-";
@@ -128,8 +129,11 @@ public final class W1Driver {
 
         String prefix = "w1-" + threads + "-mess-";
         double[] cpu0 = cpuSeconds(work);
+        long jvm0 = ticks(ProcessHandle.current().pid());
         Phase p = runClients(engine, threads, messS, prefix);
+        long jvm1 = ticks(ProcessHandle.current().pid());
         double[] cpu1 = cpuSeconds(work);
+        jvmCpuMsJeFall.put(threads, (jvm1 - jvm0) * 1000.0 / CLOCK_TICKS / Math.max(1, p.iterations()));
         long drainMs = drain(engine, drainS);
         long cases = engine.countFinished(prefix);
         long emails = countEmails(greenMail, prefix);
@@ -173,7 +177,7 @@ public final class W1Driver {
       }
       System.out.printf("RSS at the end of the %d-thread run: %.1f MB%n",
           threadCounts[threadCounts.length - 1], rssMb);
-      writeJson(out, engine, startupMs, heapMb, rssMb, phases, ohneFlush);
+      writeJson(out, engine, startupMs, heapMb, rssMb, phases, ohneFlush, jvmCpuMsJeFall);
     } finally {
       engine.close();
       dataSource.close();
@@ -408,7 +412,7 @@ public final class W1Driver {
   }
 
   private static void writeJson(Path dir, Engine engine, long startupMs, double heapMb, double rssMb,
-      List<Phase> phases, double ohneFlush) throws IOException {
+      List<Phase> phases, double ohneFlush, java.util.Map<Integer, Double> jvmCpu) throws IOException {
     StringBuilder j = new StringBuilder();
     j.append(String.format(Locale.ROOT,
         "{\"engine\":\"%s\",\"version\":\"%s\",\"startupMs\":%d,\"heapNachStartMb\":%.1f,\"rssMb\":%.1f,"
@@ -417,9 +421,9 @@ public final class W1Driver {
     for (int i = 0; i < phases.size(); i++) {
       Phase p = phases.get(i);
       j.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
-          "{\"threads\":%d,\"faelleProSekunde\":%.2f,\"abschluesseProSekunde\":%.2f,\"p50Ms\":%.3f,"
+          "{\"threads\":%d,\"jvmCpuMsJeFall\":%.2f,\"faelleProSekunde\":%.2f,\"abschluesseProSekunde\":%.2f,\"p50Ms\":%.3f,"
               + "\"p95Ms\":%.3f,\"p99Ms\":%.3f,\"maxMs\":%.3f,\"faelle\":%d,\"emails\":%d}",
-          p.threads(), p.casesPerSecond(), p.completionsPerSecond(), ms(p.completion(), 50),
+          p.threads(), jvmCpu.getOrDefault(p.threads(), -1.0), p.casesPerSecond(), p.completionsPerSecond(), ms(p.completion(), 50),
           ms(p.completion(), 95), ms(p.completion(), 99), p.completion().getMaxValue() / 1000.0,
           p.cases(), p.emails()));
     }

@@ -290,6 +290,12 @@ public final class Bench {
     Thread.sleep(500);
     ergebnis.set("w1OhneFlush", alsJson(ohneFlush));
     log("W1 Java 1 ohne Warten auf den Flush: " + ohneFlush);
+    // diagnosis: 4 threads without an authenticated user, so without authorization checks and form rules
+    long cpu0 = jvmTicks();
+    Last.Ergebnis ohneAnmeldung = Last.geschlossen(Last.java(engine, true), "W1J4O", 4, warmup, mess);
+    ergebnis.set("w1OhneAnmeldung", alsJson(ohneAnmeldung).put("jvmCpuMsJeFall",
+        (jvmTicks() - cpu0) * 10.0 / (warmup + mess) / Math.max(0.001, ohneAnmeldung.faelleProSekunde())));
+    log("W1 Java 4 ohne Anmeldung: " + ohneAnmeldung);
     for (int threads : List.of(1, 2, 4)) {
       Last.Ergebnis e = Last.geschlossen(Last.rest(port), "W1R" + threads, threads, warmup, mess);
       rest.add(alsJson(e));

@@ -39,6 +39,12 @@ final class Bericht {
           .append(z(e.path("w1OhneFlush").path("faelleProSekunde").asDouble())).append(" Fälle/s statt ")
           .append(z(Bericht.faelle(e.path("w1Java"), 1))).append(".\n");
     }
+    if (e.has("w1OhneAnmeldung")) {
+      s.append("\nDiagnose: die Anwendung mit 4 Threads ohne angemeldete Benutzer, also ohne Berechtigungsprüfungen und"
+          + " Eingaberegeln (nur hier): ").append(z(e.path("w1OhneAnmeldung").path("faelleProSekunde").asDouble()))
+          .append(" Fälle/s statt ").append(z(Bericht.faelle(e.path("w1Java"), 4))).append(", CPU der JVM je Fall ")
+          .append(z(e.path("w1OhneAnmeldung").path("jvmCpuMsJeFall").asDouble())).append(" ms.\n");
+    }
     JsonNode pr = e.path("w1Pruefung");
     s.append("\nPrüfung nach W1: ").append(pr.path("faelleBeendet").asLong()).append(" Fälle beendet, ")
         .append(pr.path("emails").asLong()).append(" E-Mails empfangen, ").append(pr.path("offeneJobs").asLong()).append(" Jobs offen.\n\n");

@@ -40,7 +40,12 @@ final class Last {
   static final boolean OHNE_ANMELDUNG = "1".equals(System.getenv("BENCH_OHNE_ANMELDUNG"));
 
   static Fall java(ProcessEngine engine) {
-    IdentityService ids = OHNE_ANMELDUNG ? ohne(engine.getIdentityService()) : engine.getIdentityService();
+    return java(engine, OHNE_ANMELDUNG);
+  }
+
+  /** ohneAnmeldung: no authenticated user, so neither authorization checks nor form rules (diagnosis only). */
+  static Fall java(ProcessEngine engine, boolean ohneAnmeldung) {
+    IdentityService ids = ohneAnmeldung ? ohne(engine.getIdentityService()) : engine.getIdentityService();
     TaskService tasks = engine.getTaskService();
     return (az, rec) -> {
       try {

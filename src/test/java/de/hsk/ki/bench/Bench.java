@@ -78,6 +78,19 @@ public final class Bench {
   public static void main(String[] args) throws Exception {
     Locale.setDefault(Locale.ROOT);
     Bench b = new Bench();
+    if ("w3".equals(System.getenv("BENCH_NUR"))) {
+      // only the reminder burst (docs/benchmarks.md, W3): its own result file
+      try {
+        b.starten();
+        b.w3();
+        Files.createDirectories(ARBEIT);
+        JSON.writerWithDefaultPrettyPrinter().writeValue(ARBEIT.resolve("w3.json").toFile(), b.ergebnis);
+        Files.writeString(ARBEIT.resolve("w3.md"), Bericht.w3(b.ergebnis));
+      } finally {
+        b.beenden();
+      }
+      System.exit(0);
+    }
     if ("meldeliste".equals(System.getenv("BENCH_NUR"))) {
       // only the report-list scenario (docs/benchmarks.md, "Meldeliste"): its own result file
       try {
@@ -180,6 +193,12 @@ public final class Bench {
     p.put("KI_DEMO_MIT_POSTGRES", true);
     // plain HTTP on 127.0.0.1: W5's load generator, unlike a browser, keeps Secure cookies from http://
     p.put("KI_COOKIE_SECURE", false);
+    // diagnosis: settings to try without a rebuild, e.g. BENCH_APP_ARGS="camunda.bpm.job-execution.max-pool-size=8"
+    for (String a : System.getenv().getOrDefault("BENCH_APP_ARGS", "").trim().split("\\s+")) {
+      if (a.contains("=")) {
+        p.put(a.substring(0, a.indexOf('=')).replaceFirst("^--", ""), a.substring(a.indexOf('=') + 1));
+      }
+    }
     long t0 = System.nanoTime();
     // command-line arguments: above the profile files, as in production (environment)
     String[] argumente = p.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
@@ -454,48 +473,159 @@ public final class Bench {
     return f.find() ? Long.parseLong(f.group(1)) : -1;
   }
 
-  /** 10k reminders due at once, with the engine's job executor defaults and with the application's settings. */
+  /**
+   * 10k reminders due at once, with the engine's job executor defaults and with the application's settings; meanwhile a
+   * teacher's Tasklist requests (group filter: count and first page) run continuously, compared with the same requests idle.
+   */
   void w3() throws Exception {
     if (w3Anzahl <= 0) {
       return;
     }
     ArrayNode w3 = ergebnis.putArray("w3");
+    // durability as in production: every reminder's commit waits for the disk
+    ergebnis.put("fsync", jdbc.queryForObject("SHOW fsync", String.class) + "/" + jdbc.queryForObject("SHOW synchronous_commit", String.class));
     JobExecutor je = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     ThreadPoolTaskExecutor pool = app.getBean("camundaTaskExecutor", ThreadPoolTaskExecutor.class);
     int[] anwendung = {je.getMaxJobsPerAcquisition(), je.getWaitTimeInMillis(), (int) je.getMaxWait(), pool.getCorePoolSize(),
         pool.getMaxPoolSize(), pool.getQueueCapacity()};
-    for (String variante : List.of("Engine-Vorgaben", "Anwendung")) {
+    // the application's own settings first: in later variants of a run (3 000 cases deleted, 3 000 new ones copied) the
+    // teacher's requests were up to ten times slower already when idle, cause not yet found (docs/benchmarks.md, W3)
+    List<String> varianten = Arrays.stream(System.getenv().getOrDefault("BENCH_W3_VARIANTEN", "Anwendung,Engine-Vorgaben").split(","))
+        .map(String::trim).toList();
+    // warm-up, not measured: the JIT compiles the timer path before the first variant's burst
+    int aufwaermen = zahl("BENCH_W3_AUFWAERMEN", 500);
+    if (aufwaermen > 0) {
+      String vorlage = vorlage("W3A-Aufwaermen", "kiLehrkraefte", "SUNDERN");
+      new Bestand(ds).kopiere(vorlage, 1, aufwaermen - 1, null, null);
+      jdbc.update("UPDATE act_ru_job SET duedate_ = now() WHERE process_instance_id_ IN (SELECT id_ FROM act_hi_procinst"
+          + " WHERE business_key_ LIKE 'W3A-%')");
+      while (jdbc.queryForObject("/*bench*/ SELECT count(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_"
+          + " WHERE p.business_key_ LIKE 'W3A-%'", Long.class) > 0) {
+        Thread.sleep(500);
+      }
+      engine.getRuntimeService().deleteProcessInstances(
+          jdbc.queryForList("SELECT id_ FROM act_hi_procinst WHERE business_key_ LIKE 'W3A-%'", String.class), "Benchmark", true, true);
+    }
+    for (String spezifikation : varianten) {
+      // diagnosis variants: "Name:jobs=20:max=8:schlange=20:pool=20" (settings of the application otherwise)
+      String[] teile = spezifikation.split(":");
+      String variante = teile[0];
+      Map<String, Integer> w = new HashMap<>();
+      for (int i = 1; i < teile.length; i++) {
+        w.put(teile[i].substring(0, teile[i].indexOf('=')), Integer.parseInt(teile[i].substring(teile[i].indexOf('=') + 1)));
+      }
       je.shutdown();
-      if (variante.equals("Engine-Vorgaben")) {
-        einstellen(je, pool, 3, 5000, 60000, 3, 10, 3);
-      } else {
-        einstellen(je, pool, anwendung[0], anwendung[1], anwendung[2], anwendung[3], anwendung[4], anwendung[5]);
+      int[] e = variante.equals("Engine-Vorgaben") ? new int[] {3, 5000, 60000, 3, 10, 3}
+          : new int[] {w.getOrDefault("jobs", anwendung[0]), w.getOrDefault("warten", anwendung[1]), w.getOrDefault("warten", anwendung[2]),
+              w.getOrDefault("kern", anwendung[3]),
+              w.getOrDefault("max", anwendung[4]), w.getOrDefault("schlange", anwendung[5])};
+      einstellen(je, pool, e[0], e[1], e[2], e[3], e[4], e[5]);
+      var hikari = ds.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariConfigMXBean();
+      int poolVorher = hikari.getMaximumPoolSize();
+      hikari.setMaximumPoolSize(w.getOrDefault("pool", poolVorher));
+      if (w.containsKey("generisch")) {
+        // diagnosis: PostgreSQL's default plan cache (generic plans after five executions) instead of the connection option
+        // force_custom_plan, on every connection of the pool (a session's SET outranks the option until RESET)
+        jedeVerbindung(hikari.getMaximumPoolSize(), "SET plan_cache_mode = auto");
+      }
+      var cfg = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+      var historie = cfg.getHistoryEventHandler();
+      if (w.getOrDefault("ohneJoblog", 0) == 1) {
+        // diagnosis: what the job log's row per fired timer costs
+        cfg.setHistoryEventHandler(new org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler() {
+          public void handleEvent(org.camunda.bpm.engine.impl.history.event.HistoryEvent h) {
+            if (!(h instanceof org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent j && j.isSuccessLog())) {
+              historie.handleEvent(h);
+            }
+          }
+
+          public void handleEvents(List<org.camunda.bpm.engine.impl.history.event.HistoryEvent> l) {
+            l.forEach(this::handleEvent);
+          }
+        });
       }
       je.start();
       String vorlage = vorlage("W3-" + variante, "kiLehrkraefte", "SUNDERN");
-      new Bestand(ds).kopiere(vorlage, 1, w3Anzahl - 1, null, null);
+      Bestand bestand = new Bestand(ds);
+      bestand.kopiere(vorlage, 1, w3Anzahl - 1, null, null);
+      // as autovacuum would after such a change: without statistics the group filter joins task by task (seconds)
+      bestand.analysieren();
       List<String> faelle = jdbc.queryForList("SELECT id_ FROM act_hi_procinst WHERE business_key_ LIKE ?", String.class,
           "W3-" + variante + "%");
-      Thread.sleep(zahl("BENCH_W3_LEERLAUF_S", 120) * 1000L); // nothing due for a while: the job executor backs off, as at night
+      int mailsVorher = mail.getReceivedMessages().length;
+      Webanfragen web = new Webanfragen();
+      web.start();
+      // nothing due for a while: the job executor backs off, as at night; the teacher's requests meanwhile are the idle figures
+      Thread.sleep(5000);
+      long leerSeit = System.nanoTime();
+      long[] cpuLeer = {jvmCpuMs(), postgresCpuMs()};
+      Thread.sleep(Math.max(0, zahl("BENCH_W3_LEERLAUF_S", 120) - 5) * 1000L);
+      // CPU per second of the idle job executor and the teacher's requests: taken off the burst's figure below
+      double leerDauerS = (System.nanoTime() - leerSeit) / 1e9;
+      double[] leerJeS = {(jvmCpuMs() - cpuLeer[0]) / leerDauerS, (postgresCpuMs() - cpuLeer[1]) / leerDauerS};
       Timestamp faellig = new Timestamp(System.currentTimeMillis() + 2_000);
       int gesetzt = jdbc.update("UPDATE act_ru_job SET duedate_ = ? WHERE process_instance_id_ IN (SELECT id_ FROM act_hi_procinst"
           + " WHERE business_key_ LIKE ?)", faellig, "W3-" + variante + "%");
+      jdbc.execute("SELECT pg_stat_statements_reset()");
+      Thread.sleep(Math.max(0, faellig.getTime() - System.currentTimeMillis()));
+      web.phase(1);
+      long[] cpuVorher = {jvmCpuMs(), postgresCpuMs()};
+      long burstSeit = System.nanoTime();
+      // how busy the job threads were: idle threads while reminders wait point at the acquisition, not at CPU or database
+      long[] belegung = new long[3];
+      Thread stichprobe = new Thread(() -> {
+        while (!Thread.currentThread().isInterrupted()) {
+          belegung[0]++;
+          belegung[1] += pool.getActiveCount();
+          belegung[2] += pool.getThreadPoolExecutor().getQueue().isEmpty() ? 1 : 0;
+          try {
+            Thread.sleep(10);
+          } catch (InterruptedException x) {
+            return;
+          }
+        }
+      });
+      stichprobe.start();
       long ende = System.currentTimeMillis() + 900_000;
       long offen;
-      while ((offen = jdbc.queryForObject("SELECT count(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_"
+      while ((offen = jdbc.queryForObject("/*bench*/ SELECT count(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_"
           + " WHERE p.business_key_ LIKE ?", Long.class, "W3-" + variante + "%")) > 0 && System.currentTimeMillis() < ende) {
-        Thread.sleep(500);
+        Thread.sleep(200);
       }
-      Map<String, Object> zeiten = jdbc.queryForMap("SELECT min(l.timestamp_) AS erster, max(l.timestamp_) AS letzter FROM act_hi_job_log l"
-          + " JOIN act_hi_procinst p ON p.id_ = l.process_instance_id_ WHERE p.business_key_ LIKE ? AND l.job_state_ = 2",
+      double burstS = (System.nanoTime() - burstSeit) / 1e9;
+      double[] cpu = {jvmCpuMs() - cpuVorher[0] - leerJeS[0] * burstS, postgresCpuMs() - cpuVorher[1] - leerJeS[1] * burstS};
+      stichprobe.interrupt();
+      stichprobe.join();
+      web.beenden();
+      String last = Files.readString(Path.of("/proc/loadavg")).trim();
+      Thread.sleep(1000);
+      // when each reminder ran: the end event behind the boundary timer (the job log may leave out successful timer jobs)
+      Map<String, Object> zeiten = jdbc.queryForMap("SELECT min(a.start_time_) AS erster, max(a.start_time_) AS letzter FROM act_hi_actinst a"
+          + " JOIN act_hi_procinst p ON p.id_ = a.proc_inst_id_ WHERE p.business_key_ LIKE ? AND a.act_id_ = 'Event_Erinnert'",
           "W3-" + variante + "%");
       ObjectNode o = w3.addObject();
       o.put("variante", variante);
       o.put("erinnerungen", gesetzt);
       o.put("nichtErledigt", offen);
-      o.put("einstellungen", variante.equals("Engine-Vorgaben") ? "3 Jobs je Abruf, 3–10 Threads, Warteschlange 3, Leerlauf bis 60 s"
-          : anwendung[0] + " Jobs je Abruf, " + anwendung[3] + "–" + anwendung[4] + " Threads, Warteschlange " + anwendung[5]
-              + ", Leerlauf bis " + anwendung[2] / 1000 + " s");
+      o.put("emails", mail.getReceivedMessages().length - mailsVorher);
+      // the machine's load while the burst ran (shared machine: other benchmarks show here)
+      o.put("lastDanach", last);
+      // CPU time the burst cost (the teacher's requests included): two cores bound the rate
+      o.put("mittlereAktiveJobThreads", (double) belegung[1] / Math.max(1, belegung[0]));
+      o.put("anteilWarteschlangeLeer", (double) belegung[2] / Math.max(1, belegung[0]));
+      o.put("cpuMsJeErinnerungAnwendung", (double) cpu[0] / Math.max(1, gesetzt));
+      o.put("cpuMsJeErinnerungPostgres", (double) cpu[1] / Math.max(1, gesetzt));
+      o.put("einstellungen", e[0] + " Jobs je Abruf, " + e[3] + "–" + e[4] + " Threads, Warteschlange " + e[5]
+          + ", Leerlauf bis " + e[2] / 1000 + " s, Pool " + hikari.getMaximumPoolSize());
+      hikari.setMaximumPoolSize(poolVorher);
+      cfg.setHistoryEventHandler(historie);
+      if (w.containsKey("generisch")) {
+        jedeVerbindung(hikari.getMaximumPoolSize(), "RESET plan_cache_mode");
+        o.put("einstellungen", o.path("einstellungen").asText() + ", plan_cache_mode auto");
+      }
+      if (w.getOrDefault("ohneJoblog", 0) == 1) {
+        o.put("einstellungen", o.path("einstellungen").asText() + ", ohne Job-Log-Zeile je Erfolg");
+      }
       if (zeiten.get("letzter") != null) {
         long erster = ((Timestamp) zeiten.get("erster")).getTime();
         long letzter = ((Timestamp) zeiten.get("letzter")).getTime();
@@ -503,17 +633,153 @@ public final class Bench {
         o.put("letzteVerspaetungS", (letzter - faellig.getTime()) / 1000.0);
         o.put("abbauProSekunde", gesetzt / Math.max(0.001, (letzter - erster) / 1000.0));
       }
+      web.ergebnis(o.putObject("webanfragen"));
+      // what the database did during the burst: statements per reminder, the costliest first
+      ArrayNode teuer = o.putArray("anweisungen");
+      long summe = 0;
+      for (Map<String, Object> z : jdbc.queryForList("SELECT left(regexp_replace(query, '\\s+', ' ', 'g'), 120) AS anweisung, calls,"
+          + " round(total_exec_time::numeric, 1) AS gesamt_ms FROM pg_stat_statements WHERE query NOT LIKE '%/*bench*/%'"
+          + " ORDER BY total_exec_time DESC")) {
+        summe += ((Number) z.get("calls")).longValue();
+        if (teuer.size() < 15) {
+          ObjectNode t = teuer.addObject();
+          t.put("anweisung", (String) z.get("anweisung"));
+          t.put("aufrufe", ((Number) z.get("calls")).longValue());
+          t.put("gesamtMs", ((Number) z.get("gesamt_ms")).doubleValue());
+        }
+      }
+      o.put("anweisungenJeErinnerung", (double) summe / Math.max(1, gesetzt));
       log("W3 " + o);
       // the W3 cases stay open (their tasks) but leave the backlog of W2 alone
       jdbc.update("DELETE FROM act_ru_job WHERE process_instance_id_ IN (SELECT id_ FROM act_hi_procinst WHERE business_key_ LIKE ?)",
           "W3-" + variante + "%");
-      for (String f : faelle) {
-        engine.getRuntimeService().deleteProcessInstance(f, "Benchmark");
-      }
+      engine.getRuntimeService().deleteProcessInstances(faelle, "Benchmark", true, true);
     }
     je.shutdown();
     einstellen(je, pool, anwendung[0], anwendung[1], anwendung[2], anwendung[3], anwendung[4], anwendung[5]);
     je.start();
+  }
+
+  /**
+   * W3's web requests: one teacher (tbecker) asks the group filter for its count and first page, one after the other with a
+   * short pause (BENCH_W3_WEB_PAUSE_MS), as Tasklist does when its list refreshes; phase 0 idle, phase 1 during the burst.
+   */
+  final class Webanfragen extends Thread {
+    final String[] namen = {"anzahl", "ersteSeite"};
+    final Histogram[][] h = {{new Histogram(3), new Histogram(3)}, {new Histogram(3), new Histogram(3)}};
+    final int[] fehler = new int[2];
+    volatile int phase = 0;
+    volatile boolean weiter = true;
+
+    Webanfragen() {
+      super("w3-web");
+      setDaemon(true);
+    }
+
+    void phase(int p) {
+      phase = p;
+    }
+
+    @Override
+    public void run() {
+      try {
+        HttpClient http = HttpClient.newHttpClient();
+        String filter = engine.getFilterService().createFilterQuery()
+            .filterName(de.hsk.ki.plattform.identitaet.IdentitaetEinrichtung.FILTER_GRUPPE).singleResult().getId();
+        String basis = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter;
+        // as Tasklist asks: count and list with the filter's extension body (GET …/count is not on the allow-list)
+        String[][] anfragen = {{"POST", basis + "/count", "{}"},
+            {"POST", basis + "/list?firstResult=0&maxResults=15", "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}"}};
+        int pause = zahl("BENCH_W3_WEB_PAUSE_MS", 200);
+        for (int i = 0; weiter; i++) {
+          int a = i % 2;
+          int p = phase;
+          long s = System.nanoTime();
+          try {
+            Last.senden(http, anfragen[a][0], anfragen[a][1], "tbecker", anfragen[a][2], 200);
+            // the first requests warm up the caches (password check, filter)
+            if (i >= 10) {
+              h[p][a].recordValue((System.nanoTime() - s) / 1000);
+            }
+          } catch (Exception e) {
+            if (fehler[0] + fehler[1] == 0) {
+              log("W3 Webanfrage gescheitert: " + e);
+            }
+            fehler[p]++;
+          }
+          Thread.sleep(pause);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+
+    void beenden() throws InterruptedException {
+      weiter = false;
+      join(120_000);
+    }
+
+    void ergebnis(ObjectNode o) {
+      String[] phasen = {"leerlauf", "waehrend"};
+      for (int p = 0; p < 2; p++) {
+        ObjectNode ph = o.putObject(phasen[p]);
+        for (int a = 0; a < 2; a++) {
+          ObjectNode q = ph.putObject(namen[a]);
+          q.put("anfragen", h[p][a].getTotalCount());
+          q.put("p50Ms", Last.ms(h[p][a], 50));
+          q.put("p95Ms", Last.ms(h[p][a], 95));
+          q.put("maxMs", h[p][a].getMaxValue() / 1000.0);
+        }
+        ph.put("fehler", fehler[p]);
+      }
+    }
+  }
+
+  /** Runs a statement on every connection of the pool: holds them all at once, so each is a different one. */
+  void jedeVerbindung(int anzahl, String sql) throws Exception {
+    List<java.sql.Connection> alle = new ArrayList<>();
+    try {
+      for (int i = 0; i < anzahl; i++) {
+        java.sql.Connection c = ds.getConnection();
+        alle.add(c);
+        try (var st = c.createStatement()) {
+          st.execute(sql);
+        }
+      }
+    } finally {
+      for (java.sql.Connection c : alle) {
+        c.close();
+      }
+    }
+  }
+
+  static long jvmCpuMs() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime() / 1_000_000;
+  }
+
+  /** CPU time of the embedded PostgreSQL: its postmaster and every backend (Linux /proc; -1 elsewhere). */
+  long postgresCpuMs() {
+    try {
+      String postmaster = Files.readAllLines(ARBEIT.resolve("pg-daten").resolve("postmaster.pid")).get(0).trim();
+      long ticks = 0;
+      try (var prozesse = Files.list(Path.of("/proc"))) {
+        for (Path p : prozesse.filter(x -> x.getFileName().toString().matches("\\d+")).toList()) {
+          try {
+            String stat = Files.readString(p.resolve("stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the name: state, ppid, …; utime and stime are the 12th and 13th
+            if (p.getFileName().toString().equals(postmaster) || f[1].equals(postmaster)) {
+              ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+            }
+          } catch (Exception e) {
+            // the process ended meanwhile
+          }
+        }
+      }
+      return ticks * 10; // USER_HZ 100
+    } catch (Exception e) {
+      return -1;
+    }
   }
 
   static void einstellen(JobExecutor je, ThreadPoolTaskExecutor pool, int jobsJeAbruf, int warten, int maxWarten, int kern, int max,
@@ -706,7 +972,7 @@ public final class Bench {
         + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     Map<String, String[]> abfragen = new java.util.LinkedHashMap<>();
     abfragen.put("ersteSeite", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", sortiert});
-    abfragen.put("anzahl", new String[] {"GET", basis + "/count", null});
+    abfragen.put("anzahl", new String[] {"POST", basis + "/count", "{}"});
     abfragen.put("mitVariable", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", mitVariable});
     for (var a : abfragen.entrySet()) {
       Histogram h = new Histogram(3);

@@ -125,13 +125,7 @@ final class Bericht {
       }
     }
 
-    s.append("\n### W3 – 10 000 Erinnerungen gleichzeitig fällig\n\n| Job-Executor | Einstellungen | Erinnerungen | erste verspätet s | letzte verspätet s | Abbau/s | nicht erledigt |\n|---|---|---|---|---|---|---|\n");
-    for (JsonNode w : e.path("w3")) {
-      s.append("| ").append(w.path("variante").asText()).append(" | ").append(w.path("einstellungen").asText()).append(" | ")
-          .append(w.path("erinnerungen").asLong()).append(" | ").append(z(w.path("ersteVerspaetungS").asDouble())).append(" | ")
-          .append(z(w.path("letzteVerspaetungS").asDouble())).append(" | ").append(z(w.path("abbauProSekunde").asDouble()))
-          .append(" | ").append(w.path("nichtErledigt").asLong()).append(" |\n");
-    }
+    s.append("\n").append(w3(e));
 
     JsonNode w4 = e.path("w4");
     if (!w4.isMissingNode()) {
@@ -192,6 +186,29 @@ final class Bericht {
       }
       s.append("\n");
     }
+  }
+
+  /** W3: the burst of reminders and the teacher's requests meanwhile, compared with the same requests idle. */
+  static String w3(JsonNode e) {
+    StringBuilder s = new StringBuilder();
+    s.append("### W3 – ").append(e.path("w3").path(0).path("erinnerungen").asLong()).append(" Erinnerungen gleichzeitig fällig\n\n")
+        .append("| Job-Executor | Einstellungen | Erinnerungen | E-Mails | erste verspätet s | letzte verspätet s | Abbau/s | nicht erledigt"
+            + " | Anzahl p95 ms leer / Burst | erste Seite p95 ms leer / Burst | Anfragen (Fehler) im Burst |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (JsonNode w : e.path("w3")) {
+      JsonNode leer = w.path("webanfragen").path("leerlauf");
+      JsonNode burst = w.path("webanfragen").path("waehrend");
+      s.append("| ").append(w.path("variante").asText()).append(" | ").append(w.path("einstellungen").asText()).append(" | ")
+          .append(w.path("erinnerungen").asLong()).append(" | ").append(w.path("emails").asLong()).append(" | ")
+          .append(z(w.path("ersteVerspaetungS").asDouble())).append(" | ")
+          .append(z(w.path("letzteVerspaetungS").asDouble())).append(" | ").append(z(w.path("abbauProSekunde").asDouble()))
+          .append(" | ").append(w.path("nichtErledigt").asLong()).append(" | ")
+          .append(z(leer.path("anzahl").path("p95Ms").asDouble())).append(" / ").append(z(burst.path("anzahl").path("p95Ms").asDouble()))
+          .append(" | ").append(z(leer.path("ersteSeite").path("p95Ms").asDouble())).append(" / ")
+          .append(z(burst.path("ersteSeite").path("p95Ms").asDouble())).append(" | ")
+          .append(burst.path("anzahl").path("anfragen").asLong() + burst.path("ersteSeite").path("anfragen").asLong())
+          .append(" (").append(burst.path("fehler").asLong()).append(") |\n");
+    }
+    return s.toString();
   }
 
   static String pp(JsonNode q) {

@@ -430,6 +430,8 @@ public final class Bench {
     boden.put("jobClients", jobThreads);
     log("Boden: " + alle.size() + " Anweisungen erfasst, Skripte " + dateiFall + ", " + dateiJob);
     jdbc.execute("CREATE TABLE IF NOT EXISTS " + Boden.WARTESCHLANGE + " (r BIGINT PRIMARY KEY)");
+    // the replay writes real job rows, due at once: the application's job executor must leave them to pgbench
+    je.shutdown();
     ArrayNode laeufe = boden.putArray("pgbench");
     for (int c : List.of(1, 2, 4)) {
       jdbc.execute("TRUNCATE " + Boden.WARTESCHLANGE);
@@ -458,7 +460,10 @@ public final class Bench {
         l.put("ausgabe", (ausFall + "\n" + ausJob).substring(0, Math.min(4000, ausFall.length() + ausJob.length() + 1)));
       }
       log("pgbench " + c + " + " + jobThreads + " Job-Clients: " + l);
+      // the jobs of cases the window cut off stay unrun: never the job executor's
+      jdbc.update("DELETE FROM act_ru_job WHERE right(id_, 10) IN (SELECT lpad(r::text, 10, '0') FROM " + Boden.WARTESCHLANGE + ")");
     }
+    je.start();
   }
 
   private Process pgbench(Path skript, int clients) throws Exception {
@@ -968,12 +973,10 @@ public final class Bench {
         .singleResult().getId();
     String basis = "http://127.0.0.1:" + port + "/engine-rest/filter/" + filter;
     String sortiert = "{\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
-    String mitVariable = "{\"processVariables\":[{\"name\":\"kommune\",\"operator\":\"eq\",\"value\":\"SUNDERN\"}],"
-        + "\"sorting\":[{\"sortBy\":\"dueDate\",\"sortOrder\":\"asc\"}]}";
     Map<String, String[]> abfragen = new java.util.LinkedHashMap<>();
     abfragen.put("ersteSeite", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", sortiert});
     abfragen.put("anzahl", new String[] {"POST", basis + "/count", "{}"});
-    abfragen.put("mitVariable", new String[] {"POST", basis + "/list?firstResult=0&maxResults=15", mitVariable});
+    // a filter on a case variable (e.g. kommune) is refused to staff since the query protection (AbfrageSchutzFilter)
     for (var a : abfragen.entrySet()) {
       Histogram h = new Histogram(3);
       String antwort = null;

@@ -84,7 +84,7 @@ final class Bericht {
     s.append(Vergleich.markdown(e));
 
     s.append("\n### W2 – Bestand offener Aufgaben\n\n");
-    s.append("| offene Aufgaben | erste Seite p50/p95 ms | Anzahl p50/p95 ms | mit Variable p50/p95 ms | W1 Abschlüsse/s (4 Threads) | zu leerem Bestand |\n|---|---|---|---|---|---|\n");
+    s.append("| offene Aufgaben | erste Seite p50/p95 ms | Anzahl p50/p95 ms | W1 Abschlüsse/s (4 Threads) | zu leerem Bestand |\n|---|---|---|---|---|\n");
     double leer = -1;
     for (JsonNode w : e.path("w2")) {
       double a = w.path("w1").path("abschluesseProSekunde").asDouble();
@@ -92,7 +92,7 @@ final class Bericht {
         leer = a;
       }
       s.append("| ").append(w.path("offeneAufgaben").asLong()).append(" | ").append(pp(w.path("ersteSeite"))).append(" | ")
-          .append(pp(w.path("anzahl"))).append(" | ").append(pp(w.path("mitVariable"))).append(" | ").append(z(a)).append(" | ")
+          .append(pp(w.path("anzahl"))).append(" | ").append(z(a)).append(" | ")
           .append(leer > 0 ? Math.round(100 * a / leer) + " %" : "–").append(" |\n");
     }
 

@@ -127,6 +127,17 @@ public final class Bench {
       }
       System.exit(0);
     }
+    if ("w2".equals(System.getenv("BENCH_NUR"))) {
+      // only the backlog queries (W2), e.g. to compare connection options (BENCH_DB_OPTIONEN)
+      try {
+        b.starten();
+        b.w2();
+      } finally {
+        b.schreiben();
+        b.beenden();
+      }
+      System.exit(0);
+    }
     boolean nurW1 = "w1".equals(System.getenv("BENCH_NUR"));
     try {
       b.starten();
@@ -191,6 +202,10 @@ public final class Bench {
     p.put("spring.mail.port", mail.getSmtp().getPort());
     // a throw-away embedded database: demo users allowed there
     p.put("KI_DEMO_MIT_POSTGRES", true);
+    // diagnosis: other connection options than application-postgres.yaml's, e.g. "-c plan_cache_mode=force_custom_plan"
+    if (System.getenv("BENCH_DB_OPTIONEN") != null) {
+      p.put("spring.datasource.hikari.data-source-properties.options", System.getenv("BENCH_DB_OPTIONEN"));
+    }
     // plain HTTP on 127.0.0.1: W5's load generator, unlike a browser, keeps Secure cookies from http://
     p.put("KI_COOKIE_SECURE", false);
     // diagnosis: settings to try without a rebuild, e.g. BENCH_APP_ARGS="camunda.bpm.job-execution.max-pool-size=8"

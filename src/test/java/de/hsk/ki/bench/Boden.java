@@ -122,7 +122,7 @@ final class Boden {
 
   /** The id with its last ten characters replaced by the run's number: unique per run, same length (VARCHAR(64)). */
   static String eindeutig(String id) {
-    return "('" + id.substring(0, id.length() - 10) + "' || lpad(:r::text, 10, '0'))";
+    return "(" + ohneDoppelpunkt("'" + id.substring(0, id.length() - 10) + "'") + " || lpad(:r::text, 10, '0'))";
   }
 
   /** Table through which the job clients take up the cases the case clients got to the job (bench only). */
@@ -185,7 +185,7 @@ final class Boden {
 
   /**
    * pgbench takes ":name" for a variable even inside a string literal (a time of day "10:00:00")
-   * when it prepares statements; the literal is written as an escape string with the colon as \\072.
+   * when it prepares statements; the literal is written as an escape string with the colon as \072.
    */
   static String ohneDoppelpunkt(String literal) {
     if (!literal.contains(":")) {

@@ -23,8 +23,8 @@ final class Vergleich {
         "Rechte der Kandidatengruppe je Aufgabe (Aufgabe und ihre Historie), solange sie offen ist: Zugriff nach Rolle");
     grund("(?i)^delete from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_",
         "Rechte enden mit Aufgabe und Fall (Engine; Historie der Aufgabe: Zuweisungsregel, eine Anweisung)");
-    grund("(?i)from ACT_RU_TASK RES", "Aufgabenabfrage mit Berechtigungsprüfung statt ohne (gleiche Zahl)");
-    grund("(?i)^SELECT RES\\.\\*, \\( case when RES.TASK_ID_", "Variablen der Aufgabe lesen: Vorbelegung (Vier-Augen-Regel) und Eingaberegeln");
+    grund("(?i)from ACT_RU_TASK RES", "Aufgabenabfrage des Treibers mit Berechtigungsprüfung statt ohne (gleiche Zahl, teurer)");
+    grund("(?i)^SELECT RES\\.\\*, \\( case when RES.TASK_ID_", "Aktenzeichen an der Aufgabe: die Engine liest vor dem Setzen die Variablen der neuen Aufgabe");
     grund("(?i)^update ACT_RU_AUTHORIZATION set REMOVAL_TIME_", "Löschzeit der Rechte am Fall beim Fallende (Aufbewahrung)");
     grund("(?i)ACT_RU_AUTHORIZATION", "Berechtigungsprüfung (Start, Abschluss, Aufgabenabfrage)");
     grund("(?i)ACT_HI_OP_LOG", "Benutzeroperationsprotokoll: wer hat gestartet und abgeschlossen (Nachvollziehbarkeit)");
@@ -35,7 +35,7 @@ final class Vergleich {
     grund("(?i)count\\(RES.ID_\\) FROM ACT_HI_ACTINST", "Sendeschlüssel: der wievielte Besuch des Schritts");
     grund("(?i)ACT_RE_PROCDEF", "neueste Version zum Schlüssel, mit Mandantenbedingung statt ohne (gleiche Zahl)");
     grund("(?i)^BEGIN$", "Transaktionen: das E-Mail-Register schreibt in zwei eigenen");
-    grund("(?i)from ACT_RU_JOB RES where", "Job-Akquise (Leerlauf-Abfragen schwanken)");
+    grund("(?i)from ACT_RU_JOB RES where", "Job-Akquise: Leerlauf-Abfragen, ihre Zahl hängt vom Zeitpunkt ab");
   }
 
   private static void grund(String muster, String text) {
@@ -114,23 +114,28 @@ final class Vergleich {
     if (basis != null && e.has("anweisungen") && e.path("peerAnweisungen").has("camunda-basis")) {
       s.append("\n### Anweisungen je Fall: Anwendung gegen camunda-basis\n\n")
           .append("| Anwendung | camunda-basis | Differenz | ms in PostgreSQL, Differenz | Anweisung | Grund |\n|---|---|---|---|---|---|\n");
+      // one row per statement: spellings that differ only further on (parameters, a condition) count together
       Map<String, double[]> je = new LinkedHashMap<>();
-      for (JsonNode a : e.path("anweisungen").path("anweisungen")) {
-        double[] w = je.computeIfAbsent(a.path("sql").asText().trim(), k -> new double[4]);
-        w[0] += a.path("jeFall").asDouble();
-        w[2] += a.path("msJeFall").asDouble();
-      }
-      for (JsonNode a : e.path("peerAnweisungen").path("camunda-basis").path("anweisungen")) {
-        double[] w = je.computeIfAbsent(a.path("sql").asText().trim(), k -> new double[4]);
-        w[1] += a.path("jeFall").asDouble();
-        w[3] += a.path("msJeFall").asDouble();
+      Map<String, String> text = new LinkedHashMap<>();
+      for (String[] seite : new String[][] {{"anweisungen", "0"}, {"camunda-basis", "1"}}) {
+        JsonNode liste = seite[0].equals("anweisungen") ? e.path("anweisungen").path("anweisungen")
+            : e.path("peerAnweisungen").path("camunda-basis").path("anweisungen");
+        int i = Integer.parseInt(seite[1]);
+        for (JsonNode a : liste) {
+          String sql = a.path("sql").asText().trim();
+          String schluessel = sql.length() > 60 ? sql.substring(0, 60) : sql;
+          text.putIfAbsent(schluessel, sql);
+          double[] w = je.computeIfAbsent(schluessel, k -> new double[4]);
+          w[i] += a.path("jeFall").asDouble();
+          w[2 + i] += a.path("msJeFall").asDouble();
+        }
       }
       je.entrySet().stream().filter(x -> Math.abs(x.getValue()[0] - x.getValue()[1]) >= 0.05)
           .sorted((x, y) -> Double.compare(Math.abs(y.getValue()[0] - y.getValue()[1]), Math.abs(x.getValue()[0] - x.getValue()[1])))
           .forEach(x -> s.append("| ").append(Bericht.z(x.getValue()[0])).append(" | ").append(Bericht.z(x.getValue()[1])).append(" | ")
               .append(String.format(java.util.Locale.GERMANY, "%+.2f", x.getValue()[0] - x.getValue()[1])).append(" | ")
               .append(String.format(java.util.Locale.GERMANY, "%+.3f", x.getValue()[2] - x.getValue()[3])).append(" | `")
-              .append(kurz(x.getKey())).append("` | ").append(grund(x.getKey())).append(" |\n"));
+              .append(kurz(text.get(x.getKey()))).append("` | ").append(grund(text.get(x.getKey()))).append(" |\n"));
     }
     return s.toString();
   }

@@ -160,7 +160,9 @@ class PartnerBrowserTest extends BrowserTestBasis {
     browser.findElement(By.id("kennwort")).sendKeys("Schulhof-2026!");
     browser.findElement(By.id("wiederholung")).sendKeys("Schulhof-2026!");
     browser.findElement(By.xpath("//button[normalize-space()='Kennwort festlegen']")).click();
-    warte.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ihr Kennwort ist gesetzt"));
+    // the form posts and the next page replaces the body while the wait reads it ("node does not belong to the document")
+    new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(org.openqa.selenium.WebDriverException.class)
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Ihr Kennwort ist gesetzt"));
     Browser.anmelden(browser, warte, port, "extjbrueckner", "Schulhof-2026!");
   }
 
